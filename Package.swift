@@ -1,0 +1,95 @@
+// swift-tools-version: 6.1
+// ArchiveOps — daily inspection, operations records and the report/training site for the
+// enterprise e-archive sharing center (企业电子档案资源共享中心).
+//
+// The targets follow the one-way pipeline of ARCHITECTURE.md:
+//   ArchiveEngine (center, checks, imports, operations store)
+//   → ArchiveAnalysis (pure report models)
+//   → SiteBuilder (templates + content → Output/)
+//   → ArchiveOpsCLI (the `archive-ops` executable, thin commands).
+import PackageDescription
+
+let package = Package(
+    name: "ArchiveOps",
+    defaultLocalization: "zh-Hans",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "archive-ops", targets: ["ArchiveOpsCLI"]),
+        .library(name: "ArchiveEngine", targets: ["ArchiveEngine"]),
+        .library(name: "ArchiveAnalysis", targets: ["ArchiveAnalysis"]),
+        .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // cmark-gfm and its extensions from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // One C function: the atomic directory exchange (renameat2) used to publish Output/.
+        .target(name: "CAtomicSwap"),
+        .target(
+            name: "ArchiveEngine",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "ArchiveAnalysis",
+            dependencies: ["ArchiveEngine"]
+        ),
+        // The default theme: Mustache layouts, partials and the stylesheet, shipped inside the binary's
+        // resource bundle. A workspace's own Templates/ overrides them file by file (like a Hugo theme).
+        .target(
+            name: "SiteTheme",
+            path: "Templates",
+            sources: ["SiteTheme.swift"],
+            resources: [.copy("layouts"), .copy("partials"), .copy("static")]
+        ),
+        // The training manuals (Markdown), shipped the same way; a workspace's Content/ overrides them.
+        .target(
+            name: "TrainingContent",
+            path: "Content",
+            sources: ["TrainingContent.swift"],
+            resources: [.copy("training")]
+        ),
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "ArchiveAnalysis", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "ArchiveOpsCLI",
+            dependencies: [
+                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ArchiveEngineTests", dependencies: ["ArchiveEngine"]),
+        .testTarget(name: "ArchiveAnalysisTests", dependencies: ["ArchiveAnalysis"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder"]),
+        .testTarget(name: "ArchiveOpsCLITests", dependencies: ["ArchiveEngine", "ArchiveAnalysis", "SiteBuilder"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

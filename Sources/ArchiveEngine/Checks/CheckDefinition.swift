@@ -1,0 +1,44 @@
+/// What a check is, in the bureau's terms: its id, its Chinese name, which ticket category its findings
+/// belong to, and every finding code it can report with what the code means, its likely causes and how to
+/// resolve it.
+///
+/// The engine runs these definitions and the training site's check catalogue (检查项目录) is generated from
+/// them, so the manual cannot drift from the code: a new check brings its own definition and its own page.
+public struct CheckDefinition: Sendable, Hashable {
+    /// `sync`, `efile`, … — the `check` field of every finding and the value of `--only`.
+    public let id: String
+    /// e.g. 日常档案同步检查.
+    public let name: String
+    /// Why the check exists, one or two sentences.
+    public let summary: String
+    /// Where the findings go when they become a ticket.
+    public let ticketCategory: TicketCategory
+    public let codes: [FindingCodeDefinition]
+
+    public init(id: String, name: String, summary: String, ticketCategory: TicketCategory,
+                codes: [FindingCodeDefinition]) {
+        self.id = id; self.name = name; self.summary = summary
+        self.ticketCategory = ticketCategory; self.codes = codes
+    }
+}
+
+/// One finding code of the contract (`sync.missing`, …) with the help an operator needs.
+public struct FindingCodeDefinition: Sendable, Hashable {
+    public let code: String
+    /// Short Chinese title, e.g. 档案缺失.
+    public let title: String
+    /// The usual severity (some codes escalate, e.g. disk.usage at 90 %).
+    public let severity: Severity
+    /// When the code is reported.
+    public let meaning: String
+    /// Likely causes, most common first.
+    public let causes: [String]
+    /// What to do, step by step.
+    public let resolution: [String]
+
+    public init(code: String, title: String, severity: Severity, meaning: String,
+                causes: [String], resolution: [String]) {
+        self.code = code; self.title = title; self.severity = severity
+        self.meaning = meaning; self.causes = causes; self.resolution = resolution
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A workspace (工作目录): one folder holding the configuration file, the operations database and the
+/// generated site. Run from the repository root, its `Output/` is the design card's top-level one.
+public struct Workspace: Sendable {
+    public static let configurationFileName = "archive-ops.yaml"
+    public static let databaseFileName = "archive-ops.sqlite"
+
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public var configurationURL: URL { root.appendingPathComponent(Self.configurationFileName) }
+    public var databaseURL: URL { root.appendingPathComponent(Self.databaseFileName) }
+    public var outputURL: URL { root.appendingPathComponent("Output", isDirectory: true) }
+    /// The workspace's own templates, overriding the built-in theme file by file.
+    public var templatesURL: URL { root.appendingPathComponent("Templates", isDirectory: true) }
+    /// The workspace's own manuals, overriding the built-in training content file by file.
+    public var contentURL: URL { root.appendingPathComponent("Content", isDirectory: true) }
+
+    public var isInitialized: Bool {
+        FileManager.default.fileExists(atPath: configurationURL.path)
+    }
+
+    /// Resolves a path from the configuration: absolute as is, relative to the workspace otherwise.
+    public func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+
+    /// The configuration, or the defaults when the workspace has no file yet.
+    public func configuration() throws -> WorkspaceConfiguration {
+        isInitialized ? try WorkspaceConfiguration.load(from: configurationURL) : WorkspaceConfiguration()
+    }
+
+    /// Opens the operations database of this workspace (creating and migrating it when needed).
+    public func openStore() throws -> OperationsStore {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return try OperationsStore.open(at: databaseURL)
+    }
+
+    /// Creates the folder, a commented configuration file (kept if present) and the database.
+    @discardableResult
+    public func initialize() throws -> Bool {
+        let fm = FileManager.default
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        var created = false
+        if !fm.fileExists(atPath: configurationURL.path) {
+            try Data(WorkspaceConfiguration.commentedTemplate.utf8).write(to: configurationURL, options: .atomic)
+            created = true
+        }
+        _ = try openStore()
+        return created
+    }
+}
+
+extension WorkspaceConfiguration {
+    /// The configuration file `archive-ops init` writes: every key with its default and what it means.
+    public static let commentedTemplate = """
+    # ArchiveOps 工作目录配置 (workspace configuration)
+    # 每个键都可以省略，省略时使用合同约定的默认值。Every key is optional; defaults follow the contract.
+
+    # 中心快照目录：catalog.sqlite 与 stores/ 所在目录（相对路径相对于本工作目录）。
+    # The center snapshot (catalog.sqlite + stores/), relative to this workspace.
+    # center: /mnt/archive-center
+
+    # 受信任的签章证书（PEM）。Trusted seal certificate used to verify volume.sealed.pdf.
+    # seal_certificate: seal.pem
+
+    # 本机需要监控空间的挂载点 (statvfs)。Mounts on this host watched for disk.usage.
+    mounts: []
+
+    # 巡检阈值 (inspection thresholds)
+    thresholds:
+      sync_grace_hours: 24        # 新案卷同步宽限期（小时）
+      efile_stuck_hours: 2        # 电子文件“生成中”超过该时长视为卡住
+      efile_backlog_hours: 24     # 电子文件待生成积压阈值
+      seal_backlog_hours: 24      # 签章文件待生成积压阈值
+      disk_warning_percent: 80    # 磁盘使用率警告
+      disk_critical_percent: 90   # 磁盘使用率严重
+      forecast_warning_days: 90   # 预计写满天数：警告
+      forecast_critical_days: 30  # 预计写满天数：严重
+      stale_lock_minutes: 30      # 异常锁定（分钟）
+      fixity_cycle_days: 30       # 全部文件重新校验一轮的周期（天）
+
+    # 服务级别 (contract service levels)
+    sla:
+      response_minutes: 15        # 响应时限（分钟）
+      critical_onsite_minutes: 60 # 特急工单到场时限（分钟）
+
+    """
+}

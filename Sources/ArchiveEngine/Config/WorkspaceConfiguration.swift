@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// The workspace configuration file (`archive-ops.yaml`): where the center snapshot is, which seal
+/// certificate to trust, which mounts to watch, and every threshold of the contract. Every key is optional;
+/// a missing key takes the contract's default, so an old file keeps working when keys are added.
+public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
+    /// Path of the center snapshot (`catalog.sqlite` + `stores/`); relative paths are relative to the workspace.
+    public var center: String?
+    /// PEM file of the bureau's trusted seal certificate; relative to the workspace.
+    public var sealCertificate: String?
+    /// Mount points on the inspecting host judged by statvfs (disk.usage).
+    public var mounts: [String]
+    public var thresholds: Thresholds
+    public var sla: ServiceLevels
+
+    public init(center: String? = nil, sealCertificate: String? = nil, mounts: [String] = [],
+                thresholds: Thresholds = .init(), sla: ServiceLevels = .init()) {
+        self.center = center; self.sealCertificate = sealCertificate; self.mounts = mounts
+        self.thresholds = thresholds; self.sla = sla
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case center, mounts, thresholds, sla
+        case sealCertificate = "seal_certificate"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        center = try c.decodeIfPresent(String.self, forKey: .center)
+        sealCertificate = try c.decodeIfPresent(String.self, forKey: .sealCertificate)
+        mounts = try c.decodeIfPresent([String].self, forKey: .mounts) ?? []
+        thresholds = try c.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? .init()
+        sla = try c.decodeIfPresent(ServiceLevels.self, forKey: .sla) ?? .init()
+    }
+
+    /// Reads a configuration file; a YAML error names the file and says what to do.
+    public static func load(from url: URL) throws -> WorkspaceConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigurationError.unreadable(url.path, "\(error.localizedDescription)")
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return WorkspaceConfiguration() }
+        do {
+            return try YAMLDecoder().decode(WorkspaceConfiguration.self, from: text)
+        } catch {
+            throw ConfigurationError.invalid(url.path, "\(error)")
+        }
+    }
+}
+
+/// The contract's thresholds (all configurable; defaults from `spec/archive-center.md`).
+public struct Thresholds: Codable, Equatable, Sendable {
+    public var syncGraceHours: Double = 24
+    public var efileStuckHours: Double = 2
+    public var efileBacklogHours: Double = 24
+    public var sealBacklogHours: Double = 24
+    public var diskWarningPercent: Double = 80
+    public var diskCriticalPercent: Double = 90
+    public var forecastWarningDays: Double = 90
+    public var forecastCriticalDays: Double = 30
+    public var staleLockMinutes: Double = 30
+    public var fixityCycleDays: Int = 30
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case syncGraceHours = "sync_grace_hours"
+        case efileStuckHours = "efile_stuck_hours"
+        case efileBacklogHours = "efile_backlog_hours"
+        case sealBacklogHours = "seal_backlog_hours"
+        case diskWarningPercent = "disk_warning_percent"
+        case diskCriticalPercent = "disk_critical_percent"
+        case forecastWarningDays = "forecast_warning_days"
+        case forecastCriticalDays = "forecast_critical_days"
+        case staleLockMinutes = "stale_lock_minutes"
+        case fixityCycleDays = "fixity_cycle_days"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Thresholds()
+        syncGraceHours = try c.decodeIfPresent(Double.self, forKey: .syncGraceHours) ?? d.syncGraceHours
+        efileStuckHours = try c.decodeIfPresent(Double.self, forKey: .efileStuckHours) ?? d.efileStuckHours
+        efileBacklogHours = try c.decodeIfPresent(Double.self, forKey: .efileBacklogHours) ?? d.efileBacklogHours
+        sealBacklogHours = try c.decodeIfPresent(Double.self, forKey: .sealBacklogHours) ?? d.sealBacklogHours
+        diskWarningPercent = try c.decodeIfPresent(Double.self, forKey: .diskWarningPercent) ?? d.diskWarningPercent
+        diskCriticalPercent = try c.decodeIfPresent(Double.self, forKey: .diskCriticalPercent) ?? d.diskCriticalPercent
+        forecastWarningDays = try c.decodeIfPresent(Double.self, forKey: .forecastWarningDays) ?? d.forecastWarningDays
+        forecastCriticalDays = try c.decodeIfPresent(Double.self, forKey: .forecastCriticalDays) ?? d.forecastCriticalDays
+        staleLockMinutes = try c.decodeIfPresent(Double.self, forKey: .staleLockMinutes) ?? d.staleLockMinutes
+        fixityCycleDays = try c.decodeIfPresent(Int.self, forKey: .fixityCycleDays) ?? d.fixityCycleDays
+    }
+}
+
+/// The maintenance contract's service levels (服务级别): respond at once (default target 15 min); for
+/// 特急 an engineer on site within 1 hour.
+public struct ServiceLevels: Codable, Equatable, Sendable {
+    public var responseMinutes: Double = 15
+    public var criticalOnsiteMinutes: Double = 60
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case responseMinutes = "response_minutes"
+        case criticalOnsiteMinutes = "critical_onsite_minutes"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        responseMinutes = try c.decodeIfPresent(Double.self, forKey: .responseMinutes) ?? 15
+        criticalOnsiteMinutes = try c.decodeIfPresent(Double.self, forKey: .criticalOnsiteMinutes) ?? 60
+    }
+}
+
+public enum ConfigurationError: Error, CustomStringConvertible, Sendable {
+    case unreadable(String, String)
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "无法读取配置文件 \(path): \(reason)。请运行 archive-ops init 生成配置文件。 (cannot read configuration)"
+        case .invalid(let path, let reason):
+            "配置文件 \(path) 格式错误: \(reason)。请对照 archive-ops init 生成的带注释模板修改。 (invalid configuration)"
+        }
+    }
+}

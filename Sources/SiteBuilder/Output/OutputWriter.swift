@@ -1,0 +1,107 @@
+import Foundation
+import CAtomicSwap
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a finished build into `Output/` so that readers never see a half site.
+///
+/// The new site is assembled in a staging folder beside `Output/`; a page whose bytes equal the page
+/// already published is hard-linked from it instead of written again, so unchanged pages keep their
+/// modification time (a rebuild after one new inspection touches only the pages that depend on it). The
+/// staging folder then replaces `Output/` in one `renameat2(RENAME_EXCHANGE)`, and the old tree is removed.
+/// If anything fails before the exchange, the staging folder is deleted and `Output/` is left as it was.
+public struct OutputWriter {
+    public let outputURL: URL
+
+    public init(outputURL: URL) {
+        self.outputURL = outputURL.standardizedFileURL
+    }
+
+    /// What a publish changed, for the build summary.
+    public struct Summary: Sendable, Equatable {
+        public var written: Int = 0
+        public var unchanged: Int = 0
+        public var removed: Int = 0
+    }
+
+    /// Publishes `pages` as the complete new content of `Output/`. `finish` runs on the staging folder
+    /// after the pages are in place and before the swap (e.g. a search indexer); if it throws, nothing is
+    /// published.
+    @discardableResult
+    public func publish(_ pages: [SitePage], finish: ((URL) throws -> Void)? = nil) throws -> Summary {
+        let fm = FileManager.default
+        let parent = outputURL.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(outputURL.lastPathComponent).staging-\(getpid())")
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        var summary = Summary()
+        do {
+            var seen = Set<String>()
+            for page in pages {
+                guard Self.isSafeRelativePath(page.path) else { throw OutputError.unsafePath(page.path) }
+                guard seen.insert(page.path).inserted else { throw OutputError.duplicatePath(page.path) }
+                let target = staging.appendingPathComponent(page.path)
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let previous = outputURL.appendingPathComponent(page.path)
+                if let old = fm.contents(atPath: previous.path), old == page.contents,
+                   link(previous.path, target.path) == 0 {
+                    summary.unchanged += 1
+                } else {
+                    try page.contents.write(to: target)
+                    summary.written += 1
+                }
+            }
+            try finish?(staging)
+            summary.removed = Self.countFiles(at: outputURL) - summary.unchanged
+            if summary.removed < 0 { summary.removed = 0 }
+            try swapIn(staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        try? fm.removeItem(at: staging)  // now holds the previous site
+        return summary
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: outputURL.path) {
+            try fm.moveItem(at: staging, to: outputURL)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            return
+        }
+        if archiveops_exchange_paths(staging.path, outputURL.path) == 0 { return }
+        // Fallback for file systems without RENAME_EXCHANGE: two renames, the gap is microseconds.
+        let old = outputURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(outputURL.lastPathComponent).old-\(getpid())")
+        try? fm.removeItem(at: old)
+        try fm.moveItem(at: outputURL, to: old)
+        try fm.moveItem(at: staging, to: outputURL)
+        try fm.moveItem(at: old, to: staging)
+    }
+
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
+    }
+
+    private static func countFiles(at url: URL) -> Int {
+        guard let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
+        var n = 0
+        for case let u as URL in e where (try? u.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { n += 1 }
+        return n
+    }
+}
+
+public enum OutputError: Error, CustomStringConvertible {
+    case unsafePath(String)
+    case duplicatePath(String)
+
+    public var description: String {
+        switch self {
+        case .unsafePath(let p): "页面路径不安全: \(p)（生成器错误，请报告）。 (unsafe output path)"
+        case .duplicatePath(let p): "两个页面写入同一路径: \(p)（生成器错误，请报告）。 (duplicate output path)"
+        }
+    }
+}

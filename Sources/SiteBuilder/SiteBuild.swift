@@ -1,0 +1,44 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Foundation
+
+/// A site build as a short list of steps (in the manner of Publish): each step turns the store and the
+/// content into pages; the pages are then published atomically into `Output/`.
+public struct SiteBuild {
+    public let store: OperationsStore
+    public let renderer: PageRenderer
+    public let output: OutputWriter
+
+    /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
+    public typealias Step = (SiteBuild) throws -> [SitePage]
+
+    public init(store: OperationsStore, outputURL: URL, templateOverrides: URL? = nil, site: SiteContext = SiteContext()) throws {
+        self.store = store
+        let templates = try TemplateLibrary(overrides: templateOverrides)
+        self.renderer = PageRenderer(templates: templates, site: site)
+        self.output = OutputWriter(outputURL: outputURL)
+    }
+
+    /// The steps of a full build, in order.
+    public static let defaultSteps: [Step] = [
+        HomePage.step,
+        StaticAssets.step,
+    ]
+
+    /// Runs `steps` and publishes the result; nothing is written if any step fails.
+    @discardableResult
+    public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
+        var pages: [SitePage] = []
+        for step in steps { pages += try step(self) }
+        return try output.publish(pages)
+    }
+}
+
+/// Copies the theme's static files (stylesheet) to `Output/assets/`.
+enum StaticAssets {
+    static let step: SiteBuild.Step = { build in
+        build.renderer.templates.staticFiles.keys.sorted().map { name in
+            SitePage(path: "assets/\(name)", contents: build.renderer.templates.staticFiles[name]!)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+import SiteTheme
+
+/// The Mustache templates of the site: the built-in theme, with a workspace's `Templates/` overriding
+/// files one by one (Hugo's lookup order). Templates are named by their path without the extension:
+/// `layouts/page`, `partials/nav`, …; partials are included as `{{> partials/nav}}`.
+///
+/// Mustache escapes `{{value}}` by default; a template must opt in with `{{{value}}}` for HTML the
+/// generator itself produced (rendered Markdown, inline SVG charts). Ticket text never goes there.
+public struct TemplateLibrary: Sendable {
+    public let library: MustacheLibrary
+    /// Static files of the theme (stylesheet, images), by path below `static/`.
+    public let staticFiles: [String: Data]
+
+    /// Loads the built-in theme, then the override folder when it exists.
+    public init(overrides: URL? = nil) throws {
+        var templates: [String: (text: String, file: String)] = [:]
+        var statics: [String: Data] = [:]
+        for root in [SiteTheme.resourceRoot, overrides].compactMap({ $0 }) {
+            try Self.collect(root: root, templates: &templates, statics: &statics)
+        }
+        var lib = MustacheLibrary()
+        for name in templates.keys.sorted() {
+            let entry = templates[name]!
+            do {
+                lib.register(try MustacheTemplate(string: entry.text), named: name)
+            } catch {
+                throw TemplateError.invalidTemplate(entry.file, "\(error)")
+            }
+        }
+        library = lib
+        staticFiles = statics
+    }
+
+    /// Renders `object` with the named template; a missing template is a build error, never an empty page.
+    public func render(_ object: Any, template name: String) throws -> String {
+        guard library.getTemplate(named: name) != nil, let html = library.render(object, withTemplate: name) else {
+            throw TemplateError.missingTemplate(name)
+        }
+        return html
+    }
+
+    private static func collect(root: URL, templates: inout [String: (text: String, file: String)],
+                                statics: inout [String: Data]) throws {
+        let fm = FileManager.default
+        for folder in ["layouts", "partials"] {
+            let dir = root.appendingPathComponent(folder)
+            guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue }
+            for file in names where file.hasSuffix(".mustache") {
+                let url = dir.appendingPathComponent(file)
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw TemplateError.unreadable(url.path)
+                }
+                templates["\(folder)/\(file.dropLast(".mustache".count))"] = (text, url.path)
+            }
+        }
+        let staticDir = root.appendingPathComponent("static")
+        if let e = fm.enumerator(atPath: staticDir.path) {
+            while let rel = e.nextObject() as? String {
+                var isDir: ObjCBool = false
+                let url = staticDir.appendingPathComponent(rel)
+                guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                statics[rel] = try Data(contentsOf: url)
+            }
+        }
+    }
+}
+
+public enum TemplateError: Error, CustomStringConvertible {
+    case invalidTemplate(String, String)
+    case missingTemplate(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .invalidTemplate(let file, let reason):
+            "模板语法错误 \(file): \(reason)。请修正该模板后重新运行 archive-ops build；原 Output/ 未改动。 (invalid template)"
+        case .missingTemplate(let name):
+            "找不到模板 \(name).mustache（内置主题和工作目录 Templates/ 中都没有）。 (missing template)"
+        case .unreadable(let file):
+            "无法读取模板文件 \(file)（需要 UTF-8 编码）。 (unreadable template)"
+        }
+    }
+}
