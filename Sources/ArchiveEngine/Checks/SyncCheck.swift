@@ -55,6 +55,11 @@ public struct SyncCheck: Check {
             return [finding("sync.missing", site: site.id, volume: volume,
                             detail: "\(FindingText.site(site)) 缺少整个案卷文件夹 \(folder)（已过同步宽限期） (volume folder missing)",
                             path: folder)]
+        case .failure(let failure) where failure == .symlink || failure == .notADirectory:
+            // Not a folder of the store: the volume is not really there (links are never followed).
+            return [finding("sync.missing", site: site.id, volume: volume,
+                            detail: "\(FindingText.site(site)) 的案卷位置 \(folder) \(failure.text)，视为缺失 (volume folder is not a folder)",
+                            path: folder)]
         case .failure(let failure):
             context.note(Self.definition.id, site: site.id, path: folder, "案卷文件夹\(failure.text)，未能检查")
             return []
