@@ -15,6 +15,7 @@ struct DemoCommand: ParsableCommand {
         let workspace = options.value
         try workspace.initialize()
         let store = try workspace.openStore()
+        try DemoInspection.run(workspace: workspace, store: store)
         _ = try SiteBuilding.build(workspace: workspace, store: store)
         print("演示站点已生成，请用浏览器打开: \(workspace.outputURL.path)/index.html")
     }
