@@ -48,17 +48,10 @@ public final class SealCheck: Check {
                 context.note(Self.definition.id, site: site.id, path: relative, "签章文件\(failure.text)")
                 continue
             }
-            let reason: String
-            switch verifier.verify(data) {
-            case .valid: continue
-            case .notSigned: reason = "文件中没有签名 (no signature)"
-            case .byteRangeIncomplete(let d): reason = "ByteRange 未覆盖除签名外的全部内容: \(d) (ByteRange does not cover the file)"
-            case .digestMismatch(let d): reason = "签名校验不通过，签章后内容被修改: \(d) (digest mismatch)"
-            case .untrustedSigner(let d): reason = "签署人不是受信任的签章证书: \(d) (untrusted signer)"
-            case .malformed(let d): reason = "签名结构无法解析: \(d) (malformed signature)"
-            }
+            let verdict = verifier.verify(data)
+            if verdict.isValid { continue }
             findings.append(finding("seal.invalid", site: site.id, volume: volume,
-                                    detail: "\(FindingText.site(site)) 的 \(relative)：\(reason)", path: relative))
+                                    detail: "\(FindingText.site(site)) 的 \(relative)：\(verdict.detail)", path: relative))
         }
         return findings
     }
