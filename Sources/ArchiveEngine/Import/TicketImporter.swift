@@ -142,7 +142,7 @@ public struct TicketImporter {
             guard let date else { continue }
             if date < previous.date {
                 fail(column, map.value(column, in: fields),
-                     "早于\(map.name(of: previous.column))（\(BureauTime.display(previous.date))）。时间顺序应为 报障 ≤ 响应 ≤ 到场 ≤ 解决。 (times out of order)")
+                     "早于\(previous.column.chinese)（\(BureauTime.display(previous.date))）。时间顺序应为 报障 ≤ 响应 ≤ 到场 ≤ 解决。 (times out of order)")
             } else {
                 previous = (column, date)
             }
