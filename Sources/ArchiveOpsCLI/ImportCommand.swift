@@ -105,9 +105,11 @@ struct ImportQueriesCommand: ParsableCommand {
     @OptionGroup var arguments: ImportArguments
 
     func run() throws {
+        let progress = TerminalProgress(label: "已读取查询明细 (rows read)")
         try arguments.run(.queries) { store, options in
-            try QueryStatisticsImport.importFile(at: arguments.fileURL, store: store, options: options,
-                                                 progress: Progress.terminalReporter(label: "已读取查询明细 (rows read)"))
+            defer { progress.finish() }
+            return try QueryStatisticsImport.importFile(at: arguments.fileURL, store: store, options: options,
+                                                        progress: progress.callback)
         }
     }
 }
