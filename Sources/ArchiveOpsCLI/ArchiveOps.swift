@@ -15,6 +15,7 @@ struct ArchiveOps: ParsableCommand {
         subcommands: [
             InitCommand.self,
             BuildCommand.self,
+            ImportCommand.self,
             DemoCommand.self,
         ]
     )
