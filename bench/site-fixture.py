@@ -108,7 +108,7 @@ def main():
     open_problems = []
     for i in range(a.days):
         add_run(db, rng, start + dt.timedelta(days=i), open_problems)
-    span = a.days * 86400
+    span = (a.days - 1) * 86400
     for n in range(a.tickets):
         t = dt.datetime(start.year, start.month, start.day, 8, 0, tzinfo=TZ) + dt.timedelta(seconds=int(span * n / max(1, a.tickets)))
         add_ticket(db, rng, n, t)

@@ -17,7 +17,7 @@ public struct LineChart: Sendable {
         let left = 56, right = 16, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(points.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
+        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
         s += "<title>\(SVGText.escape(title))</title>"
         for i in 0...4 {
             let y = Double(top) + Double(plotH) * Double(i) / 4

@@ -27,17 +27,29 @@ enum InspectionReportPages {
         if let v = f.volume { place.append(v) }
         if let h = f.host { place.append(h + (f.mount.map { ":\($0)" } ?? "")) }
         if let q = f.query { place.append(n.format("fmt_queryNo", String(q))) }
-        return ["code": f.code, "title": CheckCatalog.definition(code: f.code)?.title ?? f.code,
-                "severity": f.severity.rawValue, "severityLabel": n.severity(f.severity),
-                "place": place.isEmpty ? "—" : place.joined(separator: " · "), "uscc": f.uscc ?? "",
-                "path": f.path ?? "", "detail": f.detail]
+        var v: [String: Any] = [
+            "code": f.code, "title": CheckCatalog.definition(code: f.code)?.title ?? f.code,
+            "severity": f.severity.rawValue, "severityLabel": n.severity(f.severity),
+            "place": place.isEmpty ? "—" : place.joined(separator: " · "), "detail": f.detail]
+        // Absent rather than empty: Mustache treats an empty string as a value and would print the <br>.
+        if let u = f.uscc, !u.isEmpty { v["uscc"] = u }
+        if let p = f.path, !p.isEmpty { v["path"] = p }
+        return v
+    }
+
+    /// `2023-06-29 00:00 – 2023-06-30 00:00` from the stored ISO interval.
+    static func window(_ w: String?) -> String {
+        guard let w else { return "—" }
+        let parts = w.split(separator: "/").map(String.init)
+        guard parts.count == 2 else { return w }
+        return "\(Format.time(parts[0])) – \(Format.time(parts[1]))"
     }
 
     static func values(_ r: DailyInspectionReport, data: ReportData, n: LabelNames) -> [String: Any] {
         let month = BureauTime.month(r.run.startedAt)
         var v: [String: Any] = [
             "started": BureauTime.display(r.run.startedAt), "finished": BureauTime.display(r.run.finishedAt),
-            "host": r.run.host, "center": r.run.center, "window": r.run.window ?? "—",
+            "host": r.run.host, "center": r.run.center, "window": window(r.run.window),
             "coverage": r.run.coverage ?? n.text("inspection_noCoverage"),
             "total": Format.int(r.total), "month": month, "monthHref": "months/\(month).html",
             "summaryHref": "monthly/\(month).html",
