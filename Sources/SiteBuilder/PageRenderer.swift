@@ -40,7 +40,9 @@ public struct PageRenderer: Sendable {
         let root = Self.rootPrefix(for: fullPath)
         let labels = templates.labels(for: language)
         var v = MaskedValues.apply(values) as? [String: Any] ?? [:]
-        v["root"] = root
+        // Body links are written `{{root}}path`: for an English page they lead to the English twins.
+        v["root"] = root + language.path("")
+        v["siteRoot"] = root
         v["l"] = labels
         let body = try templates.render(v, template: bodyTemplate)
         let other: SiteLanguage = language == .zh ? .en : .zh
