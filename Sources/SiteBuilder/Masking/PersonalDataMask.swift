@@ -16,7 +16,7 @@ public enum PersonalDataMask {
         pattern: #"(?<![0-9A-Za-z])([1-8][0-9]{5})((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))([0-9]{3})([0-9Xx])(?![0-9A-Za-z])"#)
     /// Mobile: 11 digits starting 13–19, optionally written 3-4-4 with spaces or hyphens, optionally +86.
     static let mobilePattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9A-Za-z])(1[3-9][0-9])([ -]?)([0-9]{4})([ -]?)([0-9]{4})(?![0-9A-Za-z])"#)
+        pattern: #"(?<![0-9A-Za-z])((?:\+?86[ -]?)?)(1[3-9][0-9])([ -]?)([0-9]{4})([ -]?)([0-9]{4})(?![0-9A-Za-z])"#)
 
     /// `text` with every ID card and mobile number masked; text without any is returned unchanged.
     public static func mask(_ text: String) -> String {
@@ -27,7 +27,7 @@ public enum PersonalDataMask {
             return String(whole.prefix(4)) + String(repeating: "*", count: whole.count - 8) + String(whole.suffix(4))
         }
         result = replace(mobilePattern, in: result) { groups in
-            groups[1] + groups[2] + "****" + groups[4] + groups[5]
+            groups[1] + groups[2] + groups[3] + "****" + groups[5] + groups[6]
         }
         return result
     }
