@@ -18,9 +18,10 @@ if [ -z "$site" ]; then
 fi
 site=$(cd "$site" && pwd)
 chromium_bin=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
-daily=$(ls "$site"/inspections/*.html | grep -v index.html | sort | tail -1)
-monthly=$(ls "$site"/monthly/*.html | grep -v index.html | sort | tail -1)
-ticket=$(ls "$site"/tickets/GD*.html | sort | head -1)
+# The latest daily report and monthly summary, and the first service report (globs expand sorted).
+runs=("$site"/inspections/2*.html); daily="${runs[-1]}"
+months=("$site"/monthly/2*.html); monthly="${months[-1]}"
+tickets=("$site"/tickets/GD*.html); ticket="${tickets[0]}"
 for name in dashboard:"$site/index.html" daily:"$daily" monthly:"$monthly" ticket:"$ticket" queries:"$site/queries/index.html" dashboard-en:"$site/en/index.html"; do
   key=${name%%:*}; file=${name#*:}
   "$chromium_bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 \

@@ -7,13 +7,38 @@ public struct BarChart: Sendable {
     public var bars: [(label: String, value: Int)]
     public var width = 640
     public var height = 220
+    /// Horizontal bars put each label on its own row: the choice for long Chinese category names.
+    public var horizontal = false
 
-    public init(title: String, bars: [(label: String, value: Int)]) {
+    public init(title: String, bars: [(label: String, value: Int)], horizontal: Bool = false) {
         self.title = title
         self.bars = bars
+        self.horizontal = horizontal
     }
 
     public func svg() -> String {
+        horizontal ? horizontalSVG() : verticalSVG()
+    }
+
+    private func horizontalSVG() -> String {
+        let left = 112, right = 48, row = 22, top = 6
+        let h = top * 2 + row * bars.count
+        let plotW = width - left - right
+        let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)
+        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(h)" role="img" aria-label="\#(SVGText.escape(title))">"#
+        s += "<title>\(SVGText.escape(title))</title>"
+        for (i, bar) in bars.enumerated() {
+            let y = top + row * i
+            let w = Double(plotW) * Double(bar.value) / Double(maxV)
+            s += #"<text class="axis" x="\#(left - 6)" y="\#(y + 15)" text-anchor="end">\#(SVGText.escape(bar.label))</text>"#
+            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)"><title>\#(SVGText.escape(bar.label)): \#(bar.value)</title></rect>"#
+            s += #"<text class="value" x="\#(SVGText.num(Double(left) + w + 4))" y="\#(y + 15)">\#(bar.value)</text>"#
+        }
+        s += #"<line class="baseline" x1="\#(left)" y1="\#(top)" x2="\#(left)" y2="\#(h - top)"/>"#
+        return s + "</svg>"
+    }
+
+    private func verticalSVG() -> String {
         let left = 44, right = 8, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)

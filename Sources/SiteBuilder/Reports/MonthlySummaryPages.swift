@@ -39,7 +39,7 @@ enum MonthlySummaryPages {
         v["hasTickets"] = s.tickets.total > 0
         if s.tickets.rows.count > 1 {
             v["ticketChart"] = BarChart(title: n.format("fmt_ticketChart", s.month),
-                                        bars: s.tickets.rows.map { (n.category($0.category), $0.total) }).svg()
+                                        bars: s.tickets.rows.map { (n.category($0.category), $0.total) }, horizontal: true).svg()
         }
         // SLA.
         v["response"] = rate(s.sla.response)
