@@ -61,7 +61,7 @@ let package = Package(
             name: "SiteTheme",
             path: "Templates",
             sources: ["SiteTheme.swift"],
-            resources: [.copy("layouts"), .copy("partials"), .copy("static")]
+            resources: [.copy("layouts"), .copy("partials"), .copy("static"), .copy("i18n")]
         ),
         // The training manuals (Markdown), shipped the same way; a workspace's Content/ overrides them.
         .target(

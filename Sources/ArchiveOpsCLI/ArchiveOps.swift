@@ -17,6 +17,7 @@ struct ArchiveOps: ParsableCommand {
             BuildCommand.self,
             ImportCommand.self,
             DemoCommand.self,
+            StatsCommand.self,
         ]
     )
 }

@@ -8,6 +8,9 @@ public struct SiteBuild {
     public let store: OperationsStore
     public let renderer: PageRenderer
     public let output: OutputWriter
+    /// The contract's service levels the reports judge tickets against (from archive-ops.yaml).
+    public var serviceLevels = ServiceLevels()
+    let reportCache = ReportDataCache()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
@@ -22,6 +25,11 @@ public struct SiteBuild {
     /// The steps of a full build, in order.
     public static let defaultSteps: [Step] = [
         HomePage.step,
+        InspectionReportPages.step,
+        ServiceReportPages.step,
+        MonthlySummaryPages.step,
+        QueryStatisticsPages.step,
+        ReportIndexPages.step,
         StaticAssets.step,
     ]
 
