@@ -17,7 +17,11 @@ struct ArchiveOps: ParsableCommand {
             BuildCommand.self,
             ImportCommand.self,
             DemoCommand.self,
+<<<<<<< HEAD
             StatsCommand.self,
+=======
+            CheckCommand.self,
+>>>>>>> engine
         ]
     )
 }

@@ -11,5 +11,6 @@ public struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         v1Foundation,
+        v2InspectionCoverage,
     ]
 }

@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+
+/// The catalog export of a center snapshot (`catalog.sqlite`), opened strictly read-only.
+///
+/// The snapshot may sit on a read-only mount and belongs to the production system (最小影响原则), so the
+/// file is opened as an SQLite URI with `immutable=1` and `SQLITE_OPEN_READONLY`: SQLite then takes no
+/// locks and never creates `-wal`, `-shm` or `-journal` files beside it. Queries name their columns, so
+/// extra tables and columns of a newer export are ignored as the contract asks.
+public final class CenterCatalog: @unchecked Sendable {
+    public let path: String
+    let dbQueue: DatabaseQueue
+
+    public init(path: String) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CenterError.catalogMissing(path)
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.foreignKeysEnabled = false
+        config.label = "center-catalog"
+        do {
+            dbQueue = try DatabaseQueue(path: Self.immutableURI(path), configuration: config)
+            _ = try dbQueue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+        } catch {
+            throw CenterError.catalogUnreadable(path, Self.reason(error))
+        }
+    }
+
+    /// `file:/path%20with%20space/catalog.sqlite?mode=ro&immutable=1`.
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(encoded)?mode=ro&immutable=1"
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Runs a read, turning SQLite errors (a missing table or column in a foreign export) into a
+    /// ``CenterError`` that names the file.
+    func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try dbQueue.read(body)
+        } catch let error as CenterError {
+            throw error
+        } catch {
+            throw CenterError.catalogUnreadable(path, "\(what): \(Self.reason(error))")
+        }
+    }
+
+    // MARK: - Tables
+
+    public func sites() throws -> [(id: String, name: String, kind: String, root: String)] {
+        try read("site") { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, kind, root FROM site ORDER BY id").map { row in
+                let id: String = row["id"] ?? "", name: String = row["name"] ?? ""
+                let kind: String = row["kind"] ?? "", root: String = row["root"] ?? ""
+                return (id: id, name: name, kind: kind, root: root)
+            }
+        }
+    }
+
+    /// Every volume, ordered by id (the order of coverage slices and of findings).
+    public func volumes() throws -> [CatalogVolume] {
+        try read("volume") { db in
+            var result: [CatalogVolume] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, uscc, seq, created_at, pages, efile_status, efile_updated_at, efile_sha256,
+                       seal_status, sealed_at, seal_sha256, lock_owner, locked_at
+                FROM volume ORDER BY id
+                """)
+            while let r = try rows.next() { result.append(Self.volume(from: r)) }
+            return result
+        }
+    }
+
+    private static func volume(from r: Row) -> CatalogVolume {
+        func time(_ i: Int) -> Date? {
+            guard let text: String = r[i] else { return nil }
+            return BureauTime.parse(text)
+        }
+        func text(_ i: Int) -> String { (r[i] as String?) ?? "" }
+        func hash(_ i: Int) -> String? { (r[i] as String?)?.lowercased() }
+        let seq: Int = r[2] ?? 0
+        let pages: Int = r[4] ?? 0
+        let owner: String? = r[11]
+        return CatalogVolume(
+            id: text(0), uscc: text(1), seq: seq, createdAt: time(3), pages: pages,
+            efileStatus: text(5), efileUpdatedAt: time(6), efileSHA256: hash(7),
+            sealStatus: text(8), sealedAt: time(9), sealSHA256: hash(10), lockOwner: owner, lockedAt: time(12))
+    }
+
+    /// Calls `body` with every volume row's columns as text, in volume id order — the input of the
+    /// per-volume catalog fingerprint that tells which volumes changed since the last run.
+    public func forEachVolumeRowText(_ body: (String, String) -> Void) throws {
+        try read("volume") { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, uscc || '|' || seq || '|' || ifnull(created_at,'') || '|' || pages || '|' ||
+                       ifnull(efile_status,'') || '|' || ifnull(efile_sha256,'') || '|' ||
+                       ifnull(seal_status,'') || '|' || ifnull(seal_sha256,'')
+                FROM volume ORDER BY id
+                """)
+            while let r = try rows.next() { body(r[0] ?? "", r[1] ?? "") }
+        }
+    }
+
+    /// Calls `body` with every page row in (volume, no) order, streamed so that tens of millions of
+    /// pages never sit in memory at once.
+    public func forEachPage(_ body: (String, CatalogPage) -> Void) throws {
+        try read("page") { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT volume_id, no, sha256, bytes FROM page ORDER BY volume_id, no")
+            while let r = try rows.next() {
+                body(r[0] ?? "", CatalogPage(no: r[1] ?? 0, sha256: ((r[2] as String?) ?? "").lowercased(), bytes: r[3] ?? -1))
+            }
+        }
+    }
+
+    /// The page rows of the given volumes, keyed by volume id (one batch of the run's selection).
+    public func pages(of volumeIDs: [String]) throws -> [String: [CatalogPage]] {
+        try read("page") { db in
+            var result: [String: [CatalogPage]] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT no, sha256, bytes FROM page WHERE volume_id = ? ORDER BY no")
+            for id in volumeIDs {
+                var pages: [CatalogPage] = []
+                let rows = try Row.fetchCursor(statement, arguments: [id])
+                while let r = try rows.next() {
+                    pages.append(CatalogPage(no: r[0] ?? 0, sha256: ((r[1] as String?) ?? "").lowercased(), bytes: r[2] ?? -1))
+                }
+                result[id] = pages
+            }
+            return result
+        }
+    }
+
+    /// uscc → branch with jurisdiction, for every enterprise.
+    public func branchOfEnterprise() throws -> [String: String] {
+        try read("enterprise") { db in
+            var result: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT uscc, branch_id FROM enterprise")
+            while let r = try rows.next() {
+                if let uscc: String = r[0] { result[uscc] = r[1] ?? "" }
+            }
+            return result
+        }
+    }
+
+    /// Every enterprise code, in order (for the check-digit audit).
+    public func enterpriseCodes() throws -> [String] {
+        try read("enterprise") { db in try String.fetchAll(db, sql: "SELECT uscc FROM enterprise WHERE uscc IS NOT NULL ORDER BY uscc") }
+    }
+
+    /// Every enterprise with the fields the not-found triage compares against.
+    public func enterprises() throws -> [CatalogEnterprise] {
+        try read("enterprise") { db in
+            try Row.fetchAll(db, sql: "SELECT uscc, reg_no, name, former_names, branch_id FROM enterprise ORDER BY uscc").map { r in
+                let uscc: String = r[0] ?? "", name: String = r[2] ?? "", former: String = r[3] ?? "[]"
+                return CatalogEnterprise(uscc: uscc, regNo: r[1], name: name, formerNamesJSON: former, branchID: r[4])
+            }
+        }
+    }
+
+    /// The not-found queries whose time falls in [start, end).
+    public func notFoundQueries(from start: Date, to end: Date) throws -> [CatalogQuery] {
+        try read("query_log") { db in
+            var result: [CatalogQuery] = []
+            // `at` may be written with another offset, so the window is applied after parsing.
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, at, site_id, kind, text FROM query_log WHERE result = 'not_found' ORDER BY id")
+            while let r = try rows.next() {
+                guard let raw: String = r[1], let at = BureauTime.parse(raw), at >= start, at < end else { continue }
+                result.append(CatalogQuery(id: r[0] ?? 0, at: raw, siteID: r[2], kind: r[3] ?? "", text: r[4] ?? ""))
+            }
+            return result
+        }
+    }
+
+    /// Every disk sample (the table may be empty or absent in older exports).
+    public func diskSamples() throws -> [DiskSample] {
+        try read("disk_sample") { db in
+            guard try db.tableExists("disk_sample") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT host, mount, at, total_bytes, used_bytes FROM disk_sample ORDER BY host, mount, at").compactMap { r in
+                guard let raw: String = r[2], let at = BureauTime.parse(raw) else { return nil }
+                let host: String = r[0] ?? "", mount: String = r[1] ?? ""
+                let total: Int64 = r[3] ?? 0, used: Int64 = r[4] ?? 0
+                return DiskSample(host: host, mount: mount, at: at, totalBytes: total, usedBytes: used)
+            }
+        }
+    }
+}

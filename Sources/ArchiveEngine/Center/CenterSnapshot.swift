@@ -1,0 +1,56 @@
+import Foundation
+
+/// A center snapshot (中心快照): the catalog export plus the file store of every site, as the contract
+/// `spec/archive-center.md` lays them out. Opening one checks only that the catalog is readable; the
+/// stores are read lazily by the checks, so a missing branch store becomes a note, not a failed run.
+public struct CenterSnapshot: Sendable {
+    public let root: URL
+    public let catalog: CenterCatalog
+    /// Every site, ordered by id, with its store root made absolute.
+    public let sites: [CenterSite]
+
+    public init(root: URL) throws {
+        self.root = root.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: self.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CenterError.centerMissing(self.root.path)
+        }
+        catalog = try CenterCatalog(path: self.root.appendingPathComponent("catalog.sqlite").path)
+        let base = self.root.path
+        sites = try catalog.sites().map { row in
+            let root: String
+            if row.root.isEmpty {
+                root = "\(base)/stores/\(row.id)"
+            } else if row.root.hasPrefix("/") {
+                root = row.root
+            } else {
+                root = "\(base)/\(row.root)"
+            }
+            return CenterSite(id: row.id, name: row.name, kind: CenterSite.Kind(rawValue: row.kind) ?? .other,
+                              root: URL(fileURLWithPath: root).standardizedFileURL.path)
+        }
+    }
+
+    public func site(_ id: String) -> CenterSite? { sites.first { $0.id == id } }
+}
+
+/// Why a snapshot could not be inspected at all (the run ends UNKNOWN, exit 3).
+public enum CenterError: Error, CustomStringConvertible, Sendable {
+    case centerMissing(String)
+    case catalogMissing(String)
+    case catalogUnreadable(String, String)
+    case notConfigured
+
+    public var description: String {
+        switch self {
+        case .centerMissing(let path):
+            "中心快照目录不存在: \(path)。请检查配置文件中的 center 或 --center 参数。 (center snapshot not found)"
+        case .catalogMissing(let path):
+            "中心快照缺少目录数据库: \(path)。请确认快照导出完整（应包含 catalog.sqlite）。 (catalog.sqlite missing)"
+        case .catalogUnreadable(let path, let reason):
+            "无法读取目录数据库 \(path): \(reason)。请确认它是完整的中心目录导出（site、volume、page 等表）。 (catalog unreadable)"
+        case .notConfigured:
+            "未配置中心快照。请在 archive-ops.yaml 中设置 center，或使用 --center DIR。 (no center configured)"
+        }
+    }
+}

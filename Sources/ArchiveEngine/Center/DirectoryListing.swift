@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Linux's `O_NOATIME` (not exported to Swift because glibc hides it behind `_GNU_SOURCE`): reading a
+/// store must not even update access times where the owner allows it.
+#if os(Linux)
+let noAccessTimeFlag: Int32 = 0o1000000
+#else
+let noAccessTimeFlag: Int32 = 0
+#endif
+
+/// One folder of a store read with `open(O_NOFOLLOW)` + `readdir` + `fstatat(AT_SYMLINK_NOFOLLOW)`.
+///
+/// Why not `FileManager.enumerator`: a store holds tens of millions of files and the enumerator costs
+/// several times the system calls `find` makes. Why no-follow everywhere: a symlink inside a store is
+/// never part of the contract, and following one could loop forever or leave the store.
+public struct DirectoryListing: Sendable {
+    public enum EntryKind: Sendable, Equatable { case file, directory, symlink, other }
+
+    public struct Entry: Sendable, Equatable {
+        /// The name as text; a name that is not valid UTF-8 is shown with `\xNN` escapes.
+        public let name: String
+        /// False when the raw name was not valid UTF-8 (it cannot be a name of the contract).
+        public let isValidUTF8: Bool
+        public let kind: EntryKind
+        /// Size in bytes for regular files, 0 otherwise.
+        public let size: Int64
+    }
+
+    /// Why a folder could not be listed.
+    public enum Failure: Error, Sendable, Equatable {
+        case missing
+        case notADirectory
+        case symlink
+        case unreadable(String)
+
+        /// Chinese-first text for a finding detail or an UNKNOWN note.
+        public var text: String {
+            switch self {
+            case .missing: "不存在 (missing)"
+            case .notADirectory: "不是文件夹 (not a directory)"
+            case .symlink: "是符号链接，按最小影响原则不跟随 (symlink, not followed)"
+            case .unreadable(let reason): "无法读取: \(reason) (unreadable)"
+            }
+        }
+    }
+
+    public let entries: [Entry]
+
+    /// Lists `path`. `followRoot` is true only for a site's configured store root, which may legitimately
+    /// be a symlink to a mount; every folder inside a store is opened without following links.
+    public static func read(_ path: String, followRoot: Bool = false) -> Result<DirectoryListing, Failure> {
+        var flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC
+        if !followRoot { flags |= O_NOFOLLOW }
+        var fd = open(path, flags | noAccessTimeFlag)
+        if fd < 0 && errno == EPERM { fd = open(path, flags) }  // O_NOATIME needs ownership; fall back.
+        if fd < 0 { return .failure(failure(errno: errno, path: path)) }
+        guard let dir = fdopendir(fd) else {
+            let e = errno
+            close(fd)
+            return .failure(failure(errno: e, path: path))
+        }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        errno = 0
+        while let ent = readdir(dir) {
+            let (name, valid, isDot) = decodeName(ent)
+            if isDot { continue }
+            var kind: EntryKind
+            switch Int32(ent.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN): kind = .other
+            default: kind = .other
+            }
+            var size: Int64 = 0
+            if kind == .file || kind == .other {
+                var st = stat()
+                let rc = withUnsafePointer(to: &ent.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { fstatat(dirfd(dir), $0, &st, AT_SYMLINK_NOFOLLOW) }
+                }
+                if rc == 0 {
+                    switch st.st_mode & S_IFMT {
+                    case S_IFREG: kind = .file; size = Int64(st.st_size)
+                    case S_IFDIR: kind = .directory
+                    case S_IFLNK: kind = .symlink
+                    default: kind = .other
+                    }
+                }
+            }
+            entries.append(Entry(name: name, isValidUTF8: valid, kind: kind, size: size))
+        }
+        // Directory order is the file system's; sort so that everything built from a listing is deterministic.
+        entries.sort { $0.name < $1.name }
+        return .success(DirectoryListing(entries: entries))
+    }
+
+    private static func failure(errno e: Int32, path: String) -> Failure {
+        switch e {
+        case ENOENT: .missing
+        case ENOTDIR: .notADirectory
+        case ELOOP: .symlink
+        default: .unreadable(String(cString: strerror(e)))
+        }
+    }
+
+    private static func decodeName(_ ent: UnsafeMutablePointer<dirent>) -> (String, Bool, Bool) {
+        withUnsafePointer(to: &ent.pointee.d_name) {
+            $0.withMemoryRebound(to: UInt8.self, capacity: 256) { p -> (String, Bool, Bool) in
+                let length = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+                let bytes = UnsafeBufferPointer(start: p, count: length)
+                if length == 1 && bytes[0] == 0x2E { return (".", true, true) }
+                if length == 2 && bytes[0] == 0x2E && bytes[1] == 0x2E { return ("..", true, true) }
+                if let s = String(validating: bytes, as: UTF8.self) { return (s, true, false) }
+                return (escaped(bytes), false, false)
+            }
+        }
+    }
+
+    /// `abc\xff` — printable ASCII kept, every other byte of an invalid name escaped.
+    static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var s = ""
+        for b in bytes {
+            if b >= 0x20 && b < 0x7F && b != 0x5C { s.append(Character(Unicode.Scalar(b))) } else { s += String(format: "\\x%02x", b) }
+        }
+        return s
+    }
+
+    public func entry(named name: String) -> Entry? { entries.first { $0.name == name } }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// 异常数据分析: the abnormal data the maintenance contract names — locks left behind by network failures
+/// (异常锁定), volumes filed under the wrong enterprise or seq (档案卷错乱), page and volume numbering
+/// that is not 1…n, catalog codes failing the GB 32100 check character, and volume folders the catalog
+/// does not know (orphans).
+///
+/// A metadata.xml that cannot be read as the contract's document (malformed, wrong namespace, bytes not in
+/// the declared encoding) is reported as `anomaly.misfiled` too: the folder's attribution cannot be
+/// confirmed, which is the same work for the operator.
+public struct AnomalyCheck: Check {
+    public static let definition = CheckDefinition.anomaly
+    public static let readsFiles = true
+
+    public init() {}
+
+    // MARK: - Catalog-wide
+
+    public func run(_ context: InspectionContext) throws -> [Finding] {
+        var findings: [Finding] = []
+        let staleAfter = context.thresholds.staleLockMinutes * 60
+        for volume in context.volumes {
+            guard let owner = volume.lockOwner, !owner.isEmpty, let since = volume.lockedAt else { continue }
+            let held = context.at.timeIntervalSince(since)
+            if held > staleAfter {
+                findings.append(finding("anomaly.stale_lock", volume: volume,
+                    detail: "案卷 \(volume.id) 被工作站 \(owner) 锁定已 \(Int(held / 60)) 分钟（自 \(BureauTime.display(since))） (stale edit lock)"))
+            }
+        }
+        for uscc in context.volumesByEnterprise.keys.sorted() {
+            let seqs = (context.volumesByEnterprise[uscc] ?? []).map(\.seq).sorted()
+            if !seqs.isEmpty && seqs != Array(1...seqs.count) {
+                findings.append(finding("anomaly.volume_sequence", uscc: uscc,
+                    detail: "企业 \(uscc) 的案卷序号为 \(seqs.map(String.init).joined(separator: "、"))，应为 1…\(seqs.count) (volume seq not 1…n)"))
+            }
+        }
+        for code in try context.catalog.enterpriseCodes() where !USCC.isValid(code) {
+            findings.append(finding("anomaly.invalid_uscc", uscc: code,
+                detail: "目录中的统一社会信用代码 \(code) 不符合 GB 32100-2015 校验规则 (invalid check character)"))
+        }
+        findings += rootOrphans(context)
+        return findings
+    }
+
+    /// Folders at the top of a store that belong to no enterprise with catalog volumes: every volume
+    /// folder under them is an orphan. One root listing per site per run, so it runs every time.
+    private func rootOrphans(_ context: InspectionContext) -> [Finding] {
+        var findings: [Finding] = []
+        let known = context.volumesByEnterprise
+        for site in context.sites {
+            guard case .success(let root) = DirectoryListing.read(site.root, followRoot: true) else { continue }
+            for entry in root.entries where entry.kind == .directory && known[entry.name] == nil {
+                let subfolders: [String]
+                if entry.isValidUTF8, case .success(let l) = DirectoryListing.read(site.root + "/" + entry.name) {
+                    subfolders = l.entries.filter { $0.kind == .directory }.map { "\(entry.name)/\($0.name)" }
+                } else {
+                    subfolders = []
+                }
+                for path in subfolders.isEmpty ? [entry.name] : subfolders {
+                    findings.append(finding("anomaly.orphan", site: site.id, uscc: entry.isValidUTF8 ? entry.name : nil,
+                        detail: "\(FindingText.site(site)) 存储中的文件夹 \(path) 在目录中没有对应案卷 (folder without catalog volume)",
+                        path: path))
+                }
+            }
+        }
+        return findings
+    }
+
+    // MARK: - Files of the selection
+
+    public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
+        var findings: [Finding] = []
+        for site in context.sites {
+            guard case .success(let roots) = context.rootFolders(of: site) else { continue }
+            var parsed: [String: (Data, Result<VolumeMetadata, VolumeMetadata.Problem>)] = [:]
+            for volume in batch.volumes where context.mustHold(site, volume) && roots.contains(volume.uscc)
+                && (context.isDue(volume) || site.kind == .processing) {
+                guard case .success(let listing) = context.listing(site: site, folder: volume.folder) else { continue }
+                let contents = VolumeFolderContents(listing)
+                if let f = misfiled(volume, contents, site, &parsed, context) { findings.append(f) }
+                if let f = pageSequence(volume, contents, site) { findings.append(f) }
+            }
+            findings += folderOrphans(batch, site, roots, context)
+        }
+        return findings
+    }
+
+    private func misfiled(_ volume: CatalogVolume, _ contents: VolumeFolderContents, _ site: CenterSite,
+                          _ parsed: inout [String: (Data, Result<VolumeMetadata, VolumeMetadata.Problem>)],
+                          _ context: InspectionContext) -> Finding? {
+        guard let entry = contents.metadata, entry.kind == .file else { return nil }  // absence is sync.missing
+        let relative = "\(volume.folder)/\(VolumeFolderContents.metadataName)"
+        let data: Data
+        switch context.reader.contents(context.path(site, relative), limit: 16 << 20) {
+        case .success(let d): data = d
+        case .failure(let failure):
+            context.note(Self.definition.id, site: site.id, path: relative, "metadata.xml \(failure.text)")
+            return nil
+        }
+        // The copies at every site are normally identical: parse each distinct content once.
+        let result: Result<VolumeMetadata, VolumeMetadata.Problem>
+        if let (previous, r) = parsed[volume.id], previous == data { result = r } else {
+            result = VolumeMetadata.parse(data)
+            parsed[volume.id] = (data, result)
+        }
+        switch result {
+        case .failure(let problem):
+            return finding("anomaly.misfiled", site: site.id, volume: volume,
+                           detail: "\(FindingText.site(site)) \(relative): \(problem.text)，无法确认案卷归属", path: relative)
+        case .success(let m):
+            var wrong: [String] = []
+            if m.uscc != volume.uscc { wrong.append("企业代码 \(m.uscc ?? "（无）")") }
+            if m.seq != volume.seq { wrong.append("序号 \(m.seq.map(String.init) ?? "（无）")") }
+            guard !wrong.isEmpty else { return nil }
+            return finding("anomaly.misfiled", site: site.id, volume: volume,
+                           detail: "\(FindingText.site(site)) 文件夹 \(volume.folder) 中的 metadata.xml 记载的是\(wrong.joined(separator: "、"))，与所在文件夹不符 (metadata names another volume)",
+                           path: relative)
+        }
+    }
+
+    private func pageSequence(_ volume: CatalogVolume, _ contents: VolumeFolderContents, _ site: CenterSite) -> Finding? {
+        var problems: [String] = []
+        let gaps = (0..<max(volume.pages, 0)).map { $0 + 1 }.filter { contents.pages[$0] == nil }
+        if !gaps.isEmpty { problems.append("缺号 " + FindingText.list(gaps.map(VolumeFolderContents.pageName))) }
+        let duplicates = contents.pages.keys.sorted().filter { (contents.pages[$0]?.count ?? 0) > 1 }
+        if !duplicates.isEmpty {
+            problems.append("重复 " + FindingText.list(duplicates.flatMap { contents.pages[$0]?.map(\.name) ?? [] }))
+        }
+        let extras = contents.pages.keys.sorted().filter { $0 > volume.pages }.flatMap { contents.pages[$0]?.map(\.name) ?? [] }
+            + contents.irregularPages.map(\.name)
+        if !extras.isEmpty { problems.append("多余 " + FindingText.list(extras)) }
+        guard !problems.isEmpty else { return nil }
+        return finding("anomaly.page_sequence", site: site.id, volume: volume,
+                       detail: "\(FindingText.site(site)) 案卷 \(volume.folder) 的页面文件不是 page-0001…\(VolumeFolderContents.pageName(volume.pages))：\(problems.joined(separator: "；")) (page files not 1…N)",
+                       path: volume.folder)
+    }
+
+    /// Volume folders under the batch's enterprise folders that the catalog does not know.
+    private func folderOrphans(_ batch: VolumeBatch, _ site: CenterSite, _ roots: Set<String>,
+                               _ context: InspectionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for volume in batch.volumes where roots.contains(volume.uscc) && seen.insert(volume.uscc).inserted {
+            guard case .success(let listing) = context.listing(site: site, folder: volume.uscc) else { continue }
+            let known = Set((context.volumesByEnterprise[volume.uscc] ?? []).map { VolumeFolderName.seqFolder($0.seq) })
+            for entry in listing.entries where entry.kind == .directory && !known.contains(entry.name) {
+                let path = "\(volume.uscc)/\(entry.name)"
+                findings.append(finding("anomaly.orphan", site: site.id, uscc: volume.uscc,
+                    detail: "\(FindingText.site(site)) 存储中的案卷文件夹 \(path) 在目录中没有对应案卷 (folder without catalog volume)",
+                    path: path))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,52 @@
+/// One check of the daily inspection (巡检项): a type with one job, named after what the bureau calls it.
+///
+/// A check reports in two places, both optional:
+/// - ``run(_:)`` — from the catalog alone, over the whole center, every run (cheap: statuses, locks,
+///   codes, queries, disk samples);
+/// - ``inspect(_:in:)`` — from the files of one batch of the volumes selected for this run (new and
+///   changed volumes, volumes with open problems and the rotating slice; everything on a full run).
+///
+/// Adding a check means one new type here, its ``CheckDefinition`` in ``CheckCatalog`` and one line in
+/// ``InspectionRunner/checkTypes``; nothing else changes.
+public protocol Check {
+    /// Id, name and finding codes; the `check` field of every finding this check makes.
+    static var definition: CheckDefinition { get }
+    /// True when the check reads store files (it then takes part in the coverage rotation).
+    static var readsFiles: Bool { get }
+    init()
+    /// Findings from the catalog and the host, over the whole center.
+    func run(_ context: InspectionContext) throws -> [Finding]
+    /// Findings from the store files of one batch of the run's selected volumes.
+    func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding]
+}
+
+// MARK: - Default implementations
+
+extension Check {
+    public static var readsFiles: Bool { false }
+    public func run(_ context: InspectionContext) throws -> [Finding] { [] }
+    public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] { [] }
+
+    /// A finding of this check with the code's usual severity.
+    func finding(_ code: String, severity: Severity? = nil, site: String? = nil, volume: CatalogVolume? = nil,
+                 uscc: String? = nil, detail: String, query: Int64? = nil, host: String? = nil,
+                 mount: String? = nil, path: String? = nil) -> Finding {
+        let usual = Self.definition.codes.first { $0.code == code }?.severity ?? .warning
+        return Finding(check: Self.definition.id, code: code, severity: severity ?? usual, site: site,
+                       volume: volume?.id, uscc: uscc ?? volume?.uscc, detail: detail, query: query,
+                       host: host, mount: mount, path: path)
+    }
+}
+
+/// A slice of the run's selected volumes with their catalog pages, handed to every file check in turn so
+/// that progress can be committed batch by batch.
+public struct VolumeBatch: Sendable {
+    public let volumes: [CatalogVolume]
+    public let pages: [String: [CatalogPage]]
+
+    public init(volumes: [CatalogVolume], pages: [String: [CatalogPage]]) {
+        self.volumes = volumes; self.pages = pages
+    }
+
+    public func pages(of volume: CatalogVolume) -> [CatalogPage] { pages[volume.id] ?? [] }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// 数据完整性校验: the scheduled deep re-hash of the page images held at the bureau data center and the
+/// offsite copy, where archives are kept for the long term and silent corruption (bit rot) would
+/// otherwise go unnoticed until a citizen asks for the page.
+///
+/// Which volumes it re-hashes is the coverage rotation's business (every page within the fixity cycle,
+/// default 30 days). Split with ``SyncCheck``: pages whose size already differs from the catalog are a
+/// failed copy and reported by sync as `sync.corrupt` when sync takes part in the run; fixity reports the
+/// same-size pages whose hash differs (`fixity.mismatch`). Run alone (`--only fixity`) it reports both.
+public struct FixityCheck: Check {
+    public static let definition = CheckDefinition.fixity
+    public static let readsFiles = true
+
+    public init() {}
+
+    /// The sites whose pages this check re-hashes: the data center and the offsite copy.
+    static func rehashes(_ site: CenterSite) -> Bool {
+        site.kind == .datacenter || site.kind == .offsite
+    }
+
+    public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
+        let syncRuns = context.checkIDs.contains(SyncCheck.definition.id)
+        var findings: [Finding] = []
+        for site in context.sites where Self.rehashes(site) {
+            guard case .success(let roots) = context.rootFolders(of: site) else {
+                context.note(Self.definition.id, site: site.id, "站点存储 \(site.root) 无法读取，本站点未校验")
+                continue
+            }
+            for volume in batch.volumes where context.isDue(volume) && roots.contains(volume.uscc) {
+                guard case .success(let listing) = context.listing(site: site, folder: volume.folder) else { continue }
+                let contents = VolumeFolderContents(listing)
+                var bad: [String] = []
+                for page in batch.pages(of: volume) {
+                    guard let entry = contents.pages[page.no]?.first(where: { $0.kind == .file }) else { continue }
+                    if page.bytes >= 0 && entry.size != page.bytes {
+                        if !syncRuns { bad.append(entry.name) }
+                        continue
+                    }
+                    let relative = "\(volume.folder)/\(entry.name)"
+                    switch context.reader.sha256(context.path(site, relative)) {
+                    case .success(let hex): if hex != page.sha256 { bad.append(entry.name) }
+                    case .failure(let failure):
+                        context.note(Self.definition.id, site: site.id, path: relative, "文件\(failure.text)，未能重新校验")
+                    }
+                }
+                if !bad.isEmpty {
+                    findings.append(finding("fixity.mismatch", site: site.id, volume: volume,
+                        detail: "\(FindingText.site(site)) 案卷 \(volume.folder) 重新计算的 SHA-256 与目录不一致: \(FindingText.list(bad)) (re-hash differs from catalog)",
+                        path: bad.count == 1 ? "\(volume.folder)/\(bad[0])" : volume.folder))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// 签章文件生成检查: sealing that failed or lags behind the e-files, and a sealed file at the processing
+/// site whose signature does not verify, whose ByteRange leaves bytes unsigned, or whose signer is not the
+/// bureau's trusted seal certificate.
+///
+/// The signature itself is verified by ``SealVerifier`` (swift-certificates' CMS support). The sealed file
+/// is judged where it is made — the processing site; the copies at other sites are compared with the
+/// catalog's `seal_sha256` by ``SyncCheck``, so one bad seal gives one finding.
+public final class SealCheck: Check {
+    public static let definition = CheckDefinition.seal
+    public static let readsFiles = true
+
+    private var verifier: SealVerifier?
+    private var verifierChecked = false
+
+    public init() {}
+
+    public func run(_ context: InspectionContext) throws -> [Finding] {
+        var findings: [Finding] = []
+        let backlog = context.thresholds.sealBacklogHours * 3600
+        for volume in context.volumes {
+            if volume.sealStatus == "failed" {
+                findings.append(finding("seal.failed", volume: volume,
+                    detail: "案卷 \(volume.id) 签章失败（seal_status = failed） (sealing failed)"))
+            } else if volume.sealStatus == "pending", volume.efileStatus == "done",
+                      let efileDone = volume.efileUpdatedAt, context.at.timeIntervalSince(efileDone) > backlog {
+                let hours = Int(context.at.timeIntervalSince(efileDone) / 3600)
+                findings.append(finding("seal.backlog", volume: volume,
+                    detail: "案卷 \(volume.id) 电子文件生成 \(hours) 小时后仍未签章（电子文件完成于 \(BureauTime.display(efileDone))） (seal pending too long)"))
+            }
+        }
+        return findings
+    }
+
+    public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
+        guard let site = context.processingSite, case .success(let roots) = context.rootFolders(of: site) else { return [] }
+        var findings: [Finding] = []
+        for volume in batch.volumes where roots.contains(volume.uscc) {
+            guard case .success(let listing) = context.listing(site: site, folder: volume.folder),
+                  let entry = listing.entry(named: VolumeFolderContents.sealedName), entry.kind == .file else { continue }
+            guard let verifier = verifier(context) else { return findings }
+            let relative = "\(volume.folder)/\(VolumeFolderContents.sealedName)"
+            let data: Data
+            switch context.reader.contents(context.path(site, relative)) {
+            case .success(let d): data = d
+            case .failure(let failure):
+                context.note(Self.definition.id, site: site.id, path: relative, "签章文件\(failure.text)")
+                continue
+            }
+            let verdict = verifier.verify(data)
+            if verdict.isValid { continue }
+            findings.append(finding("seal.invalid", site: site.id, volume: volume,
+                                    detail: "\(FindingText.site(site)) 的 \(relative)：\(verdict.detail)", path: relative))
+        }
+        return findings
+    }
+
+    /// The verifier for the configured certificate, made once; without one the seal cannot be judged (UNKNOWN).
+    private func verifier(_ context: InspectionContext) -> SealVerifier? {
+        if verifierChecked { return verifier }
+        verifierChecked = true
+        guard let pem = context.sealCertificatePEM else {
+            context.note(Self.definition.id, "未配置受信任的签章证书（seal_certificate 或 --seal-cert），签章有效性未检查 (no trusted seal certificate)")
+            return nil
+        }
+        do {
+            verifier = try SealVerifier(trustedCertificatePEM: pem)
+        } catch {
+            context.note(Self.definition.id, path: context.sealCertificatePath,
+                         "签章证书无法读取为 PEM 证书: \(error)。签章有效性未检查 (seal certificate unreadable)")
+        }
+        return verifier
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// 日常档案同步检查: every due volume, at every site that must hold it, is there with all its files, and
+/// every file matches the catalog hash; a branch holds nothing outside its jurisdiction.
+///
+/// Corrupted pages at `dc` and `offsite` are split with ``FixityCheck`` so that one bad page gives one
+/// finding: when fixity takes part in the run, sync compares the sizes of those pages only (a short or
+/// long copy is a failed sync → `sync.corrupt`), and fixity re-hashes the same-size ones (silent
+/// corruption → `fixity.mismatch`). Without fixity in the run, sync hashes them itself. volume.pdf,
+/// volume.sealed.pdf and the pages at processing and branches are always hashed here.
+public struct SyncCheck: Check {
+    public static let definition = CheckDefinition.sync
+    public static let readsFiles = true
+
+    public init() {}
+
+    public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
+        var findings: [Finding] = []
+        let fixityRuns = context.checkIDs.contains(FixityCheck.definition.id)
+        for volume in batch.volumes {
+            let due = context.isDue(volume)
+            for site in context.sites {
+                let roots: Set<String>
+                switch context.rootFolders(of: site) {
+                case .success(let r): roots = r
+                case .failure(let failure):
+                    context.note(Self.definition.id, site: site.id, "站点存储 \(site.root) \(failure.text)，本站点未检查")
+                    continue
+                }
+                if !context.mustHold(site, volume) {
+                    if site.kind == .branch, roots.contains(volume.uscc),
+                       case .success = context.listing(site: site, folder: volume.folder) {
+                        let owner = context.branchOf[volume.uscc].map { $0.isEmpty ? "未登记" : $0 } ?? "未知"
+                        findings.append(finding("sync.misplaced", site: site.id, volume: volume,
+                            detail: "\(FindingText.site(site)) 持有不属于本分局管辖的案卷 \(volume.id)（企业管辖分局: \(owner)） (volume outside jurisdiction)",
+                            path: volume.folder))
+                    }
+                    continue
+                }
+                guard due else { continue }
+                findings += check(volume, pages: batch.pages(of: volume), at: site, roots: roots,
+                                  sizeOnlyForPages: fixityRuns && FixityCheck.rehashes(site), context)
+            }
+        }
+        return findings
+    }
+
+    private func check(_ volume: CatalogVolume, pages: [CatalogPage], at site: CenterSite, roots: Set<String>,
+                       sizeOnlyForPages: Bool, _ context: InspectionContext) -> [Finding] {
+        let folder = volume.folder
+        let listing: DirectoryListing
+        switch roots.contains(volume.uscc) ? context.listing(site: site, folder: folder) : .failure(.missing) {
+        case .success(let l): listing = l
+        case .failure(.missing):
+            return [finding("sync.missing", site: site.id, volume: volume,
+                            detail: "\(FindingText.site(site)) 缺少整个案卷文件夹 \(folder)（已过同步宽限期） (volume folder missing)",
+                            path: folder)]
+        case .failure(let failure) where failure == .symlink || failure == .notADirectory:
+            // Not a folder of the store: the volume is not really there (links are never followed).
+            return [finding("sync.missing", site: site.id, volume: volume,
+                            detail: "\(FindingText.site(site)) 的案卷位置 \(folder) \(failure.text)，视为缺失 (volume folder is not a folder)",
+                            path: folder)]
+        case .failure(let failure):
+            context.note(Self.definition.id, site: site.id, path: folder, "案卷文件夹\(failure.text)，未能检查")
+            return []
+        }
+        let contents = VolumeFolderContents(listing)
+        var missing: [String] = []
+        var corrupt: [String] = []
+        if contents.metadata?.kind != .file { missing.append(VolumeFolderContents.metadataName) }
+
+        let catalogPages = Dictionary(pages.map { ($0.no, $0) }, uniquingKeysWith: { a, _ in a })
+        for no in 1...max(volume.pages, 1) where no <= volume.pages {
+            guard let entry = contents.pages[no]?.first(where: { $0.kind == .file }) else {
+                missing.append(VolumeFolderContents.pageName(no))
+                continue
+            }
+            guard let row = catalogPages[no] else { continue }  // no catalog hash to compare with
+            if !matches(entry, folder: folder, sha256: row.sha256, bytes: row.bytes, sizeOnly: sizeOnlyForPages, site, context) {
+                corrupt.append(entry.name)
+            }
+        }
+        if volume.efileStatus == "done" {
+            if let e = contents.efile, e.kind == .file {
+                if let sha = volume.efileSHA256, !sha.isEmpty,
+                   !matches(e, folder: folder, sha256: sha, bytes: -1, sizeOnly: false, site, context) { corrupt.append(e.name) }
+            } else { missing.append(VolumeFolderContents.efileName) }
+        }
+        if volume.sealStatus == "done" {
+            if let e = contents.sealed, e.kind == .file {
+                if let sha = volume.sealSHA256, !sha.isEmpty,
+                   !matches(e, folder: folder, sha256: sha, bytes: -1, sizeOnly: false, site, context) { corrupt.append(e.name) }
+            } else { missing.append(VolumeFolderContents.sealedName) }
+        }
+        var findings: [Finding] = []
+        if !missing.isEmpty {
+            findings.append(finding("sync.missing", site: site.id, volume: volume,
+                detail: "\(FindingText.site(site)) 案卷 \(folder) 缺少 \(FindingText.list(missing)) (files missing)",
+                path: missing.count == 1 ? "\(folder)/\(missing[0])" : folder))
+        }
+        if !corrupt.isEmpty {
+            findings.append(finding("sync.corrupt", site: site.id, volume: volume,
+                detail: "\(FindingText.site(site)) 案卷 \(folder) 中 \(FindingText.list(corrupt)) 与目录哈希不一致 (hash differs from catalog)",
+                path: corrupt.count == 1 ? "\(folder)/\(corrupt[0])" : folder))
+        }
+        return findings
+    }
+
+    /// Size first (free, from the listing), then the hash unless only sizes are this check's job here.
+    private func matches(_ entry: DirectoryListing.Entry, folder: String, sha256: String, bytes: Int64, sizeOnly: Bool,
+                         _ site: CenterSite, _ context: InspectionContext) -> Bool {
+        if bytes >= 0 && entry.size != bytes { return false }
+        if sizeOnly { return true }
+        let relative = "\(folder)/\(entry.name)"
+        switch context.reader.sha256(context.path(site, relative)) {
+        case .success(let hex): return hex == sha256
+        case .failure(let failure):
+            context.note(Self.definition.id, site: site.id, path: relative, "文件\(failure.text)，未能校验哈希")
+            return true
+        }
+    }
+}

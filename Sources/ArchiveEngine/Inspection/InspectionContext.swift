@@ -1,0 +1,111 @@
+import Foundation
+
+/// Everything a check may look at during one inspection: the read-only snapshot, the inspection time
+/// and not-found window, the thresholds, the sites with their resolved roots, the whole volume list,
+/// and the throttled reader through which every store byte is read.
+///
+/// Checks never open files on their own: they go through ``listing(site:folder:)`` and ``reader`` so that
+/// reads are throttled, no-follow and counted, and a folder listed by one check is not listed again by the
+/// next within the same batch.
+public final class InspectionContext: @unchecked Sendable {
+    public let snapshot: CenterSnapshot
+    public var catalog: CenterCatalog { snapshot.catalog }
+    /// The inspection time: due dates, grace periods, lock ages and the window are measured from it.
+    public let at: Date
+    /// The not-found window: the previous calendar day (00:00–24:00 +08:00) before `at`.
+    public let windowStart: Date
+    public let windowEnd: Date
+    public let thresholds: Thresholds
+    public let sites: [CenterSite]
+    /// Every catalog volume, ordered by id.
+    public let volumes: [CatalogVolume]
+    /// uscc → id of the branch with jurisdiction.
+    public let branchOf: [String: String]
+    public let reader: ThrottledFileReader
+    /// PEM text of the trusted seal certificate, nil when none is configured.
+    public let sealCertificatePEM: String?
+    public let sealCertificatePath: String?
+    /// Mounts on this host judged by statvfs, and this host's name for their findings.
+    public let mounts: [String]
+    public let host: String
+    /// Ids of the checks taking part in this run (sync and fixity split corrupted pages between them).
+    public let checkIDs: Set<String>
+
+    private(set) var notes: [InspectionNote] = []
+    private var listingCache: [String: Result<DirectoryListing, DirectoryListing.Failure>] = [:]
+    private var rootCache: [String: Result<Set<String>, DirectoryListing.Failure>] = [:]
+    private lazy var volumesByEnterpriseStorage: [String: [CatalogVolume]] = Dictionary(grouping: volumes, by: \.uscc)
+
+    init(snapshot: CenterSnapshot, at: Date, thresholds: Thresholds, volumes: [CatalogVolume],
+         branchOf: [String: String], reader: ThrottledFileReader, sealCertificatePEM: String?,
+         sealCertificatePath: String?, mounts: [String], host: String, checkIDs: Set<String>) {
+        self.snapshot = snapshot
+        self.at = at
+        windowEnd = BureauTime.startOfDay(at)
+        windowStart = windowEnd.addingTimeInterval(-86_400)
+        self.thresholds = thresholds
+        sites = snapshot.sites
+        self.volumes = volumes
+        self.branchOf = branchOf
+        self.reader = reader
+        self.sealCertificatePEM = sealCertificatePEM
+        self.sealCertificatePath = sealCertificatePath
+        self.mounts = mounts
+        self.host = host
+        self.checkIDs = checkIDs
+    }
+
+    /// `2023-06-29T00:00:00+08:00/2023-06-30T00:00:00+08:00`.
+    public var windowText: String { "\(BureauTime.iso(windowStart))/\(BureauTime.iso(windowEnd))" }
+
+    public var volumesByEnterprise: [String: [CatalogVolume]] { volumesByEnterpriseStorage }
+
+    // MARK: - Which site must hold what
+
+    /// Whether `site` must hold `volume`: processing, dc and offsite hold all; a branch its own enterprises'.
+    public func mustHold(_ site: CenterSite, _ volume: CatalogVolume) -> Bool {
+        if site.holdsEveryVolume { return true }
+        return site.kind == .branch && branchOf[volume.uscc] == site.id
+    }
+
+    /// A volume is due at the sites that must hold it once its scan is older than the sync grace period.
+    public func isDue(_ volume: CatalogVolume) -> Bool {
+        guard let created = volume.createdAt else { return false }
+        return at.timeIntervalSince(created) >= thresholds.syncGraceHours * 3600
+    }
+
+    public var processingSite: CenterSite? { sites.first { $0.kind == .processing } ?? sites.first { $0.id == "processing" } }
+
+    // MARK: - Reading stores
+
+    /// The listing of `<site root>/<folder>`, shared by the checks of one batch.
+    public func listing(site: CenterSite, folder: String) -> Result<DirectoryListing, DirectoryListing.Failure> {
+        let key = site.id + "\u{0}" + folder
+        if let cached = listingCache[key] { return cached }
+        let result = DirectoryListing.read(site.root + "/" + folder)
+        listingCache[key] = result
+        return result
+    }
+
+    /// The names of the enterprise folders at the top of a site's store (listed once per run).
+    public func rootFolders(of site: CenterSite) -> Result<Set<String>, DirectoryListing.Failure> {
+        if let cached = rootCache[site.id] { return cached }
+        let result = DirectoryListing.read(site.root, followRoot: true).map { listing in
+            Set(listing.entries.filter { $0.kind == .directory }.map(\.name))
+        }
+        rootCache[site.id] = result
+        return result
+    }
+
+    /// Absolute path of a file inside a site's store.
+    public func path(_ site: CenterSite, _ relative: String) -> String { site.root + "/" + relative }
+
+    func beginBatch() { listingCache.removeAll(keepingCapacity: true) }
+
+    // MARK: - Notes
+
+    /// Records a part of the center that could not be judged (UNKNOWN).
+    public func note(_ check: String, site: String? = nil, path: String? = nil, _ text: String) {
+        notes.append(InspectionNote(check: check, site: site, path: path, text: text))
+    }
+}

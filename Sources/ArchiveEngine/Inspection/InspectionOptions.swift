@@ -1,0 +1,50 @@
+import Foundation
+
+/// What one inspection runs on and how: the snapshot, the inspection time, which checks, whether to
+/// cover everything, and how gently to read.
+public struct InspectionOptions: Sendable {
+    /// The center snapshot folder (`catalog.sqlite` + `stores/`).
+    public var center: URL
+    /// PEM file of the trusted seal certificate; nil leaves seal validity UNKNOWN.
+    public var sealCertificate: URL?
+    /// Mounts on this host judged by statvfs.
+    public var mounts: [String] = []
+    /// The inspection time (default now): due dates, grace periods, lock ages and the window count from it.
+    public var at: Date
+    /// Check ids to run (`--only`); nil runs every check.
+    public var only: [String]?
+    /// Verify every volume's files (the weekend run, the acceptance run).
+    public var full = false
+    /// Read-rate cap in MB/s; nil is unthrottled.
+    public var maxReadMBps: Double?
+    public var thresholds = Thresholds()
+    /// The inspecting host's name, for the run and for statvfs findings.
+    public var host: String = ProcessInfo.processInfo.hostName
+    /// Volumes per committed batch of progress.
+    public var batchSize = 256
+    /// Stops the run (as an interruption would) after this many committed batches.
+    var stopAfterBatches: Int?
+
+    public init(center: URL, at: Date) {
+        self.center = center
+        self.at = at
+    }
+}
+
+/// Why an inspection could not be completed (exit 3, UNKNOWN).
+public enum InspectionError: Error, CustomStringConvertible, Sendable {
+    case unknownCheck(String)
+    case sealCertificateUnreadable(String, String)
+    case interrupted(done: Int, total: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownCheck(let id):
+            "未知的检查项 \(id)。可用的检查项: \(CheckCatalog.all.map(\.id).joined(separator: ", "))。 (unknown check id)"
+        case .sealCertificateUnreadable(let path, let reason):
+            "无法读取签章证书 \(path): \(reason)。请检查 seal_certificate 或 --seal-cert。 (seal certificate unreadable)"
+        case .interrupted(let done, let total):
+            "巡检在完成 \(done)/\(total) 卷后中断，进度已保存，下次运行将续传。 (interrupted; progress saved)"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The daily inspection (每日巡检): opens the snapshot read-only, runs the chosen checks — catalog-wide
+/// parts over the whole center, file parts over the run's selection in committed batches — and returns
+/// the findings in report order with the run record. Saving is the caller's choice
+/// (``OperationsStore/saveInspection(_:findings:)``).
+///
+/// ## Topics
+/// - The checks: ``checkTypes`` (catalogue order), ``checks(only:)`` (`--only`)
+/// - Running: ``run(_:store:progress:)``
+public enum InspectionRunner {
+    /// Every check, once, in the catalogue's order. A new check is one line here.
+    public static let checkTypes: [any Check.Type] = [
+        SyncCheck.self, EfileCheck.self, SealCheck.self, DiskCheck.self,
+        NotFoundCheck.self, AnomalyCheck.self, FixityCheck.self,
+    ]
+
+    /// The checks named by `--only` (all when nil), in catalogue order; an unknown id is an error that
+    /// lists the valid ones.
+    public static func checks(only: [String]?) throws -> [any Check.Type] {
+        guard let only else { return checkTypes }
+        let wanted = Set(only.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        for id in wanted.sorted() where !checkTypes.contains(where: { $0.definition.id == id }) {
+            throw InspectionError.unknownCheck(id)
+        }
+        return checkTypes.filter { wanted.contains($0.definition.id) }
+    }
+
+    public static func run(_ options: InspectionOptions, store: OperationsStore,
+                           progress: ProgressReporter = ProgressReporter(force: false)) throws -> InspectionReport {
+        let started = Date()
+        let types = try checks(only: options.only)
+        let checkIDs = types.map { $0.definition.id }
+        let snapshot = try CenterSnapshot(root: options.center)
+        var pem: String?
+        if let url = options.sealCertificate {
+            do { pem = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw InspectionError.sealCertificateUnreadable(url.path, error.localizedDescription)
+            }
+        }
+        progress.update("读取目录 (reading catalog)…", final: true)
+        let volumes = try snapshot.catalog.volumes()
+        let reader = ThrottledFileReader(throttle: ReadThrottle(megabytesPerSecond: options.maxReadMBps))
+        let context = InspectionContext(
+            snapshot: snapshot, at: options.at, thresholds: options.thresholds, volumes: volumes,
+            branchOf: try snapshot.catalog.branchOfEnterprise(), reader: reader, sealCertificatePEM: pem,
+            sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host,
+            checkIDs: Set(checkIDs))
+        let runID = InspectionRun.makeID(host: options.host, startedAt: started)
+        let instances = types.map { $0.init() }
+
+        var findings: [Finding] = []
+        for check in instances {
+            progress.update("\(type(of: check).definition.name)：目录检查…", final: true)
+            findings += try check.run(context)
+        }
+
+        // File checks over the selection, committed batch by batch.
+        let fileChecks = instances.filter { type(of: $0).readsFiles }
+        var plan: CoverageLedger.Plan?
+        if !fileChecks.isEmpty {
+            let ledger = CoverageLedger(store: store, center: snapshot.root.path,
+                                        checks: fileChecks.map { type(of: $0).definition.id })
+            progress.update("计算目录指纹 (fingerprinting catalog)…", final: true)
+            let raw = try CatalogFingerprint.compute(snapshot.catalog)
+            var fingerprints: [String: Int64] = [:]
+            fingerprints.reserveCapacity(volumes.count)
+            for v in volumes { fingerprints[v.id] = CatalogFingerprint.withDueState(raw[v.id] ?? 0, due: context.isDue(v)) }
+            var p = try ledger.plan(fingerprints: fingerprints, at: options.at, full: options.full,
+                                    cycleDays: options.thresholds.fixityCycleDays, runID: runID)
+            findings += p.carried
+            let byID = Dictionary(volumes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let selected = p.selection.compactMap { byID[$0] }
+            var done = 0, batches = 0
+            var index = 0
+            while index < selected.count {
+                let batchVolumes = Array(selected[index..<min(index + options.batchSize, selected.count)])
+                index += batchVolumes.count
+                context.beginBatch()
+                let batch = VolumeBatch(volumes: batchVolumes, pages: try snapshot.catalog.pages(of: batchVolumes.map(\.id)))
+                var batchFindings: [Finding] = []
+                for check in fileChecks { batchFindings += try check.inspect(batch, in: context) }
+                findings += batchFindings
+                let byVolume = Dictionary(grouping: batchFindings.filter { $0.volume != nil }, by: { $0.volume ?? "" })
+                try ledger.commit(batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) },
+                                  at: options.at, runID: runID)
+                done += batchVolumes.count
+                batches += 1
+                progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(reader.bytesRead / 1_000_000) MB")
+                if let stop = options.stopAfterBatches, batches >= stop, index < selected.count {
+                    progress.finish()
+                    throw InspectionError.interrupted(done: done, total: selected.count)
+                }
+            }
+            try ledger.finish(runID: runID, mode: p.mode == .full || (p.mode == .resumed && p.fullReason != "incremental") ? .full : p.mode)
+            p.carried = []
+            plan = p
+        }
+        progress.finish()
+
+        let ordered = order(findings, checkIDs: checkIDs)
+        let notes = Array(Set(context.notes)).sorted()
+        let coverage = coverageText(plan: plan, checks: types.map { $0.definition }, reader: reader, notes: notes,
+                                    fileChecks: !fileChecks.isEmpty)
+        let run = InspectionRun(id: runID, startedAt: started, finishedAt: Date(), host: options.host,
+                                center: snapshot.root.path, window: context.windowText, coverage: coverage)
+        return InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
+    }
+
+    /// Report order: catalogue order of checks, then code, site, volume, path, query, host, mount;
+    /// identical findings (an orphan seen from two batches) are kept once.
+    static func order(_ findings: [Finding], checkIDs: [String]) -> [Finding] {
+        let rank = Dictionary(checkIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<Finding>()
+        let unique = findings.filter { seen.insert($0).inserted }
+        return unique.sorted { a, b in
+            let ka = (rank[a.check] ?? Int.max, a.code, a.site ?? "", a.volume ?? "", a.path ?? "", a.uscc ?? "")
+            let kb = (rank[b.check] ?? Int.max, b.code, b.site ?? "", b.volume ?? "", b.path ?? "", b.uscc ?? "")
+            if ka != kb { return ka < kb }
+            let qa = (a.query ?? -1, a.host ?? "", a.mount ?? "", a.detail)
+            let qb = (b.query ?? -1, b.host ?? "", b.mount ?? "", b.detail)
+            return qa < qb
+        }
+    }
+
+    /// What the run covered, in words an acceptance reviewer can check (Chinese first).
+    static func coverageText(plan: CoverageLedger.Plan?, checks: [CheckDefinition], reader: ThrottledFileReader,
+                             notes: [InspectionNote], fileChecks: Bool) -> String {
+        var parts: [String] = ["检查项 " + checks.map(\.id).joined(separator: ",")]
+        if let p = plan {
+            let n = FindingText.count
+            switch p.mode {
+            case .full:
+                parts.append("全量检查 \(n(p.selection.count)) 卷（\(p.fullReason)）")
+            case .incremental:
+                parts.append("增量 \(n(p.changed)) 卷 + 复查有问题 \(n(p.reverified)) 卷 + 轮转切片 \(n(p.slice)) 卷（第 \(p.sliceNo)/\(p.sliceCount) 片），共 \(n(p.selection.count))/\(n(p.total)) 卷")
+            case .resumed:
+                parts.append("续传上次中断的运行（\(p.fullReason == "incremental" ? "增量" : "全量")）：此前已完成 \(n(p.alreadyDone)) 卷，本次完成 \(n(p.selection.count)) 卷，共 \(n(p.total)) 卷")
+            }
+            parts.append("读取 \(n(reader.filesRead)) 个文件 \(n(Int(reader.bytesRead / 1_000_000))) MB")
+        } else if !fileChecks {
+            parts.append("仅目录与主机检查，未读取存储文件")
+        }
+        if !notes.isEmpty {
+            parts.append("\(notes.count) 处无法检查（UNKNOWN）: " + notes.prefix(5).map(\.line).joined(separator: "；"))
+        }
+        return parts.joined(separator: "；")
+    }
+}

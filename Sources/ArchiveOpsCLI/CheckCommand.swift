@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArchiveEngine
+import ArgumentParser
+import Foundation
+
+/// `archive-ops check` — the daily inspection (每日巡检) of the center snapshot: runs the checks, stores the
+/// run and its findings in the operations database, prints a Chinese summary or JSON lines, and exits
+/// like a monitoring plugin (0 OK, 1 warning, 2 critical, 3 unknown).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "巡检中心快照并保存结果；退出码 0 正常 / 1 警告 / 2 严重 / 3 未知。 (Inspect the center; exits 0/1/2/3.)",
+        discussion: """
+        默认只完整检查有变化的案卷，其余按轮转切片在 fixity_cycle_days 天内全部复核一遍；首次运行与 --full 检查全部。
+        By default only changed volumes plus a rotating slice are verified; the first run and --full verify everything.
+        检查项 (check ids): \(CheckCatalog.all.map(\.id).joined(separator: ", "))
+        """)
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(name: .long, help: ArgumentHelp("中心快照目录（覆盖配置中的 center）。 Center snapshot folder.", valueName: "DIR"))
+    var center: String?
+
+    @Option(name: .customLong("seal-cert"), help: ArgumentHelp("受信任的签章证书 PEM（覆盖配置）。 Trusted seal certificate.", valueName: "PEM"))
+    var sealCert: String?
+
+    @Option(name: .customLong("mount"), help: ArgumentHelp("本机需要检查空间的挂载点，可重复（覆盖配置）。 Mount to check; repeatable.", valueName: "PATH"))
+    var mounts: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("巡检时间（默认现在），如 2023-06-30T07:30:00+08:00 或 \"2023-06-30 07:30\"。 Inspection time.", valueName: "TIME"))
+    var at: String?
+
+    @Option(name: .long, help: ArgumentHelp("只运行这些检查项，逗号分隔，如 sync,seal。 Only these checks.", valueName: "IDS"))
+    var only: String?
+
+    @Flag(name: .long, help: "检查全部案卷的文件（周末全量、验收）。 Verify every volume's files.")
+    var full = false
+
+    @Flag(name: .long, help: "以 JSON 行输出（首行为运行信息，其后每行一个问题）。 Print JSON lines.")
+    var json = false
+
+    @Option(name: .customLong("max-read-mbps"), help: ArgumentHelp("读取速率上限（MB/s）。 Cap the read rate.", valueName: "N"))
+    var maxReadMBps: Double?
+
+    @Option(name: .long, help: ArgumentHelp("降低进程优先级（nice 值 0–19，同时降低默认的 I/O 优先级）。 Lower the process priority.", valueName: "N"))
+    var nice: Int32?
+
+    @Flag(name: .long, help: "不显示进度，摘要只打印结果行。 No progress line; summary status line only.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            try inspect()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            FileHandle.standardError.write(Data("巡检未能完成 UNKNOWN: \(error)\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+
+    private func inspect() throws {
+        let workspace = options.value
+        let config = try workspace.configuration()
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let centerURL = center.map({ URL(fileURLWithPath: $0, relativeTo: cwd) }) ?? config.center.map(workspace.resolve) else {
+            throw CenterError.notConfigured
+        }
+        var inspection = InspectionOptions(center: centerURL.standardizedFileURL, at: try inspectionTime())
+        inspection.sealCertificate = sealCert.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? config.sealCertificate.map(workspace.resolve)
+        inspection.mounts = mounts.isEmpty ? config.mounts : mounts
+        inspection.only = only.map { $0.split(separator: ",").map(String.init) }
+        inspection.full = full
+        inspection.maxReadMBps = maxReadMBps
+        inspection.thresholds = config.thresholds
+        if let nice {
+            // Lowers CPU priority; with the default I/O scheduler class the I/O priority follows it.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, max(0, min(19, nice)))
+        }
+        let store = try workspace.openStore()
+        let report = try InspectionRunner.run(inspection, store: store, progress: ProgressReporter(force: quiet ? false : nil))
+        try store.saveInspection(report.run, findings: report.findings)
+        try store.recordAudit(AuditEntry(at: Date(), command: "check",
+                                         summary: "巡检 \(report.run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
+        if json {
+            print(InspectionJSONLines.header(report.run))
+            for f in report.findings { print(f.jsonLine()) }
+            for note in report.notes { FileHandle.standardError.write(Data("无法检查 UNKNOWN \(note.line)\n".utf8)) }
+        } else {
+            print(InspectionSummary.text(report, quiet: quiet))
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    private func inspectionTime() throws -> Date {
+        guard let at else { return Date() }
+        guard let date = BureauTime.parse(at, allowDateOnly: true) else {
+            throw ValidationError("无法识别的巡检时间 --at \(at)。请写成 2023-06-30T07:30:00+08:00 或 \"2023-06-30 07:30\"。 (unrecognised time)")
+        }
+        return date
+    }
+}

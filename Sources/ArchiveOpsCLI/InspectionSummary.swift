@@ -1,0 +1,68 @@
+import ArchiveEngine
+import Foundation
+
+/// The Chinese summary `archive-ops check` prints: the status line, what was covered, counts per check
+/// and severity, then every finding and every part that could not be judged.
+enum InspectionSummary {
+    static func text(_ report: InspectionReport, quiet: Bool) -> String {
+        let run = report.run
+        var lines = ["巡检结果: \(report.status) — \(report.findings.count) 个问题（严重 \(count(report, .critical))，警告 \(count(report, .warning))，提示 \(count(report, .info))）"]
+        if quiet { return lines[0] }
+        lines.append("中心快照: \(run.center)；巡检记录 \(run.id)")
+        if let window = run.window { lines.append("查询窗口: \(window)") }
+        if let coverage = run.coverage { lines.append("覆盖范围: \(coverage)") }
+        lines.append("")
+        for check in report.checks {
+            let mine = report.findings.filter { $0.check == check.id }
+            let counts = Severity.allCases.reversed().map { s in "\(s.chineseName) \(mine.filter { $0.severity == s }.count)" }
+            lines.append("\(check.name)（\(check.id)）: \(mine.isEmpty ? "正常" : counts.joined(separator: "，"))")
+        }
+        if !report.findings.isEmpty {
+            lines.append("")
+            lines.append("问题清单 (findings):")
+            for f in report.findings {
+                let title = CheckCatalog.definition(code: f.code)?.title ?? f.code
+                var place: [String] = []
+                if let s = f.site { place.append("站点 \(s)") }
+                if let v = f.volume { place.append("案卷 \(v)") }
+                if let u = f.uscc { place.append("企业 \(u)") }
+                if let q = f.query { place.append("查询 #\(q)") }
+                lines.append("[\(f.severity.chineseName)] \(f.code) \(title) \(place.joined(separator: " ")) — \(f.detail)")
+            }
+        }
+        if !report.notes.isEmpty {
+            lines.append("")
+            lines.append("无法检查 (UNKNOWN):")
+            for n in report.notes { lines.append("  \(n.line)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func count(_ report: InspectionReport, _ s: Severity) -> Int {
+        report.findings.filter { $0.severity == s }.count
+    }
+}
+
+/// The first line of `check --json`: the run header that the inspection-results import reads
+/// (`spec/imports.md`), plus the run's coverage text.
+enum InspectionJSONLines {
+    struct Header: Encodable {
+        struct Run: Encodable {
+            let started_at: String
+            let finished_at: String
+            let host: String
+            let center: String
+            let window: String?
+            let coverage: String?
+        }
+        let run: Run
+    }
+
+    static func header(_ run: InspectionRun) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let header = Header(run: .init(started_at: BureauTime.iso(run.startedAt), finished_at: BureauTime.iso(run.finishedAt),
+                                       host: run.host, center: run.center, window: run.window, coverage: run.coverage))
+        return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

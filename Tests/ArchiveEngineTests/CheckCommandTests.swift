@@ -1,0 +1,96 @@
+import ArchiveEngine
+import Foundation
+import XCTest
+
+/// `archive-ops check` as cron and monitoring run it: a real subprocess, real exit codes, real output.
+final class CheckCommandTests: XCTestCase {
+    private func binary() throws -> URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("archive-ops"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(".build/debug/archive-ops"),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("archive-ops is not built next to the tests (run swift build --build-tests)")
+        }
+        return found
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = try binary()
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    private func workspace() throws -> URL {
+        let w = FileManager.default.temporaryDirectory.appendingPathComponent("ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: w, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: w) }
+        return w
+    }
+
+    func testExitCodesFollowTheWorstFindingLikeAMonitoringPlugin() throws {
+        let f = try standardFixture()
+        let w = try workspace()
+        let cert = try SealFixture.shared().certificate.path
+        let base = ["check", "--workspace", w.path, "--center", f.root.path, "--seal-cert", cert, "--at", "2023-06-30 07:30"]
+
+        let clean = try run(base)
+        XCTAssertEqual(clean.status, 0, clean.out + clean.err)
+        XCTAssertTrue(clean.out.hasPrefix("巡检结果: 正常 OK"), clean.out)
+        XCTAssertEqual(clean.err, "", "no progress line when stderr is not a terminal")
+
+        try f.execute("UPDATE volume SET lock_owner = 'WS-07', locked_at = '2023-06-30T06:00:00+08:00' WHERE id = 'V001'")
+        XCTAssertEqual(try run(base).status, 1)
+
+        try FileManager.default.removeItem(at: f.folder("branch-humen", "V001"))
+        let critical = try run(base + ["--json"])
+        XCTAssertEqual(critical.status, 2)
+        let lines = critical.out.split(separator: "\n").map(String.init)
+        let header = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let run = try XCTUnwrap(header["run"] as? [String: Any])
+        XCTAssertEqual(run["window"] as? String, "2023-06-29T00:00:00+08:00/2023-06-30T00:00:00+08:00")
+        XCTAssertEqual(run["center"] as? String, f.root.standardizedFileURL.path)
+        XCTAssertNotNil(run["started_at"]); XCTAssertNotNil(run["finished_at"]); XCTAssertNotNil(run["host"])
+        XCTAssertEqual(Array(lines.dropFirst()), [
+            #"{"check":"sync","code":"sync.missing","detail":"虎门分局（branch-humen） 缺少整个案卷文件夹 \#(CenterFixture.code(1))/001（已过同步宽限期） (volume folder missing)","path":"\#(CenterFixture.code(1))/001","severity":"critical","site":"branch-humen","uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
+            #"{"check":"anomaly","code":"anomaly.stale_lock","detail":"案卷 V001 被工作站 WS-07 锁定已 90 分钟（自 2023-06-30 06:00） (stale edit lock)","severity":"warning","site":null,"uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
+        ])
+
+        // The run is stored in the operations database (runs started in the same second share an id
+        // and replace each other, as a re-imported run does).
+        let store = try Workspace(root: w).openStore()
+        let last = try XCTUnwrap(try store.inspectionRuns().last)
+        XCTAssertEqual(try store.findings(ofRun: last.id).map(\.code), ["sync.missing", "anomaly.stale_lock"])
+    }
+
+    func testUnknownCheckMissingCenterAndSubsetsAreHandledClearly() throws {
+        let f = try standardFixture()
+        let w = try workspace()
+        let bad = try run(["check", "--workspace", w.path, "--center", f.root.path, "--only", "sync,bogus"])
+        XCTAssertEqual(bad.status, 3)
+        XCTAssertTrue(bad.err.contains("未知的检查项 bogus") && bad.err.contains("sync, efile, seal"), bad.err)
+
+        let missing = try run(["check", "--workspace", w.path, "--center", w.appendingPathComponent("nowhere").path])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.err.contains("中心快照目录不存在"), missing.err)
+
+        let unconfigured = try run(["check", "--workspace", w.path])
+        XCTAssertEqual(unconfigured.status, 3)
+        XCTAssertTrue(unconfigured.err.contains("未配置中心快照"), unconfigured.err)
+
+        let subset = try run(["check", "--workspace", w.path, "--center", f.root.path, "--only", "sync,anomaly",
+                              "--at", "2023-06-30T07:30:00+08:00", "--max-read-mbps", "50", "--nice", "5"])
+        XCTAssertEqual(subset.status, 0, subset.out + subset.err)
+        XCTAssertTrue(subset.out.contains("日常档案同步检查（sync）: 正常"), subset.out)
+        XCTAssertFalse(subset.out.contains("签章文件生成检查"), subset.out)
+    }
+}
