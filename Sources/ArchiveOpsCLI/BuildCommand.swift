@@ -24,7 +24,8 @@ enum SiteBuilding {
     static func build(workspace: Workspace, store: OperationsStore) throws -> OutputWriter.Summary {
         let fm = FileManager.default
         let overrides = fm.fileExists(atPath: workspace.templatesURL.path) ? workspace.templatesURL : nil
-        let build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
+        var build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
+        build.manual = ManualInputs(contentOverrides: workspace.contentURL, generatedPages: CommandReference.pages())
         return try build.run()
     }
 }

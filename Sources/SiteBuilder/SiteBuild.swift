@@ -8,6 +8,8 @@ public struct SiteBuild {
     public let store: OperationsStore
     public let renderer: PageRenderer
     public let output: OutputWriter
+    /// What the training manual is built from (workspace Content/, generated chapters, check definitions).
+    public var manual = ManualInputs()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
@@ -23,6 +25,8 @@ public struct SiteBuild {
     public static let defaultSteps: [Step] = [
         HomePage.step,
         StaticAssets.step,
+        ManualSite.step,
+        SearchPage.step,
     ]
 
     /// Runs `steps` and publishes the result; nothing is written if any step fails.
@@ -30,6 +34,7 @@ public struct SiteBuild {
     public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
         var pages: [SitePage] = []
         for step in steps { pages += try step(self) }
+        pages = try SiteSearch.index(pages, siteTitle: renderer.site.title)
         return try output.publish(pages)
     }
 }

@@ -8,6 +8,7 @@ public struct SiteContext: Sendable {
     /// Top navigation: label and path below Output/.
     public var nav: [(label: String, href: String)] = [
         ("首页", "index.html"),
+        ("培训手册", "manual/index.html"),
     ]
 
     public init() {}
