@@ -8,11 +8,12 @@ public struct SiteBuild {
     public let store: OperationsStore
     public let renderer: PageRenderer
     public let output: OutputWriter
-    /// What the training manual is built from (workspace Content/, generated chapters, check definitions).
-    public var manual = ManualInputs()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
+
+    /// What the training manual is built from (workspace Content/, generated chapters, check definitions).
+    public var manual = ManualInputs()
 
     public init(store: OperationsStore, outputURL: URL, templateOverrides: URL? = nil, site: SiteContext = SiteContext()) throws {
         self.store = store

@@ -48,7 +48,11 @@ public enum ManualSite {
             }
             texts.append((path, file.displayPath, text))
         }
-        for generated in CheckCataloguePages.pages(for: inputs.checks) + inputs.generatedPages {
+        var generatedPages = CheckCataloguePages.pages(for: inputs.checks) + inputs.generatedPages
+        if !generatedPages.contains(where: { $0.path == commandReferenceIndex }) {
+            generatedPages.append(commandReferenceFallback)
+        }
+        for generated in generatedPages {
             if let clash = sources.files[generated.path] {
                 errors.append(.inFile(file: clash.displayPath,
                     message: "与自动生成的章节 \(generated.path)（\(generated.origin)）同名；生成的章节不能被覆盖，请改名。 (clashes with a generated page)"))
@@ -84,6 +88,19 @@ public enum ManualSite {
         site.append(try SearchDocument.carrierPage(name: "manual", documents: documents))
         return site
     }
+
+    /// The command reference comes from the CLI (`GeneratedManualPage`s under `commands/`); the chapters
+    /// link to its index.
+    static let commandReferenceIndex = "commands/index.md"
+
+    /// Stands in for the command reference when the site is built without the CLI (a library caller), so
+    /// the chapters' links still resolve and the reader is told where the reference lives.
+    static let commandReferenceFallback = GeneratedManualPage(
+        path: commandReferenceIndex,
+        markdown: MarkdownText.frontMatter(title: "命令参考", order: 80, audience: "运维人员")
+            + "本站点不是由 `archive-ops build` 生成的，因此没有附带命令参考。请在终端运行 `archive-ops help` "
+            + "或 `archive-ops help 命令` 查看每条命令的完整帮助。\n",
+        origin: "站点生成器")
 
     static func render(_ page: ManualPage, navigation: ManualNavigation, pages: [String: ManualPage],
                        renderer: PageRenderer) throws -> SitePage {
