@@ -76,6 +76,7 @@ let package = Package(
                 "ArchiveAnalysis", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -32,6 +32,7 @@ enum SiteBuilding {
         let overrides = fm.fileExists(atPath: workspace.templatesURL.path) ? workspace.templatesURL : nil
         var build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
         build.serviceLevels = try workspace.configuration().sla
+        build.manual = ManualInputs(contentOverrides: workspace.contentURL, generatedPages: CommandReference.pages())
         return try build.run()
     }
 }

@@ -15,6 +15,9 @@ public struct SiteBuild {
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
 
+    /// What the training manual is built from (workspace Content/, generated chapters, check definitions).
+    public var manual = ManualInputs()
+
     public init(store: OperationsStore, outputURL: URL, templateOverrides: URL? = nil, site: SiteContext = SiteContext()) throws {
         self.store = store
         let templates = try TemplateLibrary(overrides: templateOverrides)
@@ -31,6 +34,8 @@ public struct SiteBuild {
         QueryStatisticsPages.step,
         ReportIndexPages.step,
         StaticAssets.step,
+        ManualSite.step,
+        SearchPage.step,
     ]
 
     /// Runs `steps` and publishes the result; nothing is written if any step fails.
@@ -38,6 +43,7 @@ public struct SiteBuild {
     public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
         var pages: [SitePage] = []
         for step in steps { pages += try step(self) }
+        pages = try SiteSearch.index(pages, siteTitle: renderer.site.title)
         return try output.publish(pages)
     }
 }
