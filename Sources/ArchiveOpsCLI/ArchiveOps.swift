@@ -14,14 +14,11 @@ struct ArchiveOps: ParsableCommand {
         """,
         subcommands: [
             InitCommand.self,
-            BuildCommand.self,
             ImportCommand.self,
-            DemoCommand.self,
-<<<<<<< HEAD
-            StatsCommand.self,
-=======
             CheckCommand.self,
->>>>>>> engine
+            BuildCommand.self,
+            StatsCommand.self,
+            DemoCommand.self,
         ]
     )
 }
