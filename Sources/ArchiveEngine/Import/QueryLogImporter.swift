@@ -99,6 +99,10 @@ public struct QueryLogImporter {
                     summary.rejected = report.badRowCount
                     summary.rowErrors = report
                     summary.rejectsFile = rejects?.url
+                    if summary.updated > 0 {
+                        // An updated query may have moved away from a day: recount every day already counted too.
+                        days.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT period FROM query_stat WHERE source = 'detail'"))
+                    }
                     let dayCounts = try OperationsStore.recomputeDetailDayTotals(days: days, sourceFile: url.lastPathComponent, in: db)
                     if !days.isEmpty {
                         summary.notes.append("按明细统计了 \(days.count) 天的日查询量（\(days.min() ?? "")…\(days.max() ?? "")；新增 \(dayCounts.inserted)，更新 \(dayCounts.updated)，未变 \(dayCounts.unchanged)）")
