@@ -40,7 +40,7 @@ public final class RejectsFile {
 
     public func close() {
         // CSVWriter puts the newline before each row; end the file with one so editors show a clean end.
-        stream.write("\r\n", maxLength: 2)
+        _ = stream.write("\r\n", maxLength: 2)
         stream.close()
     }
 }
