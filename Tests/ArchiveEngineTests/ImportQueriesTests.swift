@@ -123,6 +123,14 @@ final class ImportQueriesTests: XCTestCase {
         let totals = try dayTotals()
         XCTAssertEqual(totals["2023-06-28"]?["kiosk"]?.1, 2)
         XCTAssertEqual(totals["2023-06-30"]?["province"]?.0, 1)
+
+        // A query whose time is corrected to another day leaves the old day's count as well.
+        rows[4][1] = "2023-06-30T11:00:00+08:00"
+        _ = try QueryStatisticsImport.importFile(at: try makeCatalog("catalog-3.sqlite", rows: rows), store: store, options: options())
+        let moved = try dayTotals()
+        XCTAssertEqual(moved["2023-06-29"]?["all"]?.0, 2)
+        XCTAssertNil(moved["2023-06-29"]?["kiosk"])
+        XCTAssertEqual(moved["2023-06-30"]?["kiosk"]?.0, 1)
     }
 
     func testABadQueryLogRowRollsBackEverythingUnlessSkipBad() throws {

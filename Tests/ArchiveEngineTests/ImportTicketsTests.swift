@@ -124,6 +124,13 @@ final class ImportTicketsTests: XCTestCase {
         XCTAssertEqual(table.records[0].fields[0], "GZ-2023-0603")
         XCTAssertTrue(table.records[0].fields.last?.contains("紧急程度") ?? false)
         XCTAssertTrue(try store.dump("audit")[0].contains("拒绝 1"))
+
+        // The operator fixes the row in the rejects file and imports that file: its 错误原因 column is ignored.
+        let fixed = String(decoding: data, as: UTF8.self).replacingOccurrences(of: ",非常急,", with: ",紧急,")
+        try Data(fixed.utf8).write(to: rejectsURL)
+        let second = try importer().importFile(at: rejectsURL)
+        XCTAssertEqual([second.inserted, second.rejected], [1, 0])
+        XCTAssertEqual(try store.tickets().first { $0.id == "GZ-2023-0603" }?.priority, .urgent)
     }
 
     func testReimportingTheSameFileChangesNothing() throws {

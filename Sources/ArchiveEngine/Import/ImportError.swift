@@ -16,6 +16,7 @@ public enum ImportError: Error, CustomStringConvertible, Sendable, Equatable {
     case noDataRows(String)
     case notACatalog(String, String)
     case invalidJSONLines(String, String)
+    case cannotWriteRejects(String)
 
     public var description: String {
         switch self {
@@ -41,6 +42,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable, Equatable {
             "文件 \(path) 只有表头，没有数据行。 (the file has a header but no rows)"
         case .notACatalog(let path, let reason):
             "\(path) 不是可导入的查询明细数据库: \(reason)。应为中心快照的 catalog.sqlite（含 query_log 表）或查询量汇总 CSV。 (not a catalog with query_log)"
+        case .cannotWriteRejects(let path):
+            "无法写入错误行文件 \(path)。请检查输入文件所在目录是否可写，或把输入文件复制到可写目录后再用 --skip-bad 导入。 (cannot write the rejects file)"
         case .invalidJSONLines(let path, let reason):
             "\(path) 不是巡检结果 JSON lines 文件: \(reason)。应为 archive-ops check --json 的输出，首行为 {\"run\": {…}}。 (not inspection JSON lines)"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Imports the detailed query log (`query_log`) of a center snapshot's `catalog.sqlite` into the
 /// operations database, one `query_event` per query, and recounts the day totals per channel that the
@@ -13,7 +14,6 @@ public struct QueryLogImporter {
     /// The query_log columns of the snapshot contract, in the order they are copied.
     static let columns = ["id", "at", "channel", "terminal", "site_id", "kind", "text", "result", "uscc", "latency_ms"]
     static let requiredColumns: Set<String> = ["id", "at", "channel", "result"]
-    static let results: Set<String> = ["found", "not_found", "error"]
 
     public let store: OperationsStore
     public let options: ImportOptions
@@ -63,22 +63,32 @@ public struct QueryLogImporter {
                     let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM query_event") ?? 0
                     let changesBefore = db.totalChangesCount
                     let upsert = try db.makeStatement(sql: Self.upsertSQL)
-                    let rows = try Row.fetchCursor(src, sql: "SELECT \(selectList) FROM query_log ORDER BY id")
-                    var values = [DatabaseValue](repeating: .null, count: Self.columns.count)
-                    while let row = try rows.next() {
+                    let select = try src.makeStatement(sql: "SELECT \(selectList) FROM query_log ORDER BY id")
+                    let copier = QueryLogRowCopier(source: select.sqliteStatement, target: upsert.sqliteStatement)
+                    defer { sqlite3_reset(select.sqliteStatement) }
+                    var day = [UInt8](repeating: 0, count: 10), lastDay = day
+                    while true {
+                        let step = sqlite3_step(select.sqliteStatement)
+                        if step == SQLITE_DONE { break }
+                        guard step == SQLITE_ROW else { throw Self.sqliteError(step, select.sqliteStatement) }
                         read += 1
                         if read % progressInterval == 0 { progress?(read) }
-                        if let errors = Self.validate(row, position: read, into: &values) {
+                        if let errors = copier.bind(position: read, day: &day) {
                             report.add(row: errors)
                             if options.skipBad {
                                 if rejects == nil { rejects = try RejectsFile(besides: url, header: Self.columns) }
-                                try rejects?.append(fields: (0..<Self.columns.count).map { Self.text(row[$0] as DatabaseValue) }, errors: errors)
+                                try rejects?.append(fields: copier.fields(), errors: errors)
                             }
                             continue
                         }
-                        if case .string(let at) = values[1].storage { days.insert(String(at.prefix(10))) }
-                        upsert.setUncheckedArguments(StatementArguments(values))
-                        try upsert.execute()
+                        let done = sqlite3_step(upsert.sqliteStatement)
+                        sqlite3_reset(upsert.sqliteStatement)
+                        guard done == SQLITE_DONE else { throw Self.sqliteError(done, upsert.sqliteStatement) }
+                        // Rows come in id (≈ time) order: a new day is rare, so the set sees few inserts.
+                        if day != lastDay {
+                            lastDay = day
+                            days.insert(String(decoding: day, as: UTF8.self))
+                        }
                     }
                     if !report.isEmpty && !options.skipBad { return .rollback }
                     let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM query_event") ?? 0
@@ -89,6 +99,10 @@ public struct QueryLogImporter {
                     summary.rejected = report.badRowCount
                     summary.rowErrors = report
                     summary.rejectsFile = rejects?.url
+                    if summary.updated > 0 {
+                        // An updated query may have moved away from a day: recount every day already counted too.
+                        days.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT period FROM query_stat WHERE source = 'detail'"))
+                    }
                     let dayCounts = try OperationsStore.recomputeDetailDayTotals(days: days, sourceFile: url.lastPathComponent, in: db)
                     if !days.isEmpty {
                         summary.notes.append("按明细统计了 \(days.count) 天的日查询量（\(days.min() ?? "")…\(days.max() ?? "")；新增 \(dayCounts.inserted)，更新 \(dayCounts.updated)，未变 \(dayCounts.unchanged)）")
@@ -120,53 +134,9 @@ public struct QueryLogImporter {
             OR result IS NOT excluded.result OR uscc IS NOT excluded.uscc OR latency_ms IS NOT excluded.latency_ms
         """
 
-    /// Checks one query_log row and fills `values` with what is stored (the time in canonical form);
-    /// returns the row's errors, or nil when it is good.
-    static func validate(_ row: Row, position: Int, into values: inout [DatabaseValue]) -> [RowError]? {
-        let idValue: DatabaseValue = row[0]
-        guard case .int64(let id) = idValue.storage else {
-            return [RowError(location: .record("query_log 第 \(position) 行"), column: "id", value: text(idValue),
-                             reason: "id 不是整数。 (id is not an integer)")]
-        }
-        let where_ = RowError.Location.record("query_log id=\(id)")
-        var errors: [RowError] = []
-        values[0] = idValue
-
-        let atValue: DatabaseValue = row[1]
-        let atText = text(atValue)
-        if let at = BureauTime.parse(atText) {
-            // Keep the text as is when it is already canonical: formatting a million dates costs time.
-            let canonical = atText.utf8.count == 25 && atText.hasSuffix("+08:00") && atText.utf8[atText.utf8.index(atText.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: "T")
-            values[1] = (canonical ? atText : BureauTime.iso(at)).databaseValue
-        } else {
-            errors.append(RowError(location: where_, column: "at", value: atText, reason: "无法识别的时间。 (unrecognised time)"))
-        }
-
-        let channelText = text(row[2] as DatabaseValue)
-        if let channel = QueryChannel(rawValue: channelText) ?? QueryChannel(text: channelText), channel != .all {
-            values[2] = channel.rawValue.databaseValue
-        } else {
-            errors.append(RowError(location: where_, column: "channel", value: channelText,
-                                   reason: "渠道无效，应为 kiosk、window、online 或 province。 (unknown channel)"))
-        }
-        for i in 3...6 { values[i] = row[i] as DatabaseValue }
-        let resultText = text(row[7] as DatabaseValue)
-        if results.contains(resultText) {
-            values[7] = row[7] as DatabaseValue
-        } else {
-            errors.append(RowError(location: where_, column: "result", value: resultText,
-                                   reason: "结果无效，应为 found、not_found 或 error。 (unknown result)"))
-        }
-        values[8] = row[8] as DatabaseValue
-        let latency: DatabaseValue = row[9]
-        switch latency.storage {
-        case .null, .int64: values[9] = latency
-        case .double(let d) where d.rounded() == d: values[9] = Int64(d).databaseValue
-        default:
-            errors.append(RowError(location: where_, column: "latency_ms", value: text(latency),
-                                   reason: "耗时不是整数毫秒。 (latency is not whole milliseconds)"))
-        }
-        return errors.isEmpty ? nil : errors
+    static func sqliteError(_ code: CInt, _ statement: SQLiteStatement) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code),
+                      message: sqlite3_db_handle(statement).map { String(cString: sqlite3_errmsg($0)) })
     }
 
     /// A stored value as text, for messages and the rejects file.

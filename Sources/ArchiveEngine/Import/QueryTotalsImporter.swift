@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Imports the bureau's aggregate query totals (档案查询量汇总) from CSV: one row per period and channel,
 /// at the level the period names (a year `2022`, a half year `2023-H1`, a month `2023-06`, a day
@@ -23,49 +22,15 @@ public struct QueryTotalsImporter {
     }
 
     public func importFile(at url: URL) throws -> ImportSummary {
-        let file = try ImportFile(url: url)
-        let decoded = try TextDecoding.decode(file.data, file: url, forced: options.encoding)
-        let table = try CSVTable.parse(decoded.text, file: url)
-        let map = try HeaderMap(header: table.header, columns: Column.all, file: url)
-        guard !table.records.isEmpty else { throw ImportError.noDataRows(url.path) }
-
-        var summary = ImportSummary(kind: .queries, file: url, sha256: file.sha256, encoding: decoded.encodingName)
-        var stats: [QueryStatistic] = []
-        var firstLine: [String: Int] = [:]
-        var bad: [(CSVTable.Record, [RowError])] = []
-        for record in table.records {
-            var errors: [RowError] = []
-            if let stat = Self.statistic(from: record, map: map, errors: &errors) {
-                let key = "\(stat.period.text)|\(stat.channel.rawValue)"
-                if let earlier = firstLine[key] {
-                    errors.append(RowError(location: .line(record.line), column: map.name(of: Column.period), value: stat.period.text,
-                                           reason: "该期间和渠道（\(stat.channel.chineseName)）已在第 \(earlier) 行出现。 (duplicate period and channel)"))
-                } else {
-                    firstLine[key] = record.line
-                    stats.append(stat)
-                }
+        try CSVImport<QueryStatistic>(
+            kind: .queries, columns: Column.all, store: store, options: options,
+            readRow: { record, map, errors in Self.statistic(from: record, map: map, errors: &errors) },
+            key: { "\($0.period.text)|\($0.channel.rawValue)" }, keyColumn: Column.period,
+            duplicateReason: { stat, line in "该期间和渠道（\(stat.channel.chineseName)）已在第 \(line) 行出现。 (duplicate period and channel)" },
+            write: { stats, sourceFile, db in
+                try OperationsStore.upsertAggregateStatistics(stats, sourceFile: sourceFile, in: db)
             }
-            if !errors.isEmpty {
-                summary.rowErrors.add(row: errors)
-                bad.append((record, errors))
-            }
-        }
-        if !bad.isEmpty && !options.skipBad {
-            throw ImportRejected(file: url.path, report: summary.rowErrors, totalRows: table.records.count)
-        }
-        summary.rejected = bad.count
-        if !bad.isEmpty {
-            let rejects = try RejectsFile(besides: url, header: table.header)
-            for (record, errors) in bad { try rejects.append(fields: record.fields, errors: errors) }
-            rejects.close()
-            summary.rejectsFile = rejects.url
-        }
-        try store.dbQueue.write { db in
-            let counts = try OperationsStore.upsertAggregateStatistics(stats, sourceFile: url.lastPathComponent, in: db)
-            summary.inserted = counts.inserted; summary.updated = counts.updated; summary.unchanged = counts.unchanged
-            try summary.auditEntry(options: options).insert(db)
-        }
-        return summary
+        ).run(url)
     }
 
     static func statistic(from record: CSVTable.Record, map: HeaderMap, errors: inout [RowError]) -> QueryStatistic? {

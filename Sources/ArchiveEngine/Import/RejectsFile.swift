@@ -19,7 +19,7 @@ public final class RejectsFile {
         url = Self.url(besides: input)
         guard FileManager.default.createFile(atPath: url.path, contents: Data([0xEF, 0xBB, 0xBF])),
               let stream = OutputStream(toFileAtPath: url.path, append: true) else {
-            throw ImportError.unreadable(url.path, "无法写入错误行文件 (cannot write the rejects file)")
+            throw ImportError.cannotWriteRejects(url.path)
         }
         self.stream = stream
         width = header.count
@@ -40,7 +40,7 @@ public final class RejectsFile {
 
     public func close() {
         // CSVWriter puts the newline before each row; end the file with one so editors show a clean end.
-        stream.write("\r\n", maxLength: 2)
+        _ = stream.write("\r\n", maxLength: 2)
         stream.close()
     }
 }

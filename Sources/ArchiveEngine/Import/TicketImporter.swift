@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Imports a ticket export (运维任务单) of the unified fault-reporting platform (统一报障平台), as
 /// `spec/imports.md` describes it: GB18030 or UTF-8, Chinese or English headers, every row validated
@@ -37,50 +36,16 @@ public struct TicketImporter {
     /// Imports `url`. Throws ``ImportError`` for an unreadable file and ``ImportRejected`` when a row is bad
     /// and `skipBad` is off; in both cases the database is unchanged.
     public func importFile(at url: URL) throws -> ImportSummary {
-        let file = try ImportFile(url: url)
-        let decoded = try TextDecoding.decode(file.data, file: url, forced: options.encoding)
-        let table = try CSVTable.parse(decoded.text, file: url)
-        let map = try HeaderMap(header: table.header, columns: Column.all, file: url)
-        guard !table.records.isEmpty else { throw ImportError.noDataRows(url.path) }
-
-        var summary = ImportSummary(kind: .tickets, file: url, sha256: file.sha256, encoding: decoded.encodingName)
-        var tickets: [Ticket] = []
-        var firstLineOfID: [String: Int] = [:]
-        var bad: [(CSVTable.Record, [RowError])] = []
-        for record in table.records {
-            var errors: [RowError] = []
-            let ticket = Self.ticket(from: record, map: map, errors: &errors)
-            if let ticket {
-                if let earlier = firstLineOfID[ticket.id] {
-                    errors.append(RowError(location: .line(record.line), column: map.name(of: Column.id), value: ticket.id,
-                                           reason: "工单编号重复，与第 \(earlier) 行相同。同一文件中每张工单只能出现一次。 (duplicate ticket id)"))
-                } else {
-                    firstLineOfID[ticket.id] = record.line
-                }
+        let levels = options.serviceLevels
+        return try CSVImport<Ticket>(
+            kind: .tickets, columns: Column.all, store: store, options: options,
+            readRow: { record, map, errors in Self.ticket(from: record, map: map, errors: &errors) },
+            key: \.id, keyColumn: Column.id,
+            duplicateReason: { _, line in "工单编号重复，与第 \(line) 行相同。同一文件中每张工单只能出现一次。 (duplicate ticket id)" },
+            write: { tickets, sourceFile, db in
+                try OperationsStore.upsertTickets(tickets, levels: levels, sourceFile: sourceFile, in: db)
             }
-            if errors.isEmpty, let ticket {
-                tickets.append(ticket)
-            } else {
-                summary.rowErrors.add(row: errors)
-                bad.append((record, errors))
-            }
-        }
-        if !bad.isEmpty && !options.skipBad {
-            throw ImportRejected(file: url.path, report: summary.rowErrors, totalRows: table.records.count)
-        }
-        summary.rejected = bad.count
-        if !bad.isEmpty {
-            let rejects = try RejectsFile(besides: url, header: table.header)
-            for (record, errors) in bad { try rejects.append(fields: record.fields, errors: errors) }
-            rejects.close()
-            summary.rejectsFile = rejects.url
-        }
-        try store.dbQueue.write { db in
-            let counts = try OperationsStore.upsertTickets(tickets, levels: options.serviceLevels, sourceFile: url.lastPathComponent, in: db)
-            summary.inserted = counts.inserted; summary.updated = counts.updated; summary.unchanged = counts.unchanged
-            try summary.auditEntry(options: options).insert(db)
-        }
-        return summary
+        ).run(url)
     }
 
     /// Reads one row; appends an error per bad field and returns nil if the row cannot make a ticket.
@@ -96,6 +61,7 @@ public struct TicketImporter {
             }
             return v
         }
+        // An optional time: `.some(nil)` when the cell is empty, nil when it holds something unreadable.
         func time(_ column: ImportColumn) -> Date?? {
             guard let v = map.value(column, in: fields) else { return .some(nil) }
             guard let d = BureauTime.parse(v) else {
