@@ -43,6 +43,8 @@ let package = Package(
             name: "ArchiveEngine",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the query_log import's inner loop (a million rows without per-row allocation).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -61,7 +63,7 @@ let package = Package(
             name: "SiteTheme",
             path: "Templates",
             sources: ["SiteTheme.swift"],
-            resources: [.copy("layouts"), .copy("partials"), .copy("static")]
+            resources: [.copy("layouts"), .copy("partials"), .copy("static"), .copy("i18n")]
         ),
         // The training manuals (Markdown), shipped the same way; a workspace's Content/ overrides them.
         .target(
@@ -76,6 +78,7 @@ let package = Package(
                 "ArchiveAnalysis", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

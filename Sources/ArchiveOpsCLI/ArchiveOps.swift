@@ -14,9 +14,11 @@ struct ArchiveOps: ParsableCommand {
         """,
         subcommands: [
             InitCommand.self,
-            BuildCommand.self,
-            DemoCommand.self,
+            ImportCommand.self,
             CheckCommand.self,
+            BuildCommand.self,
+            StatsCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -13,8 +13,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let workspace = options.value
-        let store = try workspace.openStore()
-        let summary = try SiteBuilding.build(workspace: workspace, store: store)
+        let summary: OutputWriter.Summary
+        do {
+            let store = try workspace.openStore()
+            summary = try SiteBuilding.build(workspace: workspace, store: store)
+        } catch {
+            // Say why, and that the published site is untouched (the writer only swaps in a finished build).
+            throw ValidationError("站点生成失败，原 Output/ 保持不变: \(error) (build failed; previous Output/ left intact)")
+        }
         print("站点已生成: \(workspace.outputURL.path)/index.html（新写入 \(summary.written) 个文件，未变 \(summary.unchanged) 个）")
     }
 }
@@ -24,7 +30,9 @@ enum SiteBuilding {
     static func build(workspace: Workspace, store: OperationsStore) throws -> OutputWriter.Summary {
         let fm = FileManager.default
         let overrides = fm.fileExists(atPath: workspace.templatesURL.path) ? workspace.templatesURL : nil
-        let build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
+        var build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
+        build.serviceLevels = try workspace.configuration().sla
+        build.manual = ManualInputs(contentOverrides: workspace.contentURL, generatedPages: CommandReference.pages())
         return try build.run()
     }
 }

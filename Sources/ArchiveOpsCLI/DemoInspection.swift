@@ -1,21 +1,21 @@
 import ArchiveEngine
 import Foundation
 
-/// The demo's inspection step: when the workspace configuration names a center snapshot, inspect it as the
-/// 07:30 morning run of 2023-06-30 (the demo's "today") and store the run, like `archive-ops check --full`.
-enum DemoInspection {
-    static let demoTime = "2023-06-30T07:30:00+08:00"
-
-    static func run(workspace: Workspace, store: OperationsStore) throws {
+extension DemoStep {
+    /// The demo's inspection: when the workspace configuration names a center snapshot, inspect it as the
+    /// 07:30 morning run of 2023-06-30 (the demo's "today") and store the run, like `archive-ops check --full`.
+    static let inspectCenter = DemoStep(title: "巡检示例中心 (inspect the sample center)") { context in
+        let workspace = context.workspace
         let config = try workspace.configuration()
-        guard let center = config.center, let at = BureauTime.parse(demoTime) else { return }
-        var options = InspectionOptions(center: workspace.resolve(center), at: at)
+        guard let center = config.center else { return "配置中未指定中心，跳过 (no center configured)" }
+        var options = InspectionOptions(center: workspace.resolve(center), at: DemoClock.now)
         options.sealCertificate = config.sealCertificate.map(workspace.resolve)
         options.mounts = config.mounts
         options.thresholds = config.thresholds
         options.full = true
+        let store = try context.openStore()
         let report = try InspectionRunner.run(options, store: store, progress: ProgressReporter())
         try store.saveInspection(report.run, findings: report.findings)
-        print("巡检完成（\(demoTime)）: \(report.status)，\(report.findings.count) 个问题。")
+        return "\(BureauTime.display(DemoClock.now)) \(report.status)，\(report.findings.count) 个问题"
     }
 }

@@ -17,7 +17,8 @@ public struct PageRenderer: Sendable {
                      extra: [String: Any] = [:]) throws -> SitePage {
         var page: [String: Any] = ["title": title, "body": body, "root": Self.rootPrefix(for: path), "path": path]
         for (k, v) in extra { page[k] = v }
-        let html = try templates.render(["site": site.templateValue(currentPath: path), "page": page], template: layout)
+        let html = try templates.render(["site": site.templateValue(currentPath: path), "page": page,
+                                         "l": templates.labels(for: .zh)], template: layout)
         return SitePage(path: path, html: html)
     }
 
@@ -29,8 +30,47 @@ public struct PageRenderer: Sendable {
         return try page(path: path, title: title, body: body)
     }
 
+    /// Renders a report page in `language`: at `path` for Chinese, at `en/path` for English, with the fixed
+    /// labels of that language as `l.*`, a link to its twin in the other language, and every string of
+    /// `values` and the title passed through ``PersonalDataMask`` first — so no template can show an
+    /// unmasked ID card or mobile number, whichever field it came from.
+    public func report(path: String, language: SiteLanguage, title: String, bodyTemplate: String,
+                       values: [String: Any]) throws -> SitePage {
+        let fullPath = language.path(path)
+        let root = Self.rootPrefix(for: fullPath)
+        let labels = templates.labels(for: language)
+        var v = MaskedValues.apply(values) as? [String: Any] ?? [:]
+        // Body links are written `{{root}}path`: for an English page they lead to the English twins.
+        v["root"] = root + language.path("")
+        v["siteRoot"] = root
+        v["l"] = labels
+        let body = try templates.render(v, template: bodyTemplate)
+        let other: SiteLanguage = language == .zh ? .en : .zh
+        let page: [String: Any] = [
+            "title": PersonalDataMask.mask(title), "body": body, "root": root, "path": fullPath,
+            "alternate": ["href": root + other.path(path), "label": labels["switch_language"] ?? other.rawValue,
+                          "lang": other.htmlLang],
+        ]
+        let html = try templates.render(["site": site.templateValue(currentPath: path, language: language, labels: labels),
+                                         "page": page, "l": labels], template: "layouts/page")
+        return SitePage(path: fullPath, html: html)
+    }
+
     /// `../../` for `a/b/page.html`: links stay relative so the site works from a file share or a USB stick.
     public static func rootPrefix(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
+
+/// Applies ``PersonalDataMask`` to every string inside a template value (dictionaries and arrays walked).
+enum MaskedValues {
+    static func apply(_ value: Any) -> Any {
+        switch value {
+        case let s as String: return PersonalDataMask.mask(s)
+        case let d as [String: Any]: return d.mapValues(apply)
+        case let a as [[String: Any]]: return a.map { $0.mapValues(apply) }
+        case let a as [Any]: return a.map(apply)
+        default: return value
+        }
     }
 }

@@ -8,9 +8,15 @@ public struct SiteBuild {
     public let store: OperationsStore
     public let renderer: PageRenderer
     public let output: OutputWriter
+    /// The contract's service levels the reports judge tickets against (from archive-ops.yaml).
+    public var serviceLevels = ServiceLevels()
+    let reportCache = ReportDataCache()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
+
+    /// What the training manual is built from (workspace Content/, generated chapters, check definitions).
+    public var manual = ManualInputs()
 
     public init(store: OperationsStore, outputURL: URL, templateOverrides: URL? = nil, site: SiteContext = SiteContext()) throws {
         self.store = store
@@ -22,7 +28,14 @@ public struct SiteBuild {
     /// The steps of a full build, in order.
     public static let defaultSteps: [Step] = [
         HomePage.step,
+        InspectionReportPages.step,
+        ServiceReportPages.step,
+        MonthlySummaryPages.step,
+        QueryStatisticsPages.step,
+        ReportIndexPages.step,
         StaticAssets.step,
+        ManualSite.step,
+        SearchPage.step,
     ]
 
     /// Runs `steps` and publishes the result; nothing is written if any step fails.
@@ -30,6 +43,7 @@ public struct SiteBuild {
     public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
         var pages: [SitePage] = []
         for step in steps { pages += try step(self) }
+        pages = try SiteSearch.index(pages, siteTitle: renderer.site.title)
         return try output.publish(pages)
     }
 }

@@ -8,6 +8,11 @@ public struct SiteContext: Sendable {
     /// Top navigation: label and path below Output/.
     public var nav: [(label: String, href: String)] = [
         ("首页", "index.html"),
+        ("巡检报告", "inspections/index.html"),
+        ("运维任务单", "tickets/index.html"),
+        ("月度总结", "monthly/index.html"),
+        ("查询统计", "queries/index.html"),
+        ("培训手册", "manual/index.html"),
     ]
 
     public init() {}
@@ -17,6 +22,22 @@ public struct SiteContext: Sendable {
         [
             "title": title, "lang": lang, "footer": footer,
             "nav": nav.map { ["label": $0.label, "href": $0.href, "current": $0.href == currentPath] as [String: Any] },
+        ]
+    }
+
+    /// The same for a page of `language` at `path` (below its language folder). An English page's nav
+    /// links to the English twin of an entry when `labels` has an English name for it (`nav:<href>`), and
+    /// to the Chinese page otherwise (e.g. the training manuals, which exist in Chinese only).
+    func templateValue(currentPath: String, language: SiteLanguage, labels: [String: String]) -> [String: Any] {
+        guard language == .en else { return templateValue(currentPath: currentPath) }
+        return [
+            "title": labels["site_title"] ?? title, "lang": language.htmlLang, "footer": labels["site_footer"] ?? footer,
+            "nav": nav.map { entry -> [String: Any] in
+                if let english = labels["nav:\(entry.href)"] {
+                    return ["label": english, "href": "en/\(entry.href)", "current": entry.href == currentPath]
+                }
+                return ["label": entry.label, "href": entry.href, "current": false]
+            },
         ]
     }
 }

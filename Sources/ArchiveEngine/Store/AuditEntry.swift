@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// One line of the audit trail (操作记录). The contract's 规范性原则 requires a record of every operation:
@@ -26,10 +29,14 @@ public struct AuditEntry: Codable, Hashable, Sendable, FetchableRecord, Persista
         self.file = file; self.fileSHA256 = fileSHA256; self.summary = summary
     }
 
-    /// `user@host` of the process.
+    /// `user@host` of the process. Cron and systemd often run without `USER`, so the account name is
+    /// looked up from the process's uid when the environment does not say.
     public static var currentActor: String {
         let env = ProcessInfo.processInfo.environment
-        let user = env["USER"] ?? env["LOGNAME"] ?? "unknown"
-        return "\(user)@\(ProcessInfo.processInfo.hostName)"
+        var user = env["USER"] ?? env["LOGNAME"]
+        if user == nil, let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            user = String(cString: name)
+        }
+        return "\(user ?? "uid-\(getuid())")@\(ProcessInfo.processInfo.hostName)"
     }
 }

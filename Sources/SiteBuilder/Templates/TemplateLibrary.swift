@@ -12,14 +12,23 @@ public struct TemplateLibrary: Sendable {
     public let library: MustacheLibrary
     /// Static files of the theme (stylesheet, images), by path below `static/`.
     public let staticFiles: [String: Data]
+    /// The fixed labels of the report pages by language (`i18n/labels.json`: `{"zh": {…}, "en": {…}}`);
+    /// a workspace's file overrides single keys. An English label that is missing falls back to Chinese.
+    public let labels: [String: [String: String]]
 
     /// Loads the built-in theme, then the override folder when it exists.
     public init(overrides: URL? = nil) throws {
         var templates: [String: (text: String, file: String)] = [:]
         var statics: [String: Data] = [:]
+        var labels: [String: [String: String]] = [:]
         for root in [SiteTheme.resourceRoot, overrides].compactMap({ $0 }) {
             try Self.collect(root: root, templates: &templates, statics: &statics)
+            try Self.collectLabels(root: root, into: &labels)
         }
+        if let zh = labels["zh"] {
+            labels["en"] = zh.merging(labels["en"] ?? [:]) { _, english in english }
+        }
+        self.labels = labels
         var lib = MustacheLibrary()
         for name in templates.keys.sorted() {
             let entry = templates[name]!
@@ -39,6 +48,25 @@ public struct TemplateLibrary: Sendable {
             throw TemplateError.missingTemplate(name)
         }
         return html
+    }
+
+    /// Labels of `language` (Chinese when the language is unknown).
+    public func labels(for language: SiteLanguage) -> [String: String] {
+        labels[language.rawValue] ?? labels["zh"] ?? [:]
+    }
+
+    private static func collectLabels(root: URL, into labels: inout [String: [String: String]]) throws {
+        let url = root.appendingPathComponent("i18n/labels.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let parsed: [String: [String: String]]
+        do {
+            parsed = try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: url))
+        } catch {
+            throw TemplateError.invalidLabels(url.path, "\(error)")
+        }
+        for (language, table) in parsed {
+            labels[language] = (labels[language] ?? [:]).merging(table) { _, override in override }
+        }
     }
 
     private static func collect(root: URL, templates: inout [String: (text: String, file: String)],
@@ -71,6 +99,7 @@ public enum TemplateError: Error, CustomStringConvertible {
     case invalidTemplate(String, String)
     case missingTemplate(String)
     case unreadable(String)
+    case invalidLabels(String, String)
 
     public var description: String {
         switch self {
@@ -78,6 +107,8 @@ public enum TemplateError: Error, CustomStringConvertible {
             "模板语法错误 \(file): \(reason)。请修正该模板后重新运行 archive-ops build；原 Output/ 未改动。 (invalid template)"
         case .missingTemplate(let name):
             "找不到模板 \(name).mustache（内置主题和工作目录 Templates/ 中都没有）。 (missing template)"
+        case .invalidLabels(let file, let reason):
+            "标签文件格式错误 \(file): \(reason)。应为 {\"zh\": {键: 文字}, \"en\": {…}}；原 Output/ 未改动。 (invalid labels file)"
         case .unreadable(let file):
             "无法读取模板文件 \(file)（需要 UTF-8 编码）。 (unreadable template)"
         }

@@ -1,0 +1,48 @@
+import ArchiveEngine
+import Foundation
+
+/// The home dashboard (运维总览): today's inspection status per check, open tickets, SLA compliance this
+/// month, the query trend and disk status.
+///
+/// "Today" is the latest inspection run in the database and "this month" the month of the latest data —
+/// never the wall clock — so the same database always gives the same dashboard.
+public struct Dashboard: Codable, Hashable, Sendable {
+    public var latestRun: InspectionRun?
+    public var checks: [CheckStatus]
+    public var latestFindings: Int
+    public var openTickets: [TicketRecord]
+    public var openByPriority: [Int]
+    public var totalTickets: Int
+    public var month: String?
+    public var monthSLA: SLACompliance?
+    public var queryTrend: QueryTrend?
+    public var diskFindings: [Finding]
+    public var months: [String]
+
+    public struct CheckStatus: Codable, Hashable, Sendable {
+        public var checkID: String
+        public var name: String
+        public var worst: Severity?
+        public var count: Int
+    }
+
+    public static func make(tickets: [TicketRecord], history: InspectionHistory, figures: [QueryFigure],
+                            levels: ServiceLevels = .init()) -> Dashboard {
+        let latest = history.latest
+        let findings = latest.map { history.findings(of: $0) } ?? []
+        let checks = CheckCatalog.all.map { def -> CheckStatus in
+            let mine = findings.filter { $0.check == def.id }
+            return CheckStatus(checkID: def.id, name: def.name, worst: mine.map(\.severity).max(), count: mine.count)
+        }
+        let months = MonthlySummary.months(tickets: tickets, history: history, figures: figures)
+        let month = months.last
+        let open = tickets.filter(\.isOpen)
+        return Dashboard(
+            latestRun: latest, checks: checks, latestFindings: findings.count, openTickets: open,
+            openByPriority: TicketPriority.allCases.map { p in open.filter { $0.priority == p }.count },
+            totalTickets: tickets.count, month: month,
+            monthSLA: month.map { m in SLACompliance.of(tickets.filter { $0.month == m }, levels: levels) },
+            queryTrend: QueryTrend.make(figures: figures), diskFindings: findings.filter { $0.check == "disk" },
+            months: months)
+    }
+}

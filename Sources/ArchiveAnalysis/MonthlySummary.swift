@@ -1,0 +1,216 @@
+import ArchiveEngine
+import Foundation
+
+/// The monthly maintenance summary (月度运维总结) the bureau reads at acceptance: tickets by category and
+/// priority, SLA compliance, inspections and the findings they opened and closed, anomalies repaired,
+/// query volume by channel with the not-found rate and its causes, disk status, and training given.
+///
+/// Where the store holds no data for a section the section says so (``DiskSection/capacityRecorded``);
+/// nothing is estimated.
+public struct MonthlySummary: Codable, Hashable, Sendable {
+    public var month: String
+    public var tickets: TicketSection
+    public var sla: SLACompliance
+    /// Tickets that missed a target, with how much.
+    public var slaMisses: [SLAMiss]
+    public var inspections: InspectionSection
+    public var queries: QuerySection
+    public var disk: DiskSection
+    public var training: [TicketRecord]
+
+    public struct TicketSection: Codable, Hashable, Sendable {
+        public var total: Int
+        public var open: Int
+        public var rows: [CategoryRow]
+        /// Per priority in `TicketPriority.allCases` order.
+        public var priorityTotals: [Int]
+    }
+
+    public struct CategoryRow: Codable, Hashable, Sendable {
+        public var category: TicketCategory
+        /// Per priority in `TicketPriority.allCases` order.
+        public var byPriority: [Int]
+        public var total: Int
+    }
+
+    public struct SLAMiss: Codable, Hashable, Sendable {
+        public var ticketID: String
+        public var priority: TicketPriority
+        public var verdict: TicketSLAVerdict
+        public var responseMinutes: Double?
+        public var onsiteMinutes: Double?
+    }
+
+    public struct InspectionSection: Codable, Hashable, Sendable {
+        public var runIDs: [String]
+        /// Findings first seen in a run of this month (compared with the run before it).
+        public var opened: Int
+        /// Findings present in the run before and gone in a run of this month.
+        public var closed: Int
+        /// `anomaly.*` findings that disappeared: the anomalies repaired (异常数据修复).
+        public var anomaliesRepaired: [RepairedFinding]
+        /// Findings by code over the month's runs (a problem open for five days counts five times here,
+        /// so the table is labelled 发现次数, occurrences).
+        public var occurrences: [CodeCount]
+    }
+
+    public struct RepairedFinding: Codable, Hashable, Sendable {
+        /// The run in which the finding was no longer reported.
+        public var runID: String
+        public var finding: Finding
+        public var title: String
+    }
+
+    public struct CodeCount: Codable, Hashable, Sendable {
+        public var code: String
+        public var title: String
+        public var count: Int
+    }
+
+    public struct QuerySection: Codable, Hashable, Sendable {
+        /// One row per source (and level) that has figures for this month.
+        public var rows: [QueryMonthRow]
+        /// Not-found queries of the month's inspections by cause (notfound.* code), each query counted once.
+        public var notFoundCauses: [CodeCount]
+    }
+
+    public struct QueryMonthRow: Codable, Hashable, Sendable {
+        public var source: String
+        /// `month` for a stored month figure; `day` when the month is the sum of that source's day figures.
+        public var level: QueryPeriod.Level
+        public var days: Int
+        public var channel: QueryChannel
+        public var queries: Int
+        public var notFound: Int?
+        public var notFoundPercent: Double?
+    }
+
+    public struct DiskSection: Codable, Hashable, Sendable {
+        /// disk.* findings of the month's last run.
+        public var latestFindings: [Finding]
+        public var latestRunID: String?
+        /// disk.* occurrences by mount over the month.
+        public var mounts: [CodeCount]
+        /// The store keeps no capacity history (only findings), so growth in bytes cannot be stated.
+        public var capacityRecorded: Bool
+    }
+
+    /// Every month that has tickets, inspection runs or query figures, oldest first.
+    public static func months(tickets: [TicketRecord], history: InspectionHistory, figures: [QueryFigure]) -> [String] {
+        var set = Set(tickets.map(\.month))
+        for r in history.runs { set.insert(BureauTime.month(r.startedAt)) }
+        for f in figures where f.level == .month || f.level == .day { set.insert(String(f.period.prefix(7))) }
+        return set.sorted()
+    }
+
+    public static func make(month: String, tickets allTickets: [TicketRecord], history: InspectionHistory,
+                            figures: [QueryFigure], levels: ServiceLevels = .init()) -> MonthlySummary {
+        let tickets = allTickets.filter { $0.month == month }
+        let rows = TicketCategory.allCases.compactMap { cat -> CategoryRow? in
+            let mine = tickets.filter { $0.category == cat }
+            guard !mine.isEmpty else { return nil }
+            return CategoryRow(category: cat, byPriority: TicketPriority.allCases.map { p in mine.filter { $0.priority == p }.count },
+                               total: mine.count)
+        }
+        let ticketSection = TicketSection(
+            total: tickets.count, open: tickets.filter(\.isOpen).count, rows: rows,
+            priorityTotals: TicketPriority.allCases.map { p in tickets.filter { $0.priority == p }.count })
+        let misses = tickets.compactMap { t -> SLAMiss? in
+            let v = TicketSLAVerdict.of(t, levels: levels)
+            guard v.response == .missed || v.onsite == .missed else { return nil }
+            return SLAMiss(ticketID: t.id, priority: t.priority, verdict: v, responseMinutes: t.responseMinutes,
+                           onsiteMinutes: t.onsiteMinutes)
+        }
+        return MonthlySummary(
+            month: month, tickets: ticketSection, sla: .of(tickets, levels: levels), slaMisses: misses,
+            inspections: inspections(month: month, history: history),
+            queries: queries(month: month, figures: figures, history: history),
+            disk: disk(month: month, history: history),
+            training: tickets.filter { $0.category == .training })
+    }
+
+    static func runIndexes(month: String, history: InspectionHistory) -> [Int] {
+        history.runs.indices.filter { BureauTime.month(history.runs[$0].startedAt) == month }
+    }
+
+    static func inspections(month: String, history: InspectionHistory) -> InspectionSection {
+        let indexes = runIndexes(month: month, history: history)
+        var opened = 0, closed = 0
+        var repaired: [RepairedFinding] = []
+        var counts: [String: Int] = [:]
+        for i in indexes {
+            let c = history.changes(at: i)
+            opened += c.new.count
+            closed += c.resolved.count
+            for f in c.resolved where f.code.hasPrefix("anomaly.") {
+                repaired.append(RepairedFinding(runID: history.runs[i].id, finding: f,
+                                                title: CheckCatalog.definition(code: f.code)?.title ?? f.code))
+            }
+            for f in history.findings(of: history.runs[i]) { counts[f.code, default: 0] += 1 }
+        }
+        return InspectionSection(runIDs: indexes.map { history.runs[$0].id }, opened: opened, closed: closed,
+                                 anomaliesRepaired: repaired, occurrences: codeCounts(counts))
+    }
+
+    static func codeCounts(_ counts: [String: Int]) -> [CodeCount] {
+        counts.keys.sorted().map { CodeCount(code: $0, title: CheckCatalog.definition(code: $0)?.title ?? $0, count: counts[$0]!) }
+    }
+
+    static func queries(month: String, figures: [QueryFigure], history: InspectionHistory) -> QuerySection {
+        var rows: [QueryMonthRow] = []
+        for source in Array(Set(figures.map(\.source))).sorted() {
+            let monthFigures = figures.filter { $0.source == source && $0.level == .month && $0.period == month }
+            if !monthFigures.isEmpty {
+                for f in monthFigures.sorted(by: { $0.channel.order < $1.channel.order }) {
+                    rows.append(row(source: source, level: .month, days: 0, channel: f.channel, queries: f.queries, notFound: f.notFound))
+                }
+                continue
+            }
+            // No month figure from this source: add up its day figures of the month (one level, one source).
+            let dayFigures = figures.filter { $0.source == source && $0.level == .day && $0.period.hasPrefix(month + "-") }
+            guard !dayFigures.isEmpty else { continue }
+            let days = Set(dayFigures.map(\.period)).count
+            for channel in QueryChannel.allCases {
+                let mine = dayFigures.filter { $0.channel == channel }
+                guard !mine.isEmpty else { continue }
+                let nf: Int? = mine.allSatisfy { $0.notFound != nil } ? mine.compactMap(\.notFound).reduce(0, +) : nil
+                rows.append(row(source: source, level: .day, days: days, channel: channel,
+                                queries: mine.map(\.queries).reduce(0, +), notFound: nf))
+            }
+        }
+        var seen = Set<FindingKey>()
+        var causes: [String: Int] = [:]
+        for i in runIndexes(month: month, history: history) {
+            for f in history.findings(of: history.runs[i]) where f.code.hasPrefix("notfound.") {
+                // The same query triaged by two runs is one not-found query.
+                var key = FindingKey(f)
+                key.site = ""
+                if seen.insert(key).inserted { causes[f.code, default: 0] += 1 }
+            }
+        }
+        return QuerySection(rows: rows, notFoundCauses: codeCounts(causes))
+    }
+
+    static func row(source: String, level: QueryPeriod.Level, days: Int, channel: QueryChannel, queries: Int,
+                    notFound: Int?) -> QueryMonthRow {
+        let percent = notFound.flatMap { nf in queries > 0 ? (Double(nf) * 1000 / Double(queries)).rounded() / 10 : nil }
+        return QueryMonthRow(source: source, level: level, days: days, channel: channel, queries: queries,
+                             notFound: notFound, notFoundPercent: percent)
+    }
+
+    static func disk(month: String, history: InspectionHistory) -> DiskSection {
+        let indexes = runIndexes(month: month, history: history)
+        var counts: [String: Int] = [:]
+        for i in indexes {
+            for f in history.findings(of: history.runs[i]) where f.check == "disk" {
+                counts["\(f.host ?? "?"):\(f.mount ?? "?")", default: 0] += 1
+            }
+        }
+        let last = indexes.last.map { history.runs[$0] }
+        return DiskSection(
+            latestFindings: last.map { history.findings(of: $0).filter { $0.check == "disk" } } ?? [],
+            latestRunID: last?.id,
+            mounts: counts.keys.sorted().map { CodeCount(code: $0, title: $0, count: counts[$0]!) },
+            capacityRecorded: false)
+    }
+}

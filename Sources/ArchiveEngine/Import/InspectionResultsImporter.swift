@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+
+/// Imports the results of an inspection (巡检) run elsewhere: the JSON lines of `archive-ops check --json`
+/// preceded by a header object `{"run": {"started_at", "finished_at", "host", "center", "window"}}`.
+/// A file may hold several runs, each header followed by its findings.
+///
+/// The whole file is validated first (every error names its line); then each run is stored through
+/// ``OperationsStore/saveInspection(_:findings:in:)``, the same path as a local check. A run's id comes from
+/// its host and start time, so importing the same file again finds every run unchanged.
+public struct InspectionResultsImporter {
+    public let store: OperationsStore
+    public let options: ImportOptions
+
+    public init(store: OperationsStore, options: ImportOptions = .init()) {
+        self.store = store; self.options = options
+    }
+
+    struct ParsedRun {
+        var run: InspectionRun
+        var findings: [Finding]
+        /// The header was bad: its findings are rejected with it rather than filed under another run.
+        var headerIsBad = false
+    }
+
+    public func importFile(at url: URL) throws -> ImportSummary {
+        let file = try ImportFile(url: url)
+        let decoded = try TextDecoding.decode(file.data, file: url, forced: options.encoding)
+        var summary = ImportSummary(kind: .inspections, file: url, sha256: file.sha256, encoding: decoded.encodingName)
+
+        var runs: [ParsedRun] = []
+        var report = RowErrorReport()
+        var badLines: [(line: Int, text: String, errors: [RowError])] = []
+        var sawContent = false
+        var lineNumber = 0
+        for rawLine in decoded.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            var text = String(rawLine)
+            if lineNumber == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            var errors: [RowError] = []
+            defer {
+                if !errors.isEmpty { report.add(row: errors); badLines.append((lineNumber, trimmed, errors)) }
+            }
+            guard let data = trimmed.data(using: .utf8),
+                  let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                if !sawContent {
+                    // Nothing valid yet: this is not an inspection file at all, say so once instead of per line.
+                    throw ImportError.invalidJSONLines(url.path, "第 \(lineNumber) 行不是 JSON 对象 (line \(lineNumber) is not a JSON object)")
+                }
+                errors.append(RowError(location: .line(lineNumber), value: trimmed, reason: "不是 JSON 对象。 (not a JSON object)"))
+                continue
+            }
+            sawContent = true
+            if let header = object["run"] {
+                if let run = Self.run(from: header, line: lineNumber, errors: &errors) {
+                    runs.append(ParsedRun(run: run, findings: []))
+                } else {
+                    // Keep the findings that follow a bad header out of the previous run.
+                    runs.append(ParsedRun(run: InspectionRun(startedAt: .distantPast, finishedAt: .distantPast, host: "?", center: "?"),
+                                          findings: [], headerIsBad: true))
+                }
+                continue
+            }
+            guard !runs.isEmpty else {
+                errors.append(RowError(location: .line(lineNumber), reason: "检查结果出现在 {\"run\": …} 头对象之前，无法确定属于哪次巡检。 (finding before the run header)"))
+                continue
+            }
+            if runs[runs.count - 1].headerIsBad {
+                errors.append(RowError(location: .line(lineNumber), reason: "所属巡检的 {\"run\": …} 头对象有误（见上），该结果随之拒绝。 (its run header is bad)"))
+                continue
+            }
+            if let finding = Self.finding(from: object, line: lineNumber, errors: &errors) {
+                runs[runs.count - 1].findings.append(finding)
+            }
+        }
+        guard sawContent else { throw ImportError.emptyFile(url.path) }
+        if runs.isEmpty {
+            throw ImportError.invalidJSONLines(url.path, "没有 {\"run\": …} 头对象 (no run header)")
+        }
+        if !report.isEmpty && !options.skipBad {
+            throw ImportRejected(file: url.path, report: report, totalRows: lineNumber)
+        }
+        summary.rejected = report.badRowCount
+        summary.rowErrors = report
+        if !badLines.isEmpty {
+            let rejects = try RejectsFile(besides: url, header: ["行号", "内容"])
+            for bad in badLines { try rejects.append(fields: [String(bad.line), bad.text], errors: bad.errors) }
+            rejects.close()
+            summary.rejectsFile = rejects.url
+        }
+        let good = runs.filter { !$0.headerIsBad }
+        try store.dbQueue.write { db in
+            for parsed in good {
+                let existing = try Row.fetchOne(db, sql: "SELECT * FROM inspection_run WHERE id = ?", arguments: [parsed.run.id])
+                if let existing {
+                    let findings = try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY seq", arguments: [parsed.run.id])
+                        .map(OperationsStore.finding(from:))
+                    if OperationsStore.run(from: existing) == parsed.run && findings == parsed.findings {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    summary.updated += 1
+                } else {
+                    summary.inserted += 1
+                }
+                try OperationsStore.saveInspection(parsed.run, findings: parsed.findings, in: db)
+            }
+            summary.notes.append("共 \(good.count) 次巡检、\(good.reduce(0) { $0 + $1.findings.count }) 条检查结果（按巡检计数）")
+            try summary.auditEntry(options: options).insert(db)
+        }
+        return summary
+    }
+
+    static func run(from value: Any, line: Int, errors: inout [RowError]) -> InspectionRun? {
+        guard let object = value as? [String: Any] else {
+            errors.append(RowError(location: .line(line), column: "run", reason: "run 必须是对象。 (run must be an object)"))
+            return nil
+        }
+        func string(_ key: String, required: Bool) -> String? {
+            let v = object[key] as? String
+            if required && (v?.isEmpty ?? true) {
+                errors.append(RowError(location: .line(line), column: key, reason: "缺少 \(key)。 (missing \(key))"))
+            }
+            return v
+        }
+        func time(_ key: String) -> Date? {
+            guard let text = string(key, required: true) else { return nil }
+            guard let d = BureauTime.parse(text) else {
+                errors.append(RowError(location: .line(line), column: key, value: text, reason: "无法识别的时间。 (unrecognised time)"))
+                return nil
+            }
+            return d
+        }
+        let started = time("started_at"), finished = time("finished_at")
+        let host = string("host", required: true), center = string("center", required: true)
+        if let started, let finished, finished < started {
+            errors.append(RowError(location: .line(line), column: "finished_at", value: BureauTime.iso(finished),
+                                   reason: "结束时间早于开始时间。 (finished before it started)"))
+        }
+        guard errors.isEmpty, let started, let finished, let host, let center else { return nil }
+        return InspectionRun(startedAt: started, finishedAt: finished, host: host, center: center,
+                             window: object["window"] as? String, coverage: object["coverage"] as? String, source: "import")
+    }
+
+    static func finding(from object: [String: Any], line: Int, errors: inout [RowError]) -> Finding? {
+        func string(_ key: String, required: Bool = false) -> String? {
+            let raw = object[key]
+            if raw == nil || raw is NSNull {
+                if required { errors.append(RowError(location: .line(line), column: key, reason: "缺少 \(key)。 (missing \(key))")) }
+                return nil
+            }
+            guard let s = raw as? String else {
+                errors.append(RowError(location: .line(line), column: key, value: String(describing: raw ?? ""), reason: "应为字符串。 (must be a string)"))
+                return nil
+            }
+            if required && s.isEmpty { errors.append(RowError(location: .line(line), column: key, reason: "不能为空。 (empty)")) }
+            return s
+        }
+        let check = string("check", required: true), code = string("code", required: true)
+        let detail = string("detail", required: true)
+        let severityText = string("severity", required: true)
+        let severity = severityText.flatMap(Severity.init(rawValue:))
+        if let severityText, severity == nil {
+            errors.append(RowError(location: .line(line), column: "severity", value: severityText,
+                                   reason: "严重程度应为 info、warning 或 critical。 (unknown severity)"))
+        }
+        if let code, let check, !code.hasPrefix(check + ".") {
+            errors.append(RowError(location: .line(line), column: "code", value: code,
+                                   reason: "代码 \(code) 不属于检查 \(check)。 (code does not belong to the check)"))
+        }
+        var query: Int64?
+        if let q = object["query"], !(q is NSNull) {
+            if let n = q as? NSNumber, n.doubleValue == n.doubleValue.rounded() { query = n.int64Value } else {
+                errors.append(RowError(location: .line(line), column: "query", value: "\(q)", reason: "query 应为 query_log 的整数 id。 (query must be an integer id)"))
+            }
+        }
+        let finding = Finding(check: check ?? "", code: code ?? "", severity: severity ?? .info,
+                              site: string("site"), volume: string("volume"), uscc: string("uscc"),
+                              detail: detail ?? "", query: query, host: string("host"),
+                              mount: string("mount"), path: string("path"))
+        return errors.isEmpty ? finding : nil
+    }
+}

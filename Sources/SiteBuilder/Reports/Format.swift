@@ -1,0 +1,42 @@
+import Foundation
+
+/// Number and time formats of the report pages, locale-free so that every build prints the same bytes.
+enum Format {
+    /// `1,542,832`.
+    static func int(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `93.3%`, or `—` when there is nothing to divide.
+    static func percent(_ p: Double?) -> String {
+        guard let p else { return "—" }
+        return "\(SVGText.num(p))%"
+    }
+
+    /// Minutes with one decimal when not whole: `12`, `7.5`.
+    static func minutes(_ m: Double?) -> String {
+        guard let m else { return "—" }
+        let tenths = Int((m * 10).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)" : SVGText.num(m)
+    }
+
+    /// `2023-06-30 17:05` from the stored ISO form `2023-06-30T17:05:00+08:00`.
+    static func time(_ iso: String?) -> String {
+        guard let iso, iso.count >= 16 else { return iso ?? "—" }
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+    }
+
+    /// A ticket id or run id as a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.
+    static func fileName(_ id: String) -> String {
+        let safe = String(id.map { c -> Character in
+            (c.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "_"
+        })
+        return safe.isEmpty ? "_" : safe
+    }
+}

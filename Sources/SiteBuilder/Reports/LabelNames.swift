@@ -1,0 +1,31 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Foundation
+
+/// Names of the model enums in a page's language: the label file's `sev.*`, `cat.*`, `pri.*`,
+/// `status.*`, `channel.*`, `level.*` and `source.*` keys, falling back to the Chinese name in the model.
+struct LabelNames {
+    let l: [String: String]
+
+    func severity(_ s: Severity) -> String { l["sev_\(s.rawValue)"] ?? s.chineseName }
+    func category(_ c: TicketCategory) -> String { l["cat_\(c.rawValue)"] ?? c.chineseName }
+    func priority(_ p: TicketPriority) -> String { l["pri_\(p.rawValue)"] ?? p.chineseName }
+    func status(_ s: TicketStatus) -> String { l["status_\(s.rawValue)"] ?? s.chineseName }
+    func channel(_ c: QueryChannel) -> String { l["channel_\(c.rawValue)"] ?? c.chineseName }
+    func level(_ v: QueryPeriod.Level) -> String { l["level_\(v.rawValue)"] ?? v.chineseName }
+    func source(_ s: String) -> String { l["source_\(s)"] ?? QuerySource.chineseName(s) }
+    func text(_ key: String) -> String { l[key] ?? key }
+
+    /// `{n}` replaced: `l["fmt.key"]` with the given values in order.
+    func format(_ key: String, _ values: String...) -> String {
+        var s = l[key] ?? key
+        for (i, v) in values.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: v) }
+        return s
+    }
+}
+
+extension SiteBuild {
+    func labelNames(_ language: SiteLanguage) -> LabelNames {
+        LabelNames(l: renderer.templates.labels(for: language))
+    }
+}

@@ -1,0 +1,59 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Foundation
+
+/// Everything the report pages are computed from, read from the store once per build and shared by the
+/// report steps (so the dashboard, the monthly summaries and the indexes see the very same rows).
+public struct ReportData: Sendable {
+    public let tickets: [TicketRecord]
+    public let history: InspectionHistory
+    public let figures: [QueryFigure]
+    public let levels: ServiceLevels
+    public let months: [String]
+    /// File name of each ticket's service report below `tickets/`, unique even when ids differ only in
+    /// characters that are not safe in a file name.
+    public let ticketFiles: [String: String]
+
+    public static func load(from store: OperationsStore, levels: ServiceLevels) throws -> ReportData {
+        let tickets = try TicketRecord.all(in: store)
+        let history = try InspectionHistory.load(from: store)
+        let figures = try QueryFigure.all(in: store)
+        var files: [String: String] = [:]
+        var used = Set<String>()
+        for t in tickets.sorted(by: { $0.id < $1.id }) {
+            var name = Format.fileName(t.id)
+            var n = 2
+            while used.contains(name.lowercased()) { name = "\(Format.fileName(t.id))-\(n)"; n += 1 }
+            used.insert(name.lowercased())
+            files[t.id] = name
+        }
+        return ReportData(tickets: tickets, history: history, figures: figures, levels: levels,
+                          months: MonthlySummary.months(tickets: tickets, history: history, figures: figures),
+                          ticketFiles: files)
+    }
+
+    func ticketPath(_ id: String) -> String { "tickets/\(ticketFiles[id] ?? Format.fileName(id)).html" }
+    func runPath(_ id: String) -> String { "inspections/\(Format.fileName(id)).html" }
+}
+
+/// Holds the report data of one build so that the steps load it once.
+final class ReportDataCache: @unchecked Sendable {
+    private var data: ReportData?
+    private let lock = NSLock()
+
+    func get(_ load: () throws -> ReportData) rethrows -> ReportData {
+        lock.lock()
+        defer { lock.unlock() }
+        if let data { return data }
+        let d = try load()
+        data = d
+        return d
+    }
+}
+
+extension SiteBuild {
+    /// The report data of this build, loaded on first use.
+    public func reportData() throws -> ReportData {
+        try reportCache.get { try ReportData.load(from: store, levels: serviceLevels) }
+    }
+}

@@ -1,0 +1,89 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Foundation
+
+/// The index pages: by month (one page per month listing its summary, daily reports, tickets and query
+/// days), by category (one ticket list per category), the open tickets, and the section indexes of the
+/// navigation. With the home page's month and category lists, every page is two clicks from home.
+enum ReportIndexPages {
+    static let step: SiteBuild.Step = { build in
+        let data = try build.reportData()
+        var pages: [SitePage] = []
+        let dayMonths = Set(data.figures.filter { $0.level == .day }.map { String($0.period.prefix(7)) })
+        let runsByMonth = Dictionary(grouping: data.history.runs, by: { BureauTime.month($0.startedAt) })
+        let ticketsByMonth = Dictionary(grouping: data.tickets, by: \.month)
+        for lang in SiteLanguage.allCases {
+            let n = build.labelNames(lang)
+            func render(_ path: String, _ title: String, _ template: String, _ v: [String: Any]) throws {
+                pages.append(try build.renderer.report(path: path, language: lang, title: title, bodyTemplate: template, values: v))
+            }
+            for month in data.months {
+                let runs = runsByMonth[month] ?? []
+                let tickets = ticketsByMonth[month] ?? []
+                try render("months/\(month).html", n.format("fmt_monthIndexTitle", month), "layouts/month-index", [
+                    "month": month, "summaryHref": "monthly/\(month).html",
+                    "runs": runs.map { r in runLink(r, data: data, n: n) },
+                    "runCount": Format.int(runs.count),
+                    "tickets": tickets.map { ticketRow($0, data: data, n: n) },
+                    "ticketCount": Format.int(tickets.count),
+                    "queryDaysHref": dayMonths.contains(month) ? "queries/days-\(month).html" : "",
+                ])
+            }
+            try render("inspections/index.html", n.text("inspections_title"), "layouts/inspections-index", [
+                "months": data.months.reversed().compactMap { m -> [String: Any]? in
+                    guard let runs = runsByMonth[m] else { return nil }
+                    return ["month": m, "href": "months/\(m).html", "summaryHref": "monthly/\(m).html",
+                            "runs": runs.map { runLink($0, data: data, n: n) }]
+                },
+            ])
+            try render("tickets/index.html", n.text("tickets_title"), "layouts/tickets-index", [
+                "months": data.months.reversed().compactMap { m -> [String: Any]? in
+                    guard let t = ticketsByMonth[m] else { return nil }
+                    return ["month": m, "href": "months/\(m).html", "count": Format.int(t.count),
+                            "open": Format.int(t.filter(\.isOpen).count)]
+                },
+                "categories": TicketCategory.allCases.map { c in
+                    ["label": n.category(c), "href": "tickets/category-\(c.rawValue).html",
+                     "count": Format.int(data.tickets.filter { $0.category == c }.count)]
+                },
+                "openHref": "tickets/open.html", "openCount": Format.int(data.tickets.filter(\.isOpen).count),
+            ])
+            for c in TicketCategory.allCases {
+                let list = data.tickets.filter { $0.category == c }
+                try render("tickets/category-\(c.rawValue).html", n.format("fmt_categoryTitle", n.category(c)),
+                           "layouts/ticket-list", ["tickets": list.reversed().map { ticketRow($0, data: data, n: n) },
+                                                   "count": Format.int(list.count)])
+            }
+            let open = data.tickets.filter(\.isOpen)
+            try render("tickets/open.html", n.text("tickets_openTitle"), "layouts/ticket-list",
+                       ["tickets": open.reversed().map { ticketRow($0, data: data, n: n) }, "count": Format.int(open.count)])
+            try render("monthly/index.html", n.text("monthly_title"), "layouts/monthly-index", [
+                "months": data.months.reversed().map { m -> [String: Any] in
+                    let sla = SLACompliance.of(ticketsByMonth[m] ?? [], levels: data.levels)
+                    return ["month": m, "href": "monthly/\(m).html", "tickets": Format.int(ticketsByMonth[m]?.count ?? 0),
+                            "runs": Format.int(runsByMonth[m]?.count ?? 0), "response": Format.percent(sla.response.percent),
+                            "onsite": Format.percent(sla.onsite.percent)]
+                },
+            ])
+        }
+        return pages
+    }
+
+    static func runLink(_ r: InspectionRun, data: ReportData, n: LabelNames) -> [String: Any] {
+        let findings = data.history.findings(of: r)
+        let worst = findings.map(\.severity).max()
+        return ["href": data.runPath(r.id), "day": BureauTime.day(r.startedAt), "time": BureauTime.display(r.startedAt),
+                "host": r.host, "count": Format.int(findings.count), "status": worst?.rawValue ?? "ok",
+                "statusLabel": worst.map(n.severity) ?? n.text("status_ok")]
+    }
+
+    static func ticketRow(_ t: TicketRecord, data: ReportData, n: LabelNames) -> [String: Any] {
+        let v = TicketSLAVerdict.of(t, levels: data.levels)
+        let missed = v.response == .missed || v.onsite == .missed
+        return ["id": t.id, "href": data.ticketPath(t.id), "reported": Format.time(t.reportedAt),
+                "category": n.category(t.category), "priority": n.priority(t.priority), "priorityKey": t.priority.rawValue,
+                "status": n.status(t.status), "unit": t.unit ?? "—",
+                "sla": missed ? n.text("sla_missed") : (v.response == .met ? n.text("sla_met") : n.text("sla_notJudged")),
+                "slaKey": missed ? "missed" : (v.response == .met ? "met" : "open")]
+    }
+}

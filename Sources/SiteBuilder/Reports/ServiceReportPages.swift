@@ -1,0 +1,52 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Foundation
+
+/// The service report of each ticket (运维服务报告): the problem, the times, SLA met or missed and by how
+/// much, the actions, the result and the engineer — the record the contract's 规范性原则 asks for.
+enum ServiceReportPages {
+    static let step: SiteBuild.Step = { build in
+        let data = try build.reportData()
+        var pages: [SitePage] = []
+        pages.reserveCapacity(data.tickets.count * 2)
+        for t in data.tickets {
+            for lang in SiteLanguage.allCases {
+                let n = build.labelNames(lang)
+                pages.append(try build.renderer.report(
+                    path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
+                    bodyTemplate: "layouts/ticket", values: values(t, levels: data.levels, n: n)))
+            }
+        }
+        return pages
+    }
+
+    /// `met` / `missed` with the margin, e.g. "超时 8 分钟" or "提前 3 分钟达标".
+    static func verdict(_ outcome: TicketSLAVerdict.Outcome, margin: Double?, n: LabelNames) -> [String: Any] {
+        let text: String
+        switch outcome {
+        case .met: text = n.format("fmt_slaMet", Format.minutes(margin.map { -$0 }))
+        case .missed: text = n.format("fmt_slaMissed", Format.minutes(margin))
+        case .notJudged: text = n.text("sla_notJudged")
+        case .notApplicable: text = n.text("sla_notApplicable")
+        }
+        return ["outcome": outcome.rawValue, "text": text]
+    }
+
+    static func values(_ t: TicketRecord, levels: ServiceLevels, n: LabelNames) -> [String: Any] {
+        let v = TicketSLAVerdict.of(t, levels: levels)
+        return [
+            "id": t.id, "reported": Format.time(t.reportedAt), "unit": t.unit ?? "—", "reporter": t.reporter ?? "—",
+            "category": n.category(t.category), "categoryHref": "tickets/category-\(t.category.rawValue).html",
+            "priority": n.priority(t.priority), "priorityKey": t.priority.rawValue, "status": n.status(t.status),
+            "description": t.description, "responded": Format.time(t.respondedAt), "onsite": Format.time(t.onsiteAt),
+            "resolved": Format.time(t.resolvedAt), "actions": t.actions ?? "—", "resolution": t.resolution ?? "—",
+            "engineer": t.engineer ?? "—", "month": t.month, "monthHref": "months/\(t.month).html",
+            "responseMinutes": Format.minutes(t.responseMinutes), "onsiteMinutes": Format.minutes(t.onsiteMinutes),
+            "resolutionMinutes": Format.minutes(t.resolutionMinutes),
+            "responseTarget": Format.minutes(levels.responseMinutes), "onsiteTarget": Format.minutes(levels.criticalOnsiteMinutes),
+            "responseVerdict": verdict(v.response, margin: v.responseMarginMinutes, n: n),
+            "onsiteVerdict": verdict(v.onsite, margin: v.onsiteMarginMinutes, n: n),
+            "isCritical": t.priority == .critical,
+        ]
+    }
+}

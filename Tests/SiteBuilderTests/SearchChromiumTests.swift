@@ -1,0 +1,78 @@
+import ArchiveEngine
+import Foundation
+import SiteBuilder
+import XCTest
+
+/// The search as a reader uses it: a built site opened from disk (file://, as from a file share) in
+/// headless Chromium, the query passed as `search.html?q=…`, the results read back from the DOM.
+final class SearchChromiumTests: XCTestCase {
+    static var output: URL?
+    static var root: URL?
+
+    override class func setUp() {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("search-chromium-\(UUID().uuidString)")
+        self.root = root
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            let store = try OperationsStore.open(at: root.appendingPathComponent("archive-ops.sqlite"))
+            try SiteBuild(store: store, outputURL: root.appendingPathComponent("Output")).run()
+            output = root.appendingPathComponent("Output")
+        } catch {
+            output = nil
+        }
+    }
+
+    override class func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    static func chromium() -> String? {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        where FileManager.default.isExecutableFile(atPath: path) { return path }
+        return nil
+    }
+
+    /// The search page's DOM after its script ran for `query`.
+    private func searchDOM(_ query: String) throws -> String {
+        guard let browser = Self.chromium() else {
+            throw XCTSkip("未安装 chromium（scripts/install-dependencies.sh --test 会安装）。 (chromium not installed)")
+        }
+        let output = try XCTUnwrap(Self.output, "site build failed")
+        var components = URLComponents(url: output.appendingPathComponent("search.html"), resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "q", value: query)]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        let profile = Self.root!.appendingPathComponent("profile-\(UUID().uuidString)")
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
+                             "--virtual-time-budget=5000", "--dump-dom", components.url!.absoluteString]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testSearchingAChineseTermFromFileURLFindsTheRightManualPage() throws {
+        let dom = try searchDOM("签章")
+        XCTAssertTrue(dom.contains("个包含“签章”的页面"), dom)
+        // The check page whose title holds the term ranks first.
+        let first = try XCTUnwrap(dom.range(of: "class=\"result-title\""))
+        let firstResult = String(dom[first.lowerBound...].prefix(300))
+        XCTAssertTrue(firstResult.contains("签章文件生成检查"), firstResult)
+        XCTAssertTrue(dom.contains("manual/checks/seal.html"), "results link to the manual page")
+        XCTAssertTrue(dom.contains("<mark>签章</mark>"), "the term is highlighted in the excerpt")
+    }
+
+    func testAResultLinksToTheSectionThatMatched() throws {
+        let dom = try searchDOM("integrity_check")
+        XCTAssertTrue(dom.contains("href=\"manual/install.html#backup\"") || dom.contains("href=\"manual/install.html#restore\""), dom)
+    }
+
+    func testReportPagesAreFoundByTitleAndNoMatchIsSaidPlainly() throws {
+        XCTAssertTrue(try searchDOM("运维总览").contains("href=\"index.html\""))
+        XCTAssertTrue(try searchDOM("不存在的词语甲乙丙").contains("没有找到包含“不存在的词语甲乙丙”的页面"))
+    }
+}

@@ -1,0 +1,93 @@
+import ArchiveEngine
+import Foundation
+import SiteBuilder
+import XCTest
+
+/// The site search index: every manual section's text, every other page's title, the same bytes for the
+/// same site, and no build that publishes half a site when the manual or the index fails.
+final class SearchIndexTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("search-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func buildSite(content: URL? = nil) throws -> URL {
+        let store = try OperationsStore.open(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        var build = try SiteBuild(store: store, outputURL: dir.appendingPathComponent("Output"))
+        build.manual = ManualInputs(contentOverrides: content)
+        try build.run()
+        return dir.appendingPathComponent("Output")
+    }
+
+    /// The documents of `search/index.js`: [url, title, [[anchor, heading, text]]].
+    private func documents(in output: URL) throws -> [[Any]] {
+        let script = try String(contentsOf: output.appendingPathComponent(SiteSearch.indexPath), encoding: .utf8)
+        let json = try XCTUnwrap(script.range(of: "= ").map { script[$0.upperBound...] }).dropLast(2)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        return try XCTUnwrap(object["documents"] as? [[Any]])
+    }
+
+    func testIndexHoldsManualSectionsWithAnchorsAndTheTitlesOfOtherPages() throws {
+        let output = try buildSite()
+        let docs = try documents(in: output)
+        let byURL = Dictionary(uniqueKeysWithValues: docs.map { ($0[0] as! String, $0) })
+        let install = try XCTUnwrap(byURL["manual/install.html"])
+        XCTAssertEqual(install[1] as? String, "安装与部署")
+        let sections = try XCTUnwrap(install[2] as? [[String]])
+        let backup = try XCTUnwrap(sections.first { $0[0] == "backup" })
+        XCTAssertEqual(backup[1], "运维数据库的备份与恢复")
+        XCTAssertTrue(backup[2].contains("PRAGMA integrity_check"))
+        let seal = try XCTUnwrap(byURL["manual/checks/seal.html"])
+        XCTAssertTrue((seal[2] as? [[String]] ?? []).contains { $0[0] == "seal.invalid" })
+        // A page of another step (the home page) is found by its title.
+        XCTAssertEqual(byURL["index.html"]?[1] as? String, "运维总览")
+        XCTAssertNil(byURL["search.html"], "the search page does not find itself")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("search/documents").path),
+                       "the steps' document pages are consumed, not published")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("search.html").path))
+    }
+
+    func testSameSiteGivesTheSameIndexBytes() throws {
+        let output = try buildSite()
+        let first = try Data(contentsOf: output.appendingPathComponent(SiteSearch.indexPath))
+        let again = try buildSite()
+        XCTAssertEqual(try Data(contentsOf: again.appendingPathComponent(SiteSearch.indexPath)), first)
+    }
+
+    func testEveryPageCarriesTheSearchBox() throws {
+        let output = try buildSite()
+        for path in ["index.html", "manual/index.html", "manual/checks/seal.html", "search.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            XCTAssertTrue(html.contains("class=\"site-search\""), path)
+            let root = PageRenderer.rootPrefix(for: path)
+            XCTAssertTrue(html.contains("action=\"\(root)search.html\""), path)
+        }
+    }
+
+    func testABrokenManualLeavesThePublishedSiteUntouched() throws {
+        let output = try buildSite()
+        let before = try Data(contentsOf: output.appendingPathComponent("manual/install.html"))
+        let content = dir.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("training"), withIntermediateDirectories: true)
+        try Data("---\ntitle: 坏页\n---\n\n![缺图](missing.png)\n".utf8).write(to: content.appendingPathComponent("training/bad.md"))
+        XCTAssertThrowsError(try buildSite(content: content)) { error in
+            XCTAssertTrue("\(error)".contains("bad.md 第 5 行"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("manual/install.html")), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("manual/bad.html").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".Output") }, [],
+                       "no staging folder is left behind")
+    }
+
+    func testAnUnreadableSearchDocumentFailsTheBuildBeforePublishing() throws {
+        let pages = [SitePage(path: "index.html", html: "<title>首页</title>"),
+                     SitePage(path: "search/documents/broken.json", html: "{不是 JSON")]
+        XCTAssertThrowsError(try SiteSearch.index(pages, siteTitle: "站点")) { error in
+            XCTAssertTrue("\(error)".contains("无法生成搜索索引"), "\(error)")
+        }
+    }
+}
