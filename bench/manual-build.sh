@@ -105,7 +105,7 @@ HTML
 cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
 {{ define "main" }}{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
 HTML
-measure "Hugo（hugo --minify=false，最小模板，无搜索）" "rm -rf '$work/hugo/public'" \
+measure "Hugo（hugo，最小模板，无搜索）" "rm -rf '$work/hugo/public'" \
   "$venv/bin/hugo" --source "$work/hugo" --quiet
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
 
