@@ -31,7 +31,7 @@ public struct FrontMatter: Sendable, Equatable {
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         func nextLine() -> Substring? {
             guard !rest.isEmpty else { return nil }
-            if let newline = rest.firstIndex(of: "\n") {
+            if let newline = rest.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
                 let line = rest[..<newline]
                 rest = rest[rest.index(after: newline)...]
                 return line
@@ -39,7 +39,8 @@ public struct FrontMatter: Sendable, Equatable {
             defer { rest = rest[rest.endIndex...] }
             return rest
         }
-        func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        // Files saved on Windows end lines with CR LF; the CR belongs to the line break, not to the text.
+        func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }
         guard let first = nextLine(), isFence(first) else {
             throw ManualError.atLine(file: file, line: 1,
                 message: "缺少文件头（第一行应为 ---，随后是 title 等字段，再以 --- 结束）。 (missing front matter)")
@@ -51,7 +52,7 @@ public struct FrontMatter: Sendable, Equatable {
                     message: "文件头没有结束行 ---。请在字段之后加一行 ---。 (front matter is not closed)")
             }
             if isFence(line) { break }
-            yamlLines.append(line)
+            yamlLines.append(line.hasSuffix("\r") ? line.dropLast() : line)
         }
         let matter = try parse(yaml: yamlLines.joined(separator: "\n"), file: file, firstLine: 2)
         return (matter, String(rest), yamlLines.count + 2)
