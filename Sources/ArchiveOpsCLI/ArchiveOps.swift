@@ -16,6 +16,7 @@ struct ArchiveOps: ParsableCommand {
             InitCommand.self,
             BuildCommand.self,
             DemoCommand.self,
+            SampleCenterCommand.self,
         ]
     )
 }
