@@ -14,6 +14,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let workspace = options.value
         try workspace.initialize()
+        try DemoCenter.prepare(in: workspace)
         let store = try workspace.openStore()
         _ = try SiteBuilding.build(workspace: workspace, store: store)
         print("演示站点已生成，请用浏览器打开: \(workspace.outputURL.path)/index.html")
