@@ -16,7 +16,8 @@ import Foundation
 ///
 /// - **sync.missing** (site, volume), one of: the whole volume folder absent at the enterprise's branch;
 ///   absent at `offsite`; `volume.sealed.pdf` absent at `dc`; `metadata.xml` absent at the branch. An
-///   absent folder is *only* sync.missing: page sequence and fixity judge folders and files that exist.
+///   absent folder is *only* sync.missing: page sequence and fixity judge folders and files that exist,
+///   and an absent metadata.xml cannot be misfiled.
 /// - **sync.corrupt** (site, volume), always at a branch (so fixity, which re-hashes dc and offsite, is
 ///   not involved): a page cut to half its size; volume.pdf replaced by another valid PDF; the sealed file
 ///   cut short. Branch copies of PDFs are judged by hash only: efile.broken and seal.invalid look at the
