@@ -42,7 +42,7 @@ enum DemoCenter {
             result = manifest
         } else {
             print("正在生成演示档案中心 (generating the demo archive center): \(center.path)")
-            let progress = TerminalProgress()
+            let progress = SampleCenterProgress()
             result = try SampleCenter.generate(into: center, options: options, progress: progress.report)
             progress.finish()
             try Data(fingerprint.utf8).write(to: marker)

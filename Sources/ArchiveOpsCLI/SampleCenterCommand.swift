@@ -58,7 +58,7 @@ struct SampleCenterCommand: ParsableCommand {
         if let faults { options.faults = faults == "none" ? [:] : SampleCenterOptions.uniformFaults(Int(faults) ?? 0) }
 
         let started = Date()
-        let reporter = TerminalProgress()
+        let reporter = SampleCenterProgress()
         let result = try SampleCenter.generate(into: target, options: options, progress: reporter.report)
         reporter.finish()
         let manifestURL = manifest.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
@@ -86,7 +86,7 @@ enum SampleCenterManifestFile {
 }
 
 /// Progress on a terminal, silence in cron: a single rewritten line on stderr when it is a TTY.
-final class TerminalProgress {
+final class SampleCenterProgress {
     private let enabled = isatty(fileno(stderr)) != 0
     private var lastPhase = ""
 
