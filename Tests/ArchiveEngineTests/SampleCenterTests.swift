@@ -307,6 +307,24 @@ final class SampleCenterTests: XCTestCase {
         }
     }
 
+    func testFindingsMatchTheManifestByTheIdentityOfTheirKind() throws {
+        let c = try faulty
+        // What an engine would print for some injected problems, with its own details and extra fields.
+        for expected in c.manifest.injected {
+            let finding = Finding(check: expected.check, code: expected.code, severity: .warning,
+                                  site: expected.code.hasPrefix("notfound.") || expected.code.hasPrefix("efile.f") ? "dc" : expected.site,
+                                  volume: expected.volume, uscc: expected.uscc, detail: "引擎自己的说明 (engine text)",
+                                  query: expected.query, host: expected.host, mount: expected.mount,
+                                  path: expected.path.map { $0 + "/" })
+            XCTAssertTrue(c.manifest.expectedKeys(check: expected.check).contains(finding.sampleMatchKey), expected.matchKey)
+        }
+        // A finding on the right volume but at the wrong site does not count.
+        let missing = try XCTUnwrap(c.manifest.injected.first { $0.code == "sync.missing" })
+        let wrongSite = Finding(check: "sync", code: "sync.missing", severity: .critical, site: "processing",
+                                volume: missing.volume, uscc: missing.uscc, detail: "")
+        XCTAssertFalse(c.manifest.expectedKeys(check: "sync").contains(wrongSite.sampleMatchKey))
+    }
+
     // MARK: - Refusals
 
     func testRefusesANonEmptyFolderTooFewEnterprisesAndUnknownCodes() throws {

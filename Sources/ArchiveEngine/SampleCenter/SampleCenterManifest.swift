@@ -93,3 +93,12 @@ public struct ExpectedFinding: Codable, Hashable, Sendable {
         }
     }
 }
+
+extension Finding {
+    /// This finding's identity in the sample-center manifest's terms (see ``ExpectedFinding``), so a test
+    /// can compare `Set(findings.map(\.sampleMatchKey))` with ``SampleCenterManifest/expectedKeys(check:)``.
+    public var sampleMatchKey: String {
+        ExpectedFinding.matchKey(code: code, site: site, volume: volume, uscc: uscc, query: query,
+                                 host: host, mount: mount, path: path)
+    }
+}
