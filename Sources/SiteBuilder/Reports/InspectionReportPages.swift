@@ -7,18 +7,16 @@ import Foundation
 enum InspectionReportPages {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
-        var pages: [SitePage] = []
-        for index in data.history.runs.indices {
-            let report = DailyInspectionReport.make(history: data.history, index: index)
-            for lang in SiteLanguage.allCases {
-                let n = build.labelNames(lang)
-                pages.append(try build.renderer.report(
-                    path: data.runPath(report.run.id), language: lang,
-                    title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)),
-                    bodyTemplate: "layouts/inspection", values: values(report, data: data, n: n)))
-            }
+        let languages = SiteLanguage.allCases
+        let names = languages.map(build.labelNames)
+        return try build.renderPages(count: data.history.runs.count * languages.count) { i in
+            let report = DailyInspectionReport.make(history: data.history, index: i / languages.count)
+            let lang = languages[i % languages.count], n = names[i % languages.count]
+            return try build.renderer.report(
+                path: data.runPath(report.run.id), language: lang,
+                title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)),
+                bodyTemplate: "layouts/inspection", values: values(report, data: data, n: n))
         }
-        return pages
     }
 
     static func findingValues(_ f: Finding, n: LabelNames) -> [String: Any] {
