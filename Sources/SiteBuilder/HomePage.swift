@@ -48,6 +48,7 @@ enum HomePage {
                 "last": Format.int(last.queries), "lastMonth": last.month,
                 "note": n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level)),
                 "points": trend.points.map { ["month": $0.month, "queries": Format.int($0.queries)] },
+                "chart": LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg(),
             ] as [String: Any]
         }
         v["disk"] = d.diskFindings.map { f -> [String: Any] in
