@@ -130,3 +130,19 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertEqual((byMonth.last?["by_category"] as? [String: Int])?["training"], 1)
     }
 }
+
+final class ChecksRunTests: XCTestCase {
+    func testChecksOutsideTheRunsCoverageAreMarkedNotRunInsteadOfOK() throws {
+        XCTAssertEqual(ChecksRun.ids(in: "检查项 sync,disk；仅目录与主机检查，未读取存储文件"), ["sync", "disk"])
+        XCTAssertEqual(ChecksRun.ids(in: "检查项：sync, efile；抽检"), ["sync", "efile"])
+        XCTAssertNil(ChecksRun.ids(in: "sync, efile"))
+        XCTAssertNil(ChecksRun.ids(in: nil))
+        let start = try XCTUnwrap(BureauTime.parse("2023-06-30 07:30"))
+        let run = InspectionRun(startedAt: start, finishedAt: start, host: "h", center: "c", coverage: "检查项 sync；")
+        let history = InspectionHistory(runs: [run], findings: [run.id: []])
+        let report = DailyInspectionReport.make(history: history, index: 0)
+        XCTAssertEqual(report.sections.filter(\.ran).map(\.checkID), ["sync"])
+        let dashboard = Dashboard.make(tickets: [], history: history, figures: [])
+        XCTAssertEqual(dashboard.checks.first { $0.checkID == "seal" }?.ran, false)
+    }
+}

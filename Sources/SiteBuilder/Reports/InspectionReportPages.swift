@@ -59,8 +59,9 @@ enum InspectionReportPages {
         v["checks"] = r.sections.map { s -> [String: Any] in
             [
                 "id": s.checkID, "name": s.name, "summary": s.summary, "count": Format.int(s.total),
-                "status": s.worst?.rawValue ?? "ok", "statusLabel": s.worst.map(n.severity) ?? n.text("status_ok"),
-                "empty": s.total == 0,
+                "status": s.ran ? (s.worst?.rawValue ?? "ok") : "notrun",
+                "statusLabel": s.ran ? (s.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun"),
+                "empty": s.total == 0 && s.ran, "notRun": !s.ran,
                 "groups": s.groups.map { g -> [String: Any] in
                     ["severity": g.severity.rawValue, "label": n.severity(g.severity), "count": Format.int(g.findings.count),
                      "findings": g.findings.map { rf -> [String: Any] in
