@@ -54,7 +54,15 @@ final class ReportFiguresTests: XCTestCase {
     func testEachQueryTableHoldsOneLevelOfOneSource() throws {
         let report = QueryStatisticsReport.make(figures: figures)
         XCTAssertEqual(report.tables.map { "\($0.source)/\($0.level.rawValue)" },
-                       ["aggregate/year", "aggregate/half", "aggregate/month", "detail/day"])
+                       ["aggregate/year", "aggregate/half", "aggregate/month", "detail/month", "detail/day"])
+        // The detail source has days only: its month table adds them up and says so.
+        let derived = try XCTUnwrap(report.tables.first { $0.source == "detail" && $0.level == .month })
+        XCTAssertTrue(derived.derivedFromDays)
+        XCTAssertEqual(derived.channels, [.kiosk, .window])
+        XCTAssertEqual(derived.rows.map(\.period), ["2023-06"])
+        XCTAssertEqual(derived.rows.first?.values, [220, 50])
+        XCTAssertEqual(derived.rows.first?.total, 270)
+        XCTAssertEqual(derived.rows.first?.notFoundPercent, 4.4)  // 12 of 270
         let month = try XCTUnwrap(report.tables.first { $0.level == .month })
         XCTAssertEqual(month.channels, [.kiosk])
         // The bureau's 合计 of 40,000 is shown as given, not replaced by the kiosk figure.

@@ -46,7 +46,8 @@ enum QueryStatisticsPages {
     static func table(_ t: QueryStatisticsReport.LevelTable, n: LabelNames) -> [String: Any] {
         [
             "level": n.level(t.level), "source": n.source(t.source), "levelKey": t.level.rawValue,
-            "caption": n.format("fmt_queryTable", n.level(t.level), n.source(t.source)),
+            "caption": t.derivedFromDays ? n.format("fmt_queryTableDerived", n.level(t.level), n.source(t.source))
+                : n.format("fmt_queryTable", n.level(t.level), n.source(t.source)),
             "channels": t.channels.map { ["label": n.channel($0)] },
             "rows": t.rows.map { r -> [String: Any] in
                 ["period": r.period, "cells": r.values.map { ["n": $0.map(Format.int) ?? "—"] },
