@@ -11,6 +11,8 @@ import Foundation
 /// embedded in a longer run of digits or letters. The check digit is not verified: masking a mistyped ID
 /// number is the safe side.
 public enum PersonalDataMask {
+    // The two patterns are constants (not data); MaskingTests compile and exercise both on every run.
+
     /// ID number: 6-digit region (first digit 1–8), birth date, 3-digit sequence, check digit or X.
     static let idPattern = try! NSRegularExpression(
         pattern: #"(?<![0-9A-Za-z])([1-8][0-9]{5})((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))([0-9]{3})([0-9Xx])(?![0-9A-Za-z])"#)
