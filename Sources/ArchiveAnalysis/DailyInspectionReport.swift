@@ -24,6 +24,8 @@ public struct DailyInspectionReport: Codable, Hashable, Sendable {
         public var summary: String
         /// Worst severity found, nil when the check reported nothing.
         public var worst: Severity?
+        /// False when the run's coverage shows the check was not run (see ``ChecksRun``).
+        public var ran: Bool
         public var total: Int
         /// Findings by severity, worst first; severities without findings are left out.
         public var groups: [SeverityGroup]
@@ -60,6 +62,7 @@ public struct DailyInspectionReport: Codable, Hashable, Sendable {
         let newKeys = Set(changes.new.map(FindingKey.init))
         var checkIDs = CheckCatalog.all.map(\.id)
         for f in findings where !checkIDs.contains(f.check) { checkIDs.append(f.check) }
+        let ranIDs = ChecksRun.ids(in: run.coverage)
         let sections = checkIDs.map { id -> CheckSection in
             let def = CheckCatalog.definition(id: id)
             let mine = findings.filter { $0.check == id }
@@ -79,7 +82,8 @@ public struct DailyInspectionReport: Codable, Hashable, Sendable {
                                     meaning: d?.meaning ?? "", causes: d?.causes ?? [], resolution: d?.resolution ?? [])
             }
             return CheckSection(checkID: id, name: def?.name ?? id, summary: def?.summary ?? "",
-                                worst: mine.map(\.severity).max(), total: mine.count, groups: groups, guidance: guidance)
+                                worst: mine.map(\.severity).max(), ran: !mine.isEmpty || (ranIDs?.contains(id) ?? true),
+                                total: mine.count, groups: groups, guidance: guidance)
         }
         let bySeverity = Severity.allCases.reversed().map { s in
             SeverityCount(severity: s, count: findings.filter { $0.severity == s }.count)

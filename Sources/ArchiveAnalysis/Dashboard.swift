@@ -24,15 +24,19 @@ public struct Dashboard: Codable, Hashable, Sendable {
         public var name: String
         public var worst: Severity?
         public var count: Int
+        /// False when the latest run's coverage shows the check was not run.
+        public var ran: Bool
     }
 
     public static func make(tickets: [TicketRecord], history: InspectionHistory, figures: [QueryFigure],
                             levels: ServiceLevels = .init()) -> Dashboard {
         let latest = history.latest
         let findings = latest.map { history.findings(of: $0) } ?? []
+        let ranIDs = ChecksRun.ids(in: latest?.coverage)
         let checks = CheckCatalog.all.map { def -> CheckStatus in
             let mine = findings.filter { $0.check == def.id }
-            return CheckStatus(checkID: def.id, name: def.name, worst: mine.map(\.severity).max(), count: mine.count)
+            return CheckStatus(checkID: def.id, name: def.name, worst: mine.map(\.severity).max(), count: mine.count,
+                               ran: !mine.isEmpty || (ranIDs?.contains(def.id) ?? true))
         }
         let months = MonthlySummary.months(tickets: tickets, history: history, figures: figures)
         let month = months.last

@@ -20,6 +20,9 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
         public var source: String
         public var channels: [QueryChannel]
         public var rows: [PeriodRow]
+        /// True for month totals added up from this source's own day figures (shown when the source has day
+        /// figures but no month figures of its own); never part of a ``CoverTotal``.
+        public var derivedFromDays = false
     }
 
     public struct PeriodRow: Codable, Hashable, Sendable {
@@ -53,6 +56,9 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
                 let rows = periods.map { p -> PeriodRow in
                     periodRow(period: p, figures: mine.filter { $0.period == p }, channels: channels)
                 }
+                if level == .day, !tables.contains(where: { $0.source == source && $0.level == .month }) {
+                    tables.append(monthsFromDays(rows: rows, source: source, channels: channels))
+                }
                 tables.append(LevelTable(level: level, source: source, channels: channels, rows: rows))
             }
         }
@@ -72,10 +78,29 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
                          notFound: notFound, notFoundPercent: percent)
     }
 
+    /// Month totals of one source from its day rows: channels, totals and not-found counts added per month.
+    static func monthsFromDays(rows: [PeriodRow], source: String, channels: [QueryChannel]) -> LevelTable {
+        var months: [String: [PeriodRow]] = [:]
+        for r in rows { months[String(r.period.prefix(7)), default: []].append(r) }
+        let monthRows = months.keys.sorted().map { m -> PeriodRow in
+            let days = months[m]!
+            let values = channels.indices.map { i -> Int? in
+                let v = days.compactMap { $0.values[i] }
+                return v.isEmpty ? nil : v.reduce(0, +)
+            }
+            let total = days.map(\.total).reduce(0, +)
+            let nf: Int? = days.allSatisfy { $0.notFound != nil } ? days.compactMap(\.notFound).reduce(0, +) : nil
+            let percent = nf.flatMap { n in total > 0 ? (Double(n) * 1000 / Double(total)).rounded() / 10 : nil }
+            return PeriodRow(period: m, values: values, total: total, totalIsSum: days.contains(where: \.totalIsSum),
+                             notFound: nf, notFoundPercent: percent)
+        }
+        return LevelTable(level: .month, source: source, channels: channels, rows: monthRows, derivedFromDays: true)
+    }
+
     /// Coarsest periods first; a finer period is added only when no chosen period overlaps it.
     static func cover(of tables: [LevelTable], source: String) -> CoverTotal? {
         var chosen: [(period: String, level: QueryPeriod.Level, total: Int, range: (first: String, last: String))] = []
-        for table in tables where table.source == source {
+        for table in tables where table.source == source && !table.derivedFromDays {
             for row in table.rows {
                 let r = QueryFigure.dayRange(period: row.period, level: table.level)
                 if chosen.contains(where: { $0.range.first <= r.last && r.first <= $0.range.last }) { continue }

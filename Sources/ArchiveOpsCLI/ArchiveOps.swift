@@ -19,6 +19,7 @@ struct ArchiveOps: ParsableCommand {
             BuildCommand.self,
             StatsCommand.self,
             DemoCommand.self,
+            SampleCenterCommand.self,
         ]
     )
 }

@@ -26,6 +26,7 @@ struct DemoCommand: ParsableCommand {
         .importTickets,
         .importQueryTotals,
         .importQueryDetail,
+        .prepareCenter,
         .inspectCenter,
         .buildSite,
     ]

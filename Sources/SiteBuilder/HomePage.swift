@@ -23,8 +23,9 @@ enum HomePage {
             v["latestRun"] = ["day": BureauTime.day(run.startedAt), "time": BureauTime.display(run.startedAt),
                               "href": href, "findings": Format.int(d.latestFindings)]
             v["checks"] = d.checks.map { c -> [String: Any] in
-                ["name": c.name, "count": Format.int(c.count), "href": "\(href)#check-\(c.checkID)",
-                 "status": c.worst?.rawValue ?? "ok", "statusLabel": c.worst.map(n.severity) ?? n.text("status_ok")]
+                ["name": c.name, "count": c.ran ? Format.int(c.count) : "—", "href": "\(href)#check-\(c.checkID)",
+                 "status": c.ran ? (c.worst?.rawValue ?? "ok") : "notrun",
+                 "statusLabel": c.ran ? (c.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun")]
             }
         }
         v["openTickets"] = Format.int(d.openTickets.count)
@@ -48,6 +49,7 @@ enum HomePage {
                 "last": Format.int(last.queries), "lastMonth": last.month,
                 "note": n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level)),
                 "points": trend.points.map { ["month": $0.month, "queries": Format.int($0.queries)] },
+                "chart": LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg(),
             ] as [String: Any]
         }
         v["disk"] = d.diskFindings.map { f -> [String: Any] in

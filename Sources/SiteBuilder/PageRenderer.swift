@@ -44,7 +44,7 @@ public struct PageRenderer: Sendable {
         v["root"] = root + language.path("")
         v["siteRoot"] = root
         v["l"] = labels
-        let body = try templates.render(v, template: bodyTemplate)
+        let body = try templates.render(v, template: bodyTemplate, language: language)
         let other: SiteLanguage = language == .zh ? .en : .zh
         let page: [String: Any] = [
             "title": PersonalDataMask.mask(title), "body": body, "root": root, "path": fullPath,
@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
                           "lang": other.htmlLang],
         ]
         let html = try templates.render(["site": site.templateValue(currentPath: path, language: language, labels: labels),
-                                         "page": page, "l": labels], template: "layouts/page")
+                                         "page": page, "l": labels], template: "layouts/page", language: language)
         return SitePage(path: fullPath, html: html)
     }
 

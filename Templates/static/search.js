@@ -24,6 +24,7 @@
     return n;
   }
 
+  var loadStart = Date.now();
   var docs = [];
   if (index && index.documents) {
     docs = index.documents.map(function (d) {
@@ -35,6 +36,9 @@
       };
     });
   }
+
+  /* Preparation time, kept on the status line's data attributes for the benchmark (bench/manual-build.sh). */
+  status.setAttribute("data-load-ms", String(Date.now() - loadStart));
 
   function snippet(text, normText, terms) {
     var at = -1, len = 0;
@@ -83,7 +87,10 @@
 
   function render(query) {
     var root = document.body.getAttribute("data-root") || "";
+    var queryStart = performance.now();
     var results = search(query);
+    status.setAttribute("data-query-ms", (performance.now() - queryStart).toFixed(1));
+    status.setAttribute("data-ready-ms", performance.now().toFixed(0));
     list.innerHTML = "";
     if (!index) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
     status.textContent = results.length === 0

@@ -54,7 +54,15 @@ final class ReportFiguresTests: XCTestCase {
     func testEachQueryTableHoldsOneLevelOfOneSource() throws {
         let report = QueryStatisticsReport.make(figures: figures)
         XCTAssertEqual(report.tables.map { "\($0.source)/\($0.level.rawValue)" },
-                       ["aggregate/year", "aggregate/half", "aggregate/month", "detail/day"])
+                       ["aggregate/year", "aggregate/half", "aggregate/month", "detail/month", "detail/day"])
+        // The detail source has days only: its month table adds them up and says so.
+        let derived = try XCTUnwrap(report.tables.first { $0.source == "detail" && $0.level == .month })
+        XCTAssertTrue(derived.derivedFromDays)
+        XCTAssertEqual(derived.channels, [.kiosk, .window])
+        XCTAssertEqual(derived.rows.map(\.period), ["2023-06"])
+        XCTAssertEqual(derived.rows.first?.values, [220, 50])
+        XCTAssertEqual(derived.rows.first?.total, 270)
+        XCTAssertEqual(derived.rows.first?.notFoundPercent, 4.4)  // 12 of 270
         let month = try XCTUnwrap(report.tables.first { $0.level == .month })
         XCTAssertEqual(month.channels, [.kiosk])
         // The bureau's 合计 of 40,000 is shown as given, not replaced by the kiosk figure.
@@ -128,5 +136,21 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertEqual((object["query_bureau_total"] as? [String: Any])?["total"] as? Int, 1_542_832)
         let byMonth = try XCTUnwrap(object["tickets_by_month"] as? [[String: Any]])
         XCTAssertEqual((byMonth.last?["by_category"] as? [String: Int])?["training"], 1)
+    }
+}
+
+final class ChecksRunTests: XCTestCase {
+    func testChecksOutsideTheRunsCoverageAreMarkedNotRunInsteadOfOK() throws {
+        XCTAssertEqual(ChecksRun.ids(in: "检查项 sync,disk；仅目录与主机检查，未读取存储文件"), ["sync", "disk"])
+        XCTAssertEqual(ChecksRun.ids(in: "检查项：sync, efile；抽检"), ["sync", "efile"])
+        XCTAssertNil(ChecksRun.ids(in: "sync, efile"))
+        XCTAssertNil(ChecksRun.ids(in: nil))
+        let start = try XCTUnwrap(BureauTime.parse("2023-06-30 07:30"))
+        let run = InspectionRun(startedAt: start, finishedAt: start, host: "h", center: "c", coverage: "检查项 sync；")
+        let history = InspectionHistory(runs: [run], findings: [run.id: []])
+        let report = DailyInspectionReport.make(history: history, index: 0)
+        XCTAssertEqual(report.sections.filter(\.ran).map(\.checkID), ["sync"])
+        let dashboard = Dashboard.make(tickets: [], history: history, figures: [])
+        XCTAssertEqual(dashboard.checks.first { $0.checkID == "seal" }?.ran, false)
     }
 }

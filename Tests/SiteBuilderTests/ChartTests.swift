@@ -21,7 +21,7 @@ final class ChartTests: XCTestCase {
     func testChartsAreDeterministicAndScaleToANiceMaximum() {
         let a = LineChart(title: "查询量", points: [("2023-05", 49_577), ("2023-06", 48_259)]).svg()
         XCTAssertEqual(a, LineChart(title: "查询量", points: [("2023-05", 49_577), ("2023-06", 48_259)]).svg())
-        XCTAssertTrue(a.contains(">50000</text>"), "axis maximum rounds up to 50,000")
+        XCTAssertTrue(a.contains(">50,000</text>"), "axis maximum rounds up to 50,000")
         XCTAssertEqual(SVGText.niceMax(7), 10)
         XCTAssertEqual(SVGText.niceMax(1_542_832), 2_000_000)
         XCTAssertTrue(Sparkline(title: "趋势", values: [1, 5, 3]).svg().contains("<polyline"))

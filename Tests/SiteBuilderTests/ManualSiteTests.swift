@@ -152,6 +152,14 @@ final class ManualSiteTests: XCTestCase {
         XCTAssertTrue(message.contains("unknown.md 第 3 行: 未知字段“author”"), message)
     }
 
+    func testPagesSavedOnWindowsWithBOMAndCRLFBuild() throws {
+        try fixture.writeIndex()
+        try fixture.write("win.md", "\u{FEFF}---\r\ntitle: 记事本保存的页面\r\norder: 5\r\n---\r\n\r\n## 小节 {#part}\r\n\r\n[回到小节](#part)\r\n")
+        let html = try XCTUnwrap(fixture.build()["manual/win.html"]).text
+        XCTAssertTrue(html.contains("<h1>记事本保存的页面</h1>"))
+        XCTAssertTrue(html.contains("<h2 id=\"part\">"))
+    }
+
     func testWorkspaceContentOverridesAShippedPageAndAddsPagesAndImages() throws {
         try fixture.write("faq.md", "---\ntitle: 本局常见问题\norder: 60\n---\n\n本局自定义。\n")
         try fixture.write("local/index.md", "---\ntitle: 本局资料\norder: 95\n---\n\n![图](map.svg)\n\n- [值班表](duty.md)\n")

@@ -62,7 +62,7 @@ final class SearchIndexTests: XCTestCase {
         let output = try buildSite()
         for path in ["index.html", "manual/index.html", "manual/checks/seal.html", "search.html"] {
             let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-            XCTAssertTrue(html.contains("class=\"site-search\""), path)
+            XCTAssertTrue(html.contains("class=\"site-search"), path)
             let root = PageRenderer.rootPrefix(for: path)
             XCTAssertTrue(html.contains("action=\"\(root)search.html\""), path)
         }

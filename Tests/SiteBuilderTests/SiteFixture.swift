@@ -68,6 +68,12 @@ enum SiteFixture {
                              coverage: "sync, efile, seal, disk, notfound, anomaly, fixity")
     }
 
+    /// Whether `path` is a page of the report site (as opposed to the training manual, search, assets).
+    static func isReportPage(_ path: String) -> Bool {
+        let p = path.hasPrefix("en/") ? String(path.dropFirst(3)) : path
+        return p == "index.html" || ["inspections/", "tickets/", "monthly/", "months/", "queries/"].contains { p.hasPrefix($0) }
+    }
+
     /// Every regular file below `root`, as paths relative to it, sorted.
     static func files(in root: URL) -> [String] {
         let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])

@@ -31,15 +31,15 @@ public struct BarChart: Sendable {
             let y = top + row * i
             let w = Double(plotW) * Double(bar.value) / Double(maxV)
             s += #"<text class="axis" x="\#(left - 6)" y="\#(y + 15)" text-anchor="end">\#(SVGText.escape(bar.label))</text>"#
-            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)"><title>\#(SVGText.escape(bar.label)): \#(bar.value)</title></rect>"#
-            s += #"<text class="value" x="\#(SVGText.num(Double(left) + w + 4))" y="\#(y + 15)">\#(bar.value)</text>"#
+            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)"><title>\#(SVGText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
+            s += #"<text class="value" x="\#(SVGText.num(Double(left) + w + 4))" y="\#(y + 15)">\#(Format.int(bar.value))</text>"#
         }
         s += #"<line class="baseline" x1="\#(left)" y1="\#(top)" x2="\#(left)" y2="\#(h - top)"/>"#
         return s + "</svg>"
     }
 
     private func verticalSVG() -> String {
-        let left = 44, right = 8, top = 18, bottom = 40
+        let left = 64, right = 8, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)
         var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
@@ -48,7 +48,7 @@ public struct BarChart: Sendable {
             let y = Double(top) + Double(plotH) * Double(i) / 4
             let v = maxV * (4 - i) / 4
             s += #"<line class="grid" x1="\#(left)" y1="\#(SVGText.num(y))" x2="\#(width - right)" y2="\#(SVGText.num(y))"/>"#
-            s += #"<text class="axis" x="\#(left - 4)" y="\#(SVGText.num(y + 4))" text-anchor="end">\#(v)</text>"#
+            s += #"<text class="axis" x="\#(left - 4)" y="\#(SVGText.num(y + 4))" text-anchor="end">\#(Format.int(v))</text>"#
         }
         guard !bars.isEmpty else { return s + "</svg>" }
         let slot = Double(plotW) / Double(bars.count)
@@ -58,9 +58,9 @@ public struct BarChart: Sendable {
             let h = Double(plotH) * Double(bar.value) / Double(maxV)
             let x = Double(left) + slot * Double(i) + (slot - barW) / 2
             let y = Double(top + plotH) - h
-            s += #"<rect class="bar" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(SVGText.escape(bar.label)): \#(bar.value)</title></rect>"#
+            s += #"<rect class="bar" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(SVGText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
             if bars.count <= 24 {
-                s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">\#(bar.value)</text>"#
+                s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">\#(Format.int(bar.value))</text>"#
             }
             if i % every == 0 {
                 s += #"<text class="axis" x="\#(SVGText.num(x + barW / 2))" y="\#(top + plotH + 16)" text-anchor="middle">\#(SVGText.escape(bar.label))</text>"#

@@ -26,20 +26,36 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits `text` into its front matter and the Markdown body. `bodyLineOffset` is the number of lines
     /// before the body, so a body line n is file line n + offset.
     static func split(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLineOffset: Int) {
-        var lines = text.components(separatedBy: "\n")
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Walk the lines only as far as the closing `---`: the body may be long and is handed on as is.
+        var rest = Substring(text)
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        func nextLine() -> Substring? {
+            guard !rest.isEmpty else { return nil }
+            if let newline = rest.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
+                let line = rest[..<newline]
+                rest = rest[rest.index(after: newline)...]
+                return line
+            }
+            defer { rest = rest[rest.endIndex...] }
+            return rest
+        }
+        // Files saved on Windows end lines with CR LF; the CR belongs to the line break, not to the text.
+        func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }
+        guard let first = nextLine(), isFence(first) else {
             throw ManualError.atLine(file: file, line: 1,
                 message: "缺少文件头（第一行应为 ---，随后是 title 等字段，再以 --- 结束）。 (missing front matter)")
         }
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw ManualError.atLine(file: file, line: 1,
-                message: "文件头没有结束行 ---。请在字段之后加一行 ---。 (front matter is not closed)")
+        var yamlLines: [Substring] = []
+        while true {
+            guard let line = nextLine() else {
+                throw ManualError.atLine(file: file, line: 1,
+                    message: "文件头没有结束行 ---。请在字段之后加一行 ---。 (front matter is not closed)")
+            }
+            if isFence(line) { break }
+            yamlLines.append(line.hasSuffix("\r") ? line.dropLast() : line)
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let matter = try parse(yaml: yaml, file: file, firstLine: 2)
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (matter, body, end + 1)
+        let matter = try parse(yaml: yamlLines.joined(separator: "\n"), file: file, firstLine: 2)
+        return (matter, String(rest), yamlLines.count + 2)
     }
 
     /// Reads the YAML mapping; `firstLine` is the file line of the YAML's first line.

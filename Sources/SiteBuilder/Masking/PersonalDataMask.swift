@@ -11,6 +11,8 @@ import Foundation
 /// embedded in a longer run of digits or letters. The check digit is not verified: masking a mistyped ID
 /// number is the safe side.
 public enum PersonalDataMask {
+    // The two patterns are constants (not data); MaskingTests compile and exercise both on every run.
+
     /// ID number: 6-digit region (first digit 1–8), birth date, 3-digit sequence, check digit or X.
     static let idPattern = try! NSRegularExpression(
         pattern: #"(?<![0-9A-Za-z])([1-8][0-9]{5})((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))([0-9]{3})([0-9Xx])(?![0-9A-Za-z])"#)
@@ -20,7 +22,7 @@ public enum PersonalDataMask {
 
     /// `text` with every ID card and mobile number masked; text without any is returned unchanged.
     public static func mask(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
+        guard mightContainNumber(text) else { return text }
         var result = text
         result = replace(idPattern, in: result) { groups in
             let whole = groups[0]
@@ -30,6 +32,32 @@ public enum PersonalDataMask {
             groups[1] + groups[2] + groups[3] + "****" + groups[5] + groups[6]
         }
         return result
+    }
+
+    /// A quick byte scan that rules out most strings (times, counts, labels) before the regular
+    /// expressions run: a candidate needs a run of 11+ digits, or three runs of 3, 4 and 4 digits joined by
+    /// single spaces or hyphens (`138 1234 5678`).
+    static func mightContainNumber(_ text: String) -> Bool {
+        var runs: [(length: Int, separator: UInt8)] = []
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run >= 11 { return true }
+            } else {
+                if run > 0 { runs.append((run, byte)) }
+                else if !runs.isEmpty { runs.append((0, byte)) }
+                run = 0
+            }
+        }
+        if run > 0 { runs.append((run, 0)) }
+        guard runs.count >= 3 else { return false }
+        for i in 0...(runs.count - 3) {
+            let (a, b, c) = (runs[i], runs[i + 1], runs[i + 2])
+            let joined = (a.separator == 0x20 || a.separator == 0x2D) && (b.separator == 0x20 || b.separator == 0x2D)
+            if joined && a.length == 3 && b.length == 4 && c.length == 4 { return true }
+        }
+        return false
     }
 
     /// The ID card and mobile numbers still readable in `text`: what the site scan reports.

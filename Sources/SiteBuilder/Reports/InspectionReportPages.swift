@@ -7,18 +7,16 @@ import Foundation
 enum InspectionReportPages {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
-        var pages: [SitePage] = []
-        for index in data.history.runs.indices {
-            let report = DailyInspectionReport.make(history: data.history, index: index)
-            for lang in SiteLanguage.allCases {
-                let n = build.labelNames(lang)
-                pages.append(try build.renderer.report(
-                    path: data.runPath(report.run.id), language: lang,
-                    title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)),
-                    bodyTemplate: "layouts/inspection", values: values(report, data: data, n: n)))
-            }
+        let languages = SiteLanguage.allCases
+        let names = languages.map(build.labelNames)
+        return try build.renderPages(count: data.history.runs.count * languages.count) { i in
+            let report = DailyInspectionReport.make(history: data.history, index: i / languages.count)
+            let lang = languages[i % languages.count], n = names[i % languages.count]
+            return try build.renderer.report(
+                path: data.runPath(report.run.id), language: lang,
+                title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)),
+                bodyTemplate: "layouts/inspection", values: values(report, data: data, n: n))
         }
-        return pages
     }
 
     static func findingValues(_ f: Finding, n: LabelNames) -> [String: Any] {
@@ -61,8 +59,9 @@ enum InspectionReportPages {
         v["checks"] = r.sections.map { s -> [String: Any] in
             [
                 "id": s.checkID, "name": s.name, "summary": s.summary, "count": Format.int(s.total),
-                "status": s.worst?.rawValue ?? "ok", "statusLabel": s.worst.map(n.severity) ?? n.text("status_ok"),
-                "empty": s.total == 0,
+                "status": s.ran ? (s.worst?.rawValue ?? "ok") : "notrun",
+                "statusLabel": s.ran ? (s.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun"),
+                "empty": s.total == 0 && s.ran, "notRun": !s.ran,
                 "groups": s.groups.map { g -> [String: Any] in
                     ["severity": g.severity.rawValue, "label": n.severity(g.severity), "count": Format.int(g.findings.count),
                      "findings": g.findings.map { rf -> [String: Any] in

@@ -6,18 +6,17 @@ import Foundation
 enum MonthlySummaryPages {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
-        var pages: [SitePage] = []
-        for month in data.months {
+        let languages = SiteLanguage.allCases
+        let names = languages.map(build.labelNames)
+        return try build.renderPages(count: data.months.count * languages.count) { i in
+            let month = data.months[i / languages.count]
             let summary = MonthlySummary.make(month: month, tickets: data.tickets, history: data.history,
                                               figures: data.figures, levels: data.levels)
-            for lang in SiteLanguage.allCases {
-                let n = build.labelNames(lang)
-                pages.append(try build.renderer.report(
-                    path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
-                    bodyTemplate: "layouts/monthly", values: values(summary, data: data, n: n)))
-            }
+            let lang = languages[i % languages.count], n = names[i % languages.count]
+            return try build.renderer.report(
+                path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
+                bodyTemplate: "layouts/monthly", values: values(summary, data: data, n: n))
         }
-        return pages
     }
 
     static func rate(_ r: SLACompliance.Rate) -> [String: Any] {

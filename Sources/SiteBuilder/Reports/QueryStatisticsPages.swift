@@ -18,6 +18,7 @@ enum QueryStatisticsPages {
                 "dayMonths": dayMonths.reversed().map { ["month": $0, "href": "queries/days-\($0).html"] },
                 "hasData": !report.tables.isEmpty,
                 "hasDayMonths": !dayMonths.isEmpty,
+                "hasSums": report.tables.contains { $0.level != .day && $0.rows.contains(where: \.totalIsSum) },
             ]
             if let t = report.bureauTotal { v["bureauTotal"] = cover(t, n: n) }
             if let t = report.detailTotal { v["detailTotal"] = cover(t, n: n) }
@@ -35,7 +36,7 @@ enum QueryStatisticsPages {
                 }.filter { !(($0["rows"] as? [[String: Any]]) ?? []).isEmpty }
                 pages.append(try build.renderer.report(
                     path: "queries/days-\(month).html", language: lang, title: n.format("fmt_queryDaysTitle", month),
-                    bodyTemplate: "layouts/queries", values: ["tables": tables, "hasData": true, "month": month,
+                    bodyTemplate: "layouts/queries", values: ["tables": tables, "hasData": true, "month": month, "hasSums": true,
                                                               "monthHref": "months/\(month).html"]))
             }
         }
@@ -45,7 +46,8 @@ enum QueryStatisticsPages {
     static func table(_ t: QueryStatisticsReport.LevelTable, n: LabelNames) -> [String: Any] {
         [
             "level": n.level(t.level), "source": n.source(t.source), "levelKey": t.level.rawValue,
-            "caption": n.format("fmt_queryTable", n.level(t.level), n.source(t.source)),
+            "caption": t.derivedFromDays ? n.format("fmt_queryTableDerived", n.level(t.level), n.source(t.source))
+                : n.format("fmt_queryTable", n.level(t.level), n.source(t.source)),
             "channels": t.channels.map { ["label": n.channel($0)] },
             "rows": t.rows.map { r -> [String: Any] in
                 ["period": r.period, "cells": r.values.map { ["n": $0.map(Format.int) ?? "—"] },
@@ -55,8 +57,16 @@ enum QueryStatisticsPages {
         ]
     }
 
+    /// `2020 + 2021 + 2022 + 2023-H1`; a long run (hundreds of days) is written first … last with its count.
+    static func composition(_ periods: [String], n: LabelNames) -> String {
+        guard periods.count > 6, let first = periods.first, let last = periods.last else {
+            return periods.joined(separator: " + ")
+        }
+        return n.format("fmt_periodRun", first, last, String(periods.count))
+    }
+
     static func cover(_ t: QueryStatisticsReport.CoverTotal, n: LabelNames) -> [String: Any] {
-        ["total": Format.int(t.total), "periods": t.periods.joined(separator: " + "),
+        ["total": Format.int(t.total), "periods": composition(t.periods, n: n),
          "levels": t.levels.map(n.level).joined(separator: "、"), "source": n.source(t.source),
          "range": "\(t.periods.first ?? "")–\(t.periods.last ?? "")"]
     }

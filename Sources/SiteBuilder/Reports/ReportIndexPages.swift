@@ -17,17 +17,20 @@ enum ReportIndexPages {
             func render(_ path: String, _ title: String, _ template: String, _ v: [String: Any]) throws {
                 pages.append(try build.renderer.report(path: path, language: lang, title: title, bodyTemplate: template, values: v))
             }
-            for month in data.months {
+            pages += try build.renderPages(count: data.months.count) { i in
+                let month = data.months[i]
                 let runs = runsByMonth[month] ?? []
                 let tickets = ticketsByMonth[month] ?? []
-                try render("months/\(month).html", n.format("fmt_monthIndexTitle", month), "layouts/month-index", [
-                    "month": month, "summaryHref": "monthly/\(month).html",
-                    "runs": runs.map { r in runLink(r, data: data, n: n) },
-                    "runCount": Format.int(runs.count),
-                    "tickets": tickets.map { ticketRow($0, data: data, n: n) },
-                    "ticketCount": Format.int(tickets.count),
-                    "queryDaysHref": dayMonths.contains(month) ? "queries/days-\(month).html" : "",
-                ])
+                return try build.renderer.report(
+                    path: "months/\(month).html", language: lang, title: n.format("fmt_monthIndexTitle", month),
+                    bodyTemplate: "layouts/month-index", values: [
+                        "month": month, "summaryHref": "monthly/\(month).html",
+                        "runs": runs.map { r in runLink(r, data: data, n: n) },
+                        "runCount": Format.int(runs.count),
+                        "tickets": tickets.map { ticketRow($0, data: data, n: n) },
+                        "ticketCount": Format.int(tickets.count),
+                        "queryDaysHref": dayMonths.contains(month) ? "queries/days-\(month).html" : "",
+                    ])
             }
             try render("inspections/index.html", n.text("inspections_title"), "layouts/inspections-index", [
                 "months": data.months.reversed().compactMap { m -> [String: Any]? in

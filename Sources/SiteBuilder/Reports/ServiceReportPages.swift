@@ -7,17 +7,14 @@ import Foundation
 enum ServiceReportPages {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
-        var pages: [SitePage] = []
-        pages.reserveCapacity(data.tickets.count * 2)
-        for t in data.tickets {
-            for lang in SiteLanguage.allCases {
-                let n = build.labelNames(lang)
-                pages.append(try build.renderer.report(
-                    path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
-                    bodyTemplate: "layouts/ticket", values: values(t, levels: data.levels, n: n)))
-            }
+        let languages = SiteLanguage.allCases
+        let names = languages.map(build.labelNames)
+        return try build.renderPages(count: data.tickets.count * languages.count) { i in
+            let t = data.tickets[i / languages.count], lang = languages[i % languages.count], n = names[i % languages.count]
+            return try build.renderer.report(
+                path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
+                bodyTemplate: "layouts/ticket", values: values(t, levels: data.levels, n: n))
         }
-        return pages
     }
 
     /// `met` / `missed` with the margin, e.g. "超时 8 分钟" or "提前 3 分钟达标".

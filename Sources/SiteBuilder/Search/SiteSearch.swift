@@ -63,8 +63,13 @@ public enum SiteSearch {
         for (entity, ch) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")] {
             title = title.replacingOccurrences(of: entity, with: ch)
         }
+        // Our layouts write "page · site"; the site name (Chinese or, on English pages, English) is dropped.
         let suffix = " · " + siteTitle
-        if title.hasSuffix(suffix) { title = String(title.dropLast(suffix.count)) }
+        if title.hasSuffix(suffix) {
+            title = String(title.dropLast(suffix.count))
+        } else if let separator = title.range(of: " · ", options: .backwards) {
+            title = String(title[..<separator.lowerBound])
+        }
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         return title.isEmpty ? nil : title
     }
