@@ -6,10 +6,10 @@
 #   3. the fixity re-hash (check --only fixity --full: every page at dc and offsite) in MB/s against
 #      `sha256sum` over the same files.
 # Caches cannot be dropped here, so every measurement runs twice and the second (warm) run is reported.
-# Usage: bench/engine-scale.sh [ENTERPRISES] [WORKDIR]     (default 40000 enterprises ≈ 100,000 volumes)
+# Usage: bench/engine-scale.sh [ENTERPRISES] [WORKDIR]     (default 48000 enterprises ≈ 100,000 volumes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-enterprises="${1:-40000}"
+enterprises="${1:-48000}"
 work="${2:-bench-work/engine}"
 bin=.build/release/archive-ops
 at="2023-06-30T07:30:00+08:00"
@@ -21,7 +21,7 @@ center="$work/center"
 if [ ! -f "$center/catalog.sqlite" ]; then
   rm -rf "$center"
   /usr/bin/time -f "%e" -o "$work/generate.time" "$bin" sample-center "$center" --enterprises "$enterprises" \
-    --seed bench --max-pages 3 --faults 2 --manifest "$work/sample-center.json"
+    --seed bench --max-pages 1 --faults 2 --manifest "$work/sample-center.json"
 fi
 python3 - "$work/sample-center.json" "$work/seal.pem" <<'PY'
 import json, sys

@@ -13,6 +13,7 @@ extension DemoStep {
         options.mounts = config.mounts
         options.thresholds = config.thresholds
         options.full = true
+        options.recordedStart = DemoClock.now
         let store = try context.openStore()
         let report = try InspectionRunner.run(options, store: store, progress: ProgressReporter())
         try store.saveInspection(report.run, findings: report.findings)

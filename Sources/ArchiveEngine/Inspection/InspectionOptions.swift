@@ -20,6 +20,9 @@ public struct InspectionOptions: Sendable {
     public var thresholds = Thresholds()
     /// The inspecting host's name, for the run and for statvfs findings.
     public var host: String = ProcessInfo.processInfo.hostName
+    /// The start time recorded for the run (its id and report date); nil records the wall clock. The demo
+    /// records its run at the demo's 07:30 so that the same inputs always give the same site.
+    public var recordedStart: Date?
     /// Volumes per committed batch of progress.
     public var batchSize = 256
     /// Stops the run (as an interruption would) after this many committed batches.
