@@ -35,7 +35,10 @@ volumes=$(sqlite3 "file:$center/catalog.sqlite?immutable=1" "select count(*) fro
 timed() {  # label, command… → prints "label wall_s rss_kb"
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/t.out" "$@" >/dev/null 2>"$work/t.err" || true
-  echo "$label $(cat "$work/t.out")"
+  # /usr/bin/time puts "Command exited with non-zero status N" first when the check reports problems.
+  local line; line="$label $(tail -1 "$work/t.out")"
+  echo "$line" >&2
+  echo "$line"
 }
 
 ws="$work/ws"

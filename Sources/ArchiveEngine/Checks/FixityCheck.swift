@@ -27,18 +27,35 @@ public struct FixityCheck: Check {
                 continue
             }
             for volume in batch.volumes where context.isDue(volume) && roots.contains(volume.uscc) {
-                guard case .success(let listing) = context.listing(site: site, folder: volume.folder) else { continue }
-                let contents = VolumeFolderContents(listing)
+                // When the sync check has listed the folder in this batch, reuse its sizes; run alone, open
+                // the pages by name (one open per page, no listing: the scheduled re-hash stays cheap).
+                let listed = context.cachedListing(site: site, folder: volume.folder).map(VolumeFolderContents.init)
                 var bad: [String] = []
                 for page in batch.pages(of: volume) {
-                    guard let entry = contents.pages[page.no]?.first(where: { $0.kind == .file }) else { continue }
-                    if page.bytes >= 0 && entry.size != page.bytes {
-                        bad.append(entry.name)
-                        continue
+                    let relative: String
+                    let digest: Result<String, ThrottledFileReader.Failure>
+                    if let contents = listed {
+                        guard let entry = contents.pages[page.no]?.first(where: { $0.kind == .file }) else { continue }
+                        if page.bytes >= 0 && entry.size != page.bytes {
+                            bad.append(entry.name)
+                            continue
+                        }
+                        relative = "\(volume.folder)/\(entry.name)"
+                        digest = context.sha256(site: site, relative)
+                    } else {
+                        let jpg = VolumeFolderContents.pageName(page.no)
+                        var r = "\(volume.folder)/\(jpg)"
+                        var d = context.sha256(site: site, r)
+                        if case .failure(.missing) = d {
+                            r = "\(volume.folder)/\(jpg.dropLast(4)).tif"
+                            d = context.sha256(site: site, r)
+                        }
+                        if case .failure(.missing) = d { continue }  // an absent page is the sync check's finding
+                        relative = r
+                        digest = d
                     }
-                    let relative = "\(volume.folder)/\(entry.name)"
-                    switch context.sha256(site: site, relative) {
-                    case .success(let hex): if hex != page.sha256 { bad.append(entry.name) }
+                    switch digest {
+                    case .success(let hex): if hex != page.sha256 { bad.append(String(relative.split(separator: "/").last ?? "")) }
                     case .failure(let failure):
                         context.note(Self.definition.id, site: site.id, path: relative, "文件\(failure.text)，未能重新校验")
                     }

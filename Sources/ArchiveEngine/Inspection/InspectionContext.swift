@@ -88,6 +88,12 @@ public final class InspectionContext: @unchecked Sendable {
         return result
     }
 
+    /// The listing of a folder if a check has already read it in this batch.
+    public func cachedListing(site: CenterSite, folder: String) -> DirectoryListing? {
+        if case .success(let listing) = listingCache[site.id + "\u{0}" + folder] { return listing }
+        return nil
+    }
+
     /// The names of the enterprise folders at the top of a site's store (listed once per run).
     public func rootFolders(of site: CenterSite) -> Result<Set<String>, DirectoryListing.Failure> {
         if let cached = rootCache[site.id] { return cached }
