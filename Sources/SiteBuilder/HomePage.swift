@@ -47,7 +47,8 @@ enum HomePage {
             v["trend"] = [
                 "svg": Sparkline(title: n.text("home_queryTrend"), values: trend.points.map(\.queries)).svg(),
                 "last": Format.int(last.queries), "lastMonth": last.month,
-                "note": n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level)),
+                "note": trend.level == .day ? n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level))
+                    : n.format("fmt_trendNoteStored", n.source(trend.source), n.level(trend.level)),
                 "points": trend.points.map { ["month": $0.month, "queries": Format.int($0.queries)] },
                 "chart": LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg(),
             ] as [String: Any]
