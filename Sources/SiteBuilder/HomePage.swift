@@ -23,7 +23,7 @@ enum HomePage {
             v["latestRun"] = ["day": BureauTime.day(run.startedAt), "time": BureauTime.display(run.startedAt),
                               "href": href, "findings": Format.int(d.latestFindings)]
             v["checks"] = d.checks.map { c -> [String: Any] in
-                ["name": c.name, "count": c.ran ? Format.int(c.count) : "—", "href": "\(href)#check-\(c.checkID)",
+                ["name": n.check(c.checkID, c.name), "count": c.ran ? Format.int(c.count) : "—", "href": "\(href)#check-\(c.checkID)",
                  "status": c.ran ? (c.worst?.rawValue ?? "ok") : "notrun",
                  "statusLabel": c.ran ? (c.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun")]
             }
