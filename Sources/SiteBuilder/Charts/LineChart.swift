@@ -14,7 +14,7 @@ public struct LineChart: Sendable {
     }
 
     public func svg() -> String {
-        let left = 64, right = 16, top = 18, bottom = 40
+        let left = 64, right = 32, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(points.map(\.value).max() ?? 0)
         var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
