@@ -47,7 +47,7 @@ final class CheckSyncTests: XCTestCase {
                                      "sync.missing branch-changan V004"])
     }
 
-    func testSameSizeCorruptionAtTheDataCenterIsFixityAndAShortCopyIsSync() throws {
+    func testACorruptedPageAtTheDataCenterIsReportedBySyncAndByFixityFromOneRead() throws {
         let f = try standardFixture()
         let page = f.folder("dc", "V001").appendingPathComponent("page-0002.jpg")
         var bytes = try Data(contentsOf: page)
@@ -56,11 +56,16 @@ final class CheckSyncTests: XCTestCase {
         let short = f.folder("offsite", "V002").appendingPathComponent("page-0001.jpg")
         try Data(try Data(contentsOf: short).prefix(10)).write(to: short)
 
-        XCTAssertEqual(keys(try inspect(f, only: ["sync", "fixity"])),
-                       ["fixity.mismatch dc V001", "sync.corrupt offsite V002"])
-        // Run alone, each check reports everything it sees.
-        XCTAssertEqual(keys(try inspect(f, only: ["sync"])), ["sync.corrupt dc V001", "sync.corrupt offsite V002"])
+        let both = try inspect(f, only: ["sync", "fixity"])
+        XCTAssertEqual(keys(both), ["sync.corrupt dc V001", "sync.corrupt offsite V002",
+                                    "fixity.mismatch dc V001", "fixity.mismatch offsite V002"])
+        XCTAssertEqual(both.findings.map(\.check), ["sync", "sync", "fixity", "fixity"])
+        let syncOnly = try inspect(f, only: ["sync"])
+        XCTAssertEqual(keys(syncOnly), ["sync.corrupt dc V001", "sync.corrupt offsite V002"])
         XCTAssertEqual(keys(try inspect(f, only: ["fixity"])), ["fixity.mismatch dc V001", "fixity.mismatch offsite V002"])
+        // Fixity took its digests from sync's reads: no page was read twice.
+        XCTAssertTrue(both.run.coverage?.contains(syncOnly.run.coverage?.components(separatedBy: "；读取 ").last ?? "?") ?? false,
+                      "\(both.run.coverage ?? "") vs \(syncOnly.run.coverage ?? "")")
     }
 
     func testAMissingBranchStoreIsUnknownNotAThousandFindings() throws {

@@ -70,9 +70,9 @@ public struct AnomalyCheck: Check {
 
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
         var findings: [Finding] = []
+        var parsed: [String: (Data, Result<VolumeMetadata, VolumeMetadata.Problem>)] = [:]
         for site in context.sites {
             guard case .success(let roots) = context.rootFolders(of: site) else { continue }
-            var parsed: [String: (Data, Result<VolumeMetadata, VolumeMetadata.Problem>)] = [:]
             for volume in batch.volumes where context.mustHold(site, volume) && roots.contains(volume.uscc)
                 && (context.isDue(volume) || site.kind == .processing) {
                 guard case .success(let listing) = context.listing(site: site, folder: volume.folder) else { continue }

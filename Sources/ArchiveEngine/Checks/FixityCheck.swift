@@ -5,9 +5,9 @@ import Foundation
 /// otherwise go unnoticed until a citizen asks for the page.
 ///
 /// Which volumes it re-hashes is the coverage rotation's business (every page within the fixity cycle,
-/// default 30 days). Split with ``SyncCheck``: pages whose size already differs from the catalog are a
-/// failed copy and reported by sync as `sync.corrupt` when sync takes part in the run; fixity reports the
-/// same-size pages whose hash differs (`fixity.mismatch`). Run alone (`--only fixity`) it reports both.
+/// default 30 days). The sync check hashes the same pages when it runs; each check reports under its own
+/// code (`sync.corrupt` and `fixity.mismatch` for the same site and volume — the sample center's manifest
+/// lists both), and the page is read only once because the digest comes from the run's shared cache.
 public struct FixityCheck: Check {
     public static let definition = CheckDefinition.fixity
     public static let readsFiles = true
@@ -20,7 +20,6 @@ public struct FixityCheck: Check {
     }
 
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
-        let syncRuns = context.checkIDs.contains(SyncCheck.definition.id)
         var findings: [Finding] = []
         for site in context.sites where Self.rehashes(site) {
             guard case .success(let roots) = context.rootFolders(of: site) else {
@@ -34,11 +33,11 @@ public struct FixityCheck: Check {
                 for page in batch.pages(of: volume) {
                     guard let entry = contents.pages[page.no]?.first(where: { $0.kind == .file }) else { continue }
                     if page.bytes >= 0 && entry.size != page.bytes {
-                        if !syncRuns { bad.append(entry.name) }
+                        bad.append(entry.name)
                         continue
                     }
                     let relative = "\(volume.folder)/\(entry.name)"
-                    switch context.reader.sha256(context.path(site, relative)) {
+                    switch context.sha256(site: site, relative) {
                     case .success(let hex): if hex != page.sha256 { bad.append(entry.name) }
                     case .failure(let failure):
                         context.note(Self.definition.id, site: site.id, path: relative, "文件\(failure.text)，未能重新校验")

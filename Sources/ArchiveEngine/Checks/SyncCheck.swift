@@ -3,11 +3,10 @@ import Foundation
 /// 日常档案同步检查: every due volume, at every site that must hold it, is there with all its files, and
 /// every file matches the catalog hash; a branch holds nothing outside its jurisdiction.
 ///
-/// Corrupted pages at `dc` and `offsite` are split with ``FixityCheck`` so that one bad page gives one
-/// finding: when fixity takes part in the run, sync compares the sizes of those pages only (a short or
-/// long copy is a failed sync → `sync.corrupt`), and fixity re-hashes the same-size ones (silent
-/// corruption → `fixity.mismatch`). Without fixity in the run, sync hashes them itself. volume.pdf,
-/// volume.sealed.pdf and the pages at processing and branches are always hashed here.
+/// Every file of the selection is compared by size, then by SHA-256. A corrupted page at `dc` or
+/// `offsite` is therefore reported twice when both checks run — `sync.corrupt` here and
+/// `fixity.mismatch` by ``FixityCheck`` — each under its own check, as the sample center's manifest
+/// expects; the file is read once, because both take the digest from the run's shared reader cache.
 public struct SyncCheck: Check {
     public static let definition = CheckDefinition.sync
     public static let readsFiles = true
@@ -16,7 +15,6 @@ public struct SyncCheck: Check {
 
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
         var findings: [Finding] = []
-        let fixityRuns = context.checkIDs.contains(FixityCheck.definition.id)
         for volume in batch.volumes {
             let due = context.isDue(volume)
             for site in context.sites {
@@ -38,15 +36,14 @@ public struct SyncCheck: Check {
                     continue
                 }
                 guard due else { continue }
-                findings += check(volume, pages: batch.pages(of: volume), at: site, roots: roots,
-                                  sizeOnlyForPages: fixityRuns && FixityCheck.rehashes(site), context)
+                findings += check(volume, pages: batch.pages(of: volume), at: site, roots: roots, context)
             }
         }
         return findings
     }
 
     private func check(_ volume: CatalogVolume, pages: [CatalogPage], at site: CenterSite, roots: Set<String>,
-                       sizeOnlyForPages: Bool, _ context: InspectionContext) -> [Finding] {
+                       _ context: InspectionContext) -> [Finding] {
         let folder = volume.folder
         let listing: DirectoryListing
         switch roots.contains(volume.uscc) ? context.listing(site: site, folder: folder) : .failure(.missing) {
@@ -76,20 +73,20 @@ public struct SyncCheck: Check {
                 continue
             }
             guard let row = catalogPages[no] else { continue }  // no catalog hash to compare with
-            if !matches(entry, folder: folder, sha256: row.sha256, bytes: row.bytes, sizeOnly: sizeOnlyForPages, site, context) {
+            if !matches(entry, folder: folder, sha256: row.sha256, bytes: row.bytes, site, context) {
                 corrupt.append(entry.name)
             }
         }
         if volume.efileStatus == "done" {
             if let e = contents.efile, e.kind == .file {
                 if let sha = volume.efileSHA256, !sha.isEmpty,
-                   !matches(e, folder: folder, sha256: sha, bytes: -1, sizeOnly: false, site, context) { corrupt.append(e.name) }
+                   !matches(e, folder: folder, sha256: sha, bytes: -1, site, context) { corrupt.append(e.name) }
             } else { missing.append(VolumeFolderContents.efileName) }
         }
         if volume.sealStatus == "done" {
             if let e = contents.sealed, e.kind == .file {
                 if let sha = volume.sealSHA256, !sha.isEmpty,
-                   !matches(e, folder: folder, sha256: sha, bytes: -1, sizeOnly: false, site, context) { corrupt.append(e.name) }
+                   !matches(e, folder: folder, sha256: sha, bytes: -1, site, context) { corrupt.append(e.name) }
             } else { missing.append(VolumeFolderContents.sealedName) }
         }
         var findings: [Finding] = []
@@ -106,13 +103,12 @@ public struct SyncCheck: Check {
         return findings
     }
 
-    /// Size first (free, from the listing), then the hash unless only sizes are this check's job here.
-    private func matches(_ entry: DirectoryListing.Entry, folder: String, sha256: String, bytes: Int64, sizeOnly: Bool,
+    /// Size first (free, from the listing), then the hash.
+    private func matches(_ entry: DirectoryListing.Entry, folder: String, sha256: String, bytes: Int64,
                          _ site: CenterSite, _ context: InspectionContext) -> Bool {
         if bytes >= 0 && entry.size != bytes { return false }
-        if sizeOnly { return true }
         let relative = "\(folder)/\(entry.name)"
-        switch context.reader.sha256(context.path(site, relative)) {
+        switch context.sha256(site: site, relative) {
         case .success(let hex): return hex == sha256
         case .failure(let failure):
             context.note(Self.definition.id, site: site.id, path: relative, "文件\(failure.text)，未能校验哈希")

@@ -33,6 +33,7 @@ public final class InspectionContext: @unchecked Sendable {
 
     private(set) var notes: [InspectionNote] = []
     private var listingCache: [String: Result<DirectoryListing, DirectoryListing.Failure>] = [:]
+    private var digestCache: [String: Result<String, ThrottledFileReader.Failure>] = [:]
     private var rootCache: [String: Result<Set<String>, DirectoryListing.Failure>] = [:]
     private lazy var volumesByEnterpriseStorage: [String: [CatalogVolume]] = Dictionary(grouping: volumes, by: \.uscc)
 
@@ -100,7 +101,20 @@ public final class InspectionContext: @unchecked Sendable {
     /// Absolute path of a file inside a site's store.
     public func path(_ site: CenterSite, _ relative: String) -> String { site.root + "/" + relative }
 
-    func beginBatch() { listingCache.removeAll(keepingCapacity: true) }
+    /// SHA-256 of a store file, computed once per batch however many checks ask (sync and fixity both
+    /// judge the pages at dc and offsite).
+    public func sha256(site: CenterSite, _ relative: String) -> Result<String, ThrottledFileReader.Failure> {
+        let path = self.path(site, relative)
+        if let cached = digestCache[path] { return cached }
+        let result = reader.sha256(path)
+        digestCache[path] = result
+        return result
+    }
+
+    func beginBatch() {
+        listingCache.removeAll(keepingCapacity: true)
+        digestCache.removeAll(keepingCapacity: true)
+    }
 
     // MARK: - Notes
 

@@ -20,9 +20,9 @@ public struct InspectionOptions: Sendable {
     public var thresholds = Thresholds()
     /// The inspecting host's name, for the run and for statvfs findings.
     public var host: String = ProcessInfo.processInfo.hostName
-    /// Record the run as starting and finishing at `at` instead of the wall clock, so that the same center
-    /// and options store the same run (the demo's fixed "today"; a replay of an old snapshot).
-    public var recordAtAsRunTime = false
+    /// The start time recorded for the run (its id and report date); nil records the wall clock. The demo
+    /// records its run at the demo's 07:30 so that the same inputs always give the same site.
+    public var recordedStart: Date?
     /// Volumes per committed batch of progress.
     public var batchSize = 256
     /// Stops the run (as an interruption would) after this many committed batches.

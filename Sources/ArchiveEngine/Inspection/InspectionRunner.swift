@@ -28,7 +28,7 @@ public enum InspectionRunner {
 
     public static func run(_ options: InspectionOptions, store: OperationsStore,
                            progress: ProgressReporter = ProgressReporter(force: false)) throws -> InspectionReport {
-        let started = options.recordAtAsRunTime ? options.at : Date()
+        let started = options.recordedStart ?? Date()
         let types = try checks(only: options.only)
         let checkIDs = types.map { $0.definition.id }
         let snapshot = try CenterSnapshot(root: options.center)
@@ -102,7 +102,8 @@ public enum InspectionRunner {
         let notes = Array(Set(context.notes)).sorted()
         let coverage = coverageText(plan: plan, checks: types.map { $0.definition }, reader: reader, notes: notes,
                                     fileChecks: !fileChecks.isEmpty)
-        let run = InspectionRun(id: runID, startedAt: started, finishedAt: options.recordAtAsRunTime ? options.at : Date(), host: options.host,
+        let finished = options.recordedStart ?? Date()
+        let run = InspectionRun(id: runID, startedAt: started, finishedAt: finished, host: options.host,
                                 center: snapshot.root.path, window: context.windowText, coverage: coverage)
         return InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
     }
