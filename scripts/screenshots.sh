@@ -21,9 +21,13 @@ chromium_bin=$(command -v chromium || command -v chromium-browser || command -v 
 # The latest daily report and monthly summary, and the first service report (globs expand sorted).
 runs=("$site"/inspections/2*.html); daily="${runs[-1]}"
 months=("$site"/monthly/2*.html); monthly="${months[-1]}"
-tickets=("$site"/tickets/GD*.html); ticket="${tickets[0]}"
+ticket=""
+for f in "$site"/tickets/*.html; do
+  case "$(basename "$f")" in index.html|open.html|category-*) ;; *) ticket="$f"; break ;; esac
+done
 for name in dashboard:"$site/index.html" daily:"$daily" monthly:"$monthly" ticket:"$ticket" queries:"$site/queries/index.html" dashboard-en:"$site/en/index.html"; do
   key=${name%%:*}; file=${name#*:}
+  [ -f "$file" ] || continue
   "$chromium_bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 \
     --screenshot="$shots/$key.png" "file://$file" 2>/dev/null
   "$chromium_bin" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \

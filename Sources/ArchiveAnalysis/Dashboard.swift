@@ -39,7 +39,9 @@ public struct Dashboard: Codable, Hashable, Sendable {
                                ran: !mine.isEmpty || (ranIDs?.contains(def.id) ?? true))
         }
         let months = MonthlySummary.months(tickets: tickets, history: history, figures: figures)
-        let month = months.last
+        // SLA is about tickets: "this month" is the latest month that has tickets, so a month holding only an
+        // inspection run does not show an empty rate.
+        let month = tickets.last?.month ?? months.last
         let open = tickets.filter(\.isOpen)
         return Dashboard(
             latestRun: latest, checks: checks, latestFindings: findings.count, openTickets: open,

@@ -14,6 +14,11 @@ public struct QueryFigure: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey { case period, level, channel, source, queries, notFound = "not_found" }
 
+    public init(period: String, level: QueryPeriod.Level, channel: QueryChannel, source: String, queries: Int, notFound: Int?) {
+        self.period = period; self.level = level; self.channel = channel; self.source = source
+        self.queries = queries; self.notFound = notFound
+    }
+
     /// Every stored figure, ordered by source, level, period and channel (a stable order for pages and JSON).
     /// Rows whose period or channel cannot be read are skipped: the importer never writes them.
     public static func all(in store: OperationsStore) throws -> [QueryFigure] {

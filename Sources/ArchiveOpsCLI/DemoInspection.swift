@@ -13,6 +13,8 @@ extension DemoStep {
         options.mounts = config.mounts
         options.thresholds = config.thresholds
         options.full = true
+        // The same on every machine and every run: a fixed host name and the demo's "today".
+        options.host = "demo"
         options.recordedStart = DemoClock.now
         let store = try context.openStore()
         let report = try InspectionRunner.run(options, store: store, progress: ProgressReporter())

@@ -23,7 +23,7 @@ enum HomePage {
             v["latestRun"] = ["day": BureauTime.day(run.startedAt), "time": BureauTime.display(run.startedAt),
                               "href": href, "findings": Format.int(d.latestFindings)]
             v["checks"] = d.checks.map { c -> [String: Any] in
-                ["name": c.name, "count": c.ran ? Format.int(c.count) : "—", "href": "\(href)#check-\(c.checkID)",
+                ["name": n.check(c.checkID, c.name), "count": c.ran ? Format.int(c.count) : "—", "href": "\(href)#check-\(c.checkID)",
                  "status": c.ran ? (c.worst?.rawValue ?? "ok") : "notrun",
                  "statusLabel": c.ran ? (c.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun")]
             }
@@ -47,7 +47,8 @@ enum HomePage {
             v["trend"] = [
                 "svg": Sparkline(title: n.text("home_queryTrend"), values: trend.points.map(\.queries)).svg(),
                 "last": Format.int(last.queries), "lastMonth": last.month,
-                "note": n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level)),
+                "note": trend.level == .day ? n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level))
+                    : n.format("fmt_trendNoteStored", n.source(trend.source), n.level(trend.level)),
                 "points": trend.points.map { ["month": $0.month, "queries": Format.int($0.queries)] },
                 "chart": LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg(),
             ] as [String: Any]

@@ -154,3 +154,25 @@ final class ChecksRunTests: XCTestCase {
         XCTAssertEqual(dashboard.checks.first { $0.checkID == "seal" }?.ran, false)
     }
 }
+
+final class DashboardChoicesTests: XCTestCase {
+    func testSLAMonthIsTheLatestMonthWithTicketsEvenWhenALaterRunExists() throws {
+        let store = try ReportFixture.store()
+        try store.saveInspection(ReportFixture.run("2023-07-02"), findings: [])
+        let d = Dashboard.make(tickets: try TicketRecord.all(in: store), history: try InspectionHistory.load(from: store),
+                               figures: try QueryFigure.all(in: store))
+        XCTAssertEqual(d.latestRun.map { BureauTime.day($0.startedAt) }, "2023-07-02")
+        XCTAssertEqual(d.month, "2023-06")
+        XCTAssertEqual(d.monthSLA?.response.percent, 75.0)
+        XCTAssertEqual(d.months.last, "2023-07")
+    }
+
+    func testQueryTrendDrawsTheSeriesCoveringTheMostMonths() {
+        var figures = (1...3).map { QueryFigure(period: "2023-0\($0)", level: .month, channel: .all, source: "aggregate",
+                                                queries: 1000 * $0, notFound: nil) }
+        figures.append(QueryFigure(period: "2023-03-01", level: .day, channel: .kiosk, source: "detail", queries: 5, notFound: 0))
+        let trend = QueryTrend.make(figures: figures)
+        XCTAssertEqual(trend?.source, "aggregate")
+        XCTAssertEqual(trend?.points.map(\.queries), [1000, 2000, 3000])
+    }
+}

@@ -22,7 +22,7 @@ final class ManualCommandReferenceTests: XCTestCase {
             let ownHelp = try ManualCLIRunner.bash("archive-ops help \(name)", in: scratch).output
             let usage = try XCTUnwrap(ownHelp.split(separator: "\n").first { $0.hasPrefix("USAGE:") })
             XCTAssertTrue(page.contains("USAGE:"), name)
-            XCTAssertTrue(page.contains("--workspace"), name)
+            XCTAssertTrue(page.contains("archive-ops \(name)"), name)
             XCTAssertFalse(usage.isEmpty)
         }
     }

@@ -113,6 +113,8 @@ final class SiteReportPagesTests: XCTestCase {
         XCTAssertTrue(en.contains("Monthly summary 2023-06"))
         XCTAssertTrue(en.contains("75.0%"))
         XCTAssertTrue(try page("en/index.html").contains(#"<html lang="en">"#))
+        XCTAssertTrue(try text("en/index.html").contains("Archive sync Critical 1"))
+        XCTAssertTrue(try text("en/tickets/T-0602.html").contains("4419**********1234"), "data is masked in both languages")
         XCTAssertTrue(try page("monthly/2023-06.html").contains(#"href="../en/monthly/2023-06.html""#))
         XCTAssertTrue(try page("en/monthly/2023-06.html").contains(#"href="../../monthly/2023-06.html""#))
     }

@@ -1,19 +1,14 @@
 import Foundation
 
-/// A small seeded random generator (SplitMix64) so the demo's sample data is the same on every machine
-/// and every run; the system generator is seeded from the clock and would change the site each time.
+/// The demo inputs' seeded random numbers (the sample center's ``SplitMix64`` underneath) with the picks the
+/// ticket and query generators need, so the demo's sample data is the same on every machine and every run;
+/// the system generator is seeded from the clock and would change the site each time.
 public struct DemoRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { source = SplitMix64(state: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { source.next() }
 
     /// A whole number in `range`.
     public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }

@@ -25,13 +25,13 @@ public struct BarChart: Sendable {
         let h = top * 2 + row * bars.count
         let plotW = width - left - right
         let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(h)" role="img" aria-label="\#(SVGText.escape(title))">"#
-        s += "<title>\(SVGText.escape(title))</title>"
+        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(h)" role="img" aria-label="\#(HTMLText.escape(title))">"#
+        s += "<title>\(HTMLText.escape(title))</title>"
         for (i, bar) in bars.enumerated() {
             let y = top + row * i
             let w = Double(plotW) * Double(bar.value) / Double(maxV)
-            s += #"<text class="axis" x="\#(left - 6)" y="\#(y + 15)" text-anchor="end">\#(SVGText.escape(bar.label))</text>"#
-            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)"><title>\#(SVGText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
+            s += #"<text class="axis" x="\#(left - 6)" y="\#(y + 15)" text-anchor="end">\#(HTMLText.escape(bar.label))</text>"#
+            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
             s += #"<text class="value" x="\#(SVGText.num(Double(left) + w + 4))" y="\#(y + 15)">\#(Format.int(bar.value))</text>"#
         }
         s += #"<line class="baseline" x1="\#(left)" y1="\#(top)" x2="\#(left)" y2="\#(h - top)"/>"#
@@ -42,8 +42,8 @@ public struct BarChart: Sendable {
         let left = 64, right = 8, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
-        s += "<title>\(SVGText.escape(title))</title>"
+        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(HTMLText.escape(title))">"#
+        s += "<title>\(HTMLText.escape(title))</title>"
         for i in 0...4 {
             let y = Double(top) + Double(plotH) * Double(i) / 4
             let v = maxV * (4 - i) / 4
@@ -58,12 +58,12 @@ public struct BarChart: Sendable {
             let h = Double(plotH) * Double(bar.value) / Double(maxV)
             let x = Double(left) + slot * Double(i) + (slot - barW) / 2
             let y = Double(top + plotH) - h
-            s += #"<rect class="bar" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(SVGText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
+            s += #"<rect class="bar" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
             if bars.count <= 24 {
                 s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">\#(Format.int(bar.value))</text>"#
             }
             if i % every == 0 {
-                s += #"<text class="axis" x="\#(SVGText.num(x + barW / 2))" y="\#(top + plotH + 16)" text-anchor="middle">\#(SVGText.escape(bar.label))</text>"#
+                s += #"<text class="axis" x="\#(SVGText.num(x + barW / 2))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(bar.label))</text>"#
             }
         }
         s += #"<line class="baseline" x1="\#(left)" y1="\#(top + plotH)" x2="\#(width - right)" y2="\#(top + plotH)"/>"#

@@ -14,11 +14,11 @@ public struct LineChart: Sendable {
     }
 
     public func svg() -> String {
-        let left = 64, right = 16, top = 18, bottom = 40
+        let left = 64, right = 32, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(points.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
-        s += "<title>\(SVGText.escape(title))</title>"
+        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(HTMLText.escape(title))">"#
+        s += "<title>\(HTMLText.escape(title))</title>"
         for i in 0...4 {
             let y = Double(top) + Double(plotH) * Double(i) / 4
             s += #"<line class="grid" x1="\#(left)" y1="\#(SVGText.num(y))" x2="\#(width - right)" y2="\#(SVGText.num(y))"/>"#
@@ -34,9 +34,9 @@ public struct LineChart: Sendable {
         let every = max(1, Int((Double(points.count) / 12).rounded(.up)))
         for (i, p) in points.enumerated() {
             let c = coords[i]
-            s += #"<circle class="point" cx="\#(SVGText.num(c.x))" cy="\#(SVGText.num(c.y))" r="3"><title>\#(SVGText.escape(p.label)): \#(Format.int(p.value))</title></circle>"#
+            s += #"<circle class="point" cx="\#(SVGText.num(c.x))" cy="\#(SVGText.num(c.y))" r="3"><title>\#(HTMLText.escape(p.label)): \#(Format.int(p.value))</title></circle>"#
             if i % every == 0 || i == points.count - 1 {
-                s += #"<text class="axis" x="\#(SVGText.num(c.x))" y="\#(top + plotH + 16)" text-anchor="middle">\#(SVGText.escape(p.label))</text>"#
+                s += #"<text class="axis" x="\#(SVGText.num(c.x))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(p.label))</text>"#
             }
             if points.count <= 12 {
                 s += #"<text class="value" x="\#(SVGText.num(c.x))" y="\#(SVGText.num(c.y - 6))" text-anchor="middle">\#(Format.int(p.value))</text>"#

@@ -1,24 +1,8 @@
 import Foundation
 
-/// Small helpers shared by the charts: XML escaping of labels (they may come from data) and fixed-point
-/// numbers, so the same figures always give the same bytes.
+/// Small helpers shared by the charts: fixed-point numbers, so the same figures always give the same bytes.
+/// (Labels, which may come from data, are escaped with ``HTMLText/escape(_:)``.)
 enum SVGText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
     /// One decimal, no locale: `12.5`, `3.0`.
     static func num(_ v: Double) -> String {
         let tenths = Int((v * 10).rounded())

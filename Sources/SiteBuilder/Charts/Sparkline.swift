@@ -13,8 +13,8 @@ public struct Sparkline: Sendable {
     }
 
     public func svg() -> String {
-        var s = #"<svg class="sparkline" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(SVGText.escape(title))">"#
-        s += "<title>\(SVGText.escape(title))</title>"
+        var s = #"<svg class="sparkline" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(HTMLText.escape(title))">"#
+        s += "<title>\(HTMLText.escape(title))</title>"
         guard values.count > 1 else { return s + "</svg>" }
         let maxV = max(1, values.max() ?? 1), minV = min(values.min() ?? 0, maxV)
         let span = Double(max(1, maxV - minV))

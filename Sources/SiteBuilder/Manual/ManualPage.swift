@@ -128,21 +128,3 @@ final class ManualPage {
 
     func html() -> String { document.html(allowRawHTML: matter.rawHTML) }
 }
-
-/// Escaping for text the generator puts into HTML itself (ids, titles in attributes).
-enum HTMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-}

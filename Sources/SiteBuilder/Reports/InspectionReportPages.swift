@@ -58,7 +58,7 @@ enum InspectionReportPages {
         if let x = r.nextRunID { v["next"] = ["href": data.runPath(x), "id": x] }
         v["checks"] = r.sections.map { s -> [String: Any] in
             [
-                "id": s.checkID, "name": s.name, "summary": s.summary, "count": Format.int(s.total),
+                "id": s.checkID, "name": n.check(s.checkID, s.name), "summary": s.summary, "count": Format.int(s.total),
                 "status": s.ran ? (s.worst?.rawValue ?? "ok") : "notrun",
                 "statusLabel": s.ran ? (s.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun"),
                 "empty": s.total == 0 && s.ran, "notRun": !s.ran,

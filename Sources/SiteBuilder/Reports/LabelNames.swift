@@ -14,6 +14,8 @@ struct LabelNames {
     func channel(_ c: QueryChannel) -> String { l["channel_\(c.rawValue)"] ?? c.chineseName }
     func level(_ v: QueryPeriod.Level) -> String { l["level_\(v.rawValue)"] ?? v.chineseName }
     func source(_ s: String) -> String { l["source_\(s)"] ?? QuerySource.chineseName(s) }
+    /// A check's name: English from `check_<id>` on English pages, the catalogue's Chinese name otherwise.
+    func check(_ id: String, _ chinese: String) -> String { l["check_\(id)"] ?? chinese }
     func text(_ key: String) -> String { l[key] ?? key }
 
     /// `{n}` replaced: `l["fmt.key"]` with the given values in order.

@@ -72,7 +72,7 @@ public struct TemplateLibrary: Sendable {
             let after = rest[open.upperBound...]
             if let close = after.range(of: "}}"), let value = table[String(after[..<close.lowerBound])],
                !after[..<close.lowerBound].contains(where: { $0 == " " || $0 == "{" || $0 == "}" }) {
-                out += escapeHTML(value)
+                out += HTMLText.escape(value)
                 rest = after[close.upperBound...]
             } else {
                 out += rest[open]
@@ -80,22 +80,6 @@ public struct TemplateLibrary: Sendable {
             }
         }
         return out + rest
-    }
-
-    /// The escaping Mustache applies to `{{value}}`.
-    static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// Renders with the templates of `language` (labels substituted).
