@@ -59,18 +59,7 @@ public final class ThrottledFileReader: @unchecked Sendable {
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         #endif
         var hasher = SHA256()
-        while true {
-            let n = read(fd, buffer.baseAddress, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(.unreadable(String(cString: strerror(errno))))
-            }
-            if n == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            bytesRead += Int64(n)
-            throttle.consumed(n)
-        }
-        filesRead += 1
+        if let failure = readChunks(fd, { hasher.update(bufferPointer: $0); return true }) { return .failure(failure) }
         return .success(Self.hex(hasher.finalize()))
     }
 
@@ -83,20 +72,32 @@ public final class ThrottledFileReader: @unchecked Sendable {
         }
         defer { close(fd) }
         var data = Data()
+        var tooLarge = false
+        if let failure = readChunks(fd, { chunk in
+            data.append(chunk.bindMemory(to: UInt8.self))
+            tooLarge = data.count > limit
+            return !tooLarge
+        }) { return .failure(failure) }
+        if tooLarge { return .failure(.unreadable("文件超过 \(limit) 字节")) }
+        return .success(data)
+    }
+
+    /// Reads `fd` to its end through the shared buffer, pacing with the throttle and counting the bytes, and
+    /// hands each chunk to `body` (which returns false to stop early). Counts the file as read on success.
+    private func readChunks(_ fd: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Failure? {
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(.unreadable(String(cString: strerror(errno))))
+                return .unreadable(String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            data.append(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
             bytesRead += Int64(n)
             throttle.consumed(n)
-            if data.count > limit { return .failure(.unreadable("文件超过 \(limit) 字节")) }
+            if !body(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return nil }
         }
         filesRead += 1
-        return .success(data)
+        return nil
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {

@@ -50,38 +50,21 @@ public struct OutputWriter {
             }
             // Pages go to distinct files, so they are compared, linked or written on several threads; the
             // file system work (open, compare, link) is most of a large build's publish time.
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, pages.count))
-            let lock = NSLock()
-            var firstError: Error?
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var written = 0, unchanged = 0
-                var i = worker
-                while i < pages.count {
-                    let page = pages[i]
-                    let target = staging.appendingPathComponent(page.path)
-                    let previous = outputURL.appendingPathComponent(page.path)
-                    if let old = FileManager.default.contents(atPath: previous.path), old == page.contents,
-                       link(previous.path, target.path) == 0 {
-                        unchanged += 1
-                    } else {
-                        do {
-                            try Self.write(page.contents, to: target)
-                            written += 1
-                        } catch {
-                            lock.lock()
-                            if firstError == nil { firstError = error }
-                            lock.unlock()
-                            return
-                        }
-                    }
-                    i += workers
+            // Twice the cores: the work is mostly waiting on the file system.
+            let unchanged = try ParallelMap.run(count: pages.count,
+                                                workers: ProcessInfo.processInfo.activeProcessorCount * 2) { i -> Bool in
+                let page = pages[i]
+                let target = staging.appendingPathComponent(page.path)
+                let previous = outputURL.appendingPathComponent(page.path)
+                if let old = FileManager.default.contents(atPath: previous.path), old == page.contents,
+                   link(previous.path, target.path) == 0 {
+                    return true
                 }
-                lock.lock()
-                summary.written += written
-                summary.unchanged += unchanged
-                lock.unlock()
+                try Self.write(page.contents, to: target)
+                return false
             }
-            if let firstError { throw firstError }
+            summary.unchanged = unchanged.filter { $0 }.count
+            summary.written = pages.count - summary.unchanged
             try finish?(staging)
             // One flush of the whole staging tree before it becomes Output/, instead of an fsync per page
             // (Data.write syncs every file, which made a 12,000-page build wait on the disk for half a minute).
