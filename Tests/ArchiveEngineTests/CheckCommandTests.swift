@@ -16,10 +16,17 @@ final class CheckCommandTests: XCTestCase {
         return found
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    private func run(_ arguments: [String], asUser user: String? = nil) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
-        p.executableURL = try binary()
-        p.arguments = arguments
+        if let user {
+            // An operator account, not root: root reads every folder whatever its permissions.
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            p.arguments = ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups",
+                           try binary().path] + arguments
+        } else {
+            p.executableURL = try binary()
+            p.arguments = arguments
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -35,6 +42,34 @@ final class CheckCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: w, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: w) }
         return w
+    }
+
+    func testAnUnreadableVolumeFolderIsReportedAsUnknownForThatFolderAndTheRunGoesOn() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root to run the check as the unprivileged account nobody")
+        }
+        let f = try standardFixture()
+        let w = try workspace()
+        let fm = FileManager.default
+        try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: w.path)
+        let locked = f.folder("offsite", "V003")
+        try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        // nobody must be able to reach the fixture and run the binary (a checkout under /root is not).
+        for start in [f.root, try binary().deletingLastPathComponent()] {
+            var dir = start
+            while dir.path != "/" {
+                let mode = (try fm.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int) ?? 0
+                if mode & 0o005 != 0o005 { throw XCTSkip("\(dir.path) is not open to other accounts") }
+                dir.deleteLastPathComponent()
+            }
+        }
+
+        let result = try run(["check", "--workspace", w.path, "--center", f.root.path, "--only", "sync,anomaly",
+                              "--at", "2023-06-30 07:30"], asUser: "nobody")
+        XCTAssertEqual(result.status, 3, "UNKNOWN: one folder could not be read, nothing else is wrong\n" + result.out + result.err)
+        XCTAssertTrue((result.out + result.err).contains("\(CenterFixture.code(2))/001"), result.out + result.err)
+        XCTAssertFalse(result.out.contains("sync.missing"), "an unreadable folder is not a missing one: " + result.out)
     }
 
     func testExitCodesFollowTheWorstFindingLikeAMonitoringPlugin() throws {
