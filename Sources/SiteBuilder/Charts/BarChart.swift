@@ -25,8 +25,7 @@ public struct BarChart: Sendable {
         let h = top * 2 + row * bars.count
         let plotW = width - left - right
         let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(h)" role="img" aria-label="\#(HTMLText.escape(title))">"#
-        s += "<title>\(HTMLText.escape(title))</title>"
+        var s = SVGText.open(width: width, height: h, title: title)
         for (i, bar) in bars.enumerated() {
             let y = top + row * i
             let w = Double(plotW) * Double(bar.value) / Double(maxV)
@@ -42,14 +41,8 @@ public struct BarChart: Sendable {
         let left = 64, right = 8, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(bars.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(HTMLText.escape(title))">"#
-        s += "<title>\(HTMLText.escape(title))</title>"
-        for i in 0...4 {
-            let y = Double(top) + Double(plotH) * Double(i) / 4
-            let v = maxV * (4 - i) / 4
-            s += #"<line class="grid" x1="\#(left)" y1="\#(SVGText.num(y))" x2="\#(width - right)" y2="\#(SVGText.num(y))"/>"#
-            s += #"<text class="axis" x="\#(left - 4)" y="\#(SVGText.num(y + 4))" text-anchor="end">\#(Format.int(v))</text>"#
-        }
+        var s = SVGText.open(width: width, height: height, title: title)
+        s += SVGText.valueGrid(left: left, right: width - right, top: top, plotHeight: plotH, maxValue: maxV)
         guard !bars.isEmpty else { return s + "</svg>" }
         let slot = Double(plotW) / Double(bars.count)
         let barW = max(2, slot * 0.7)

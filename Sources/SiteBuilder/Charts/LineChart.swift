@@ -17,13 +17,8 @@ public struct LineChart: Sendable {
         let left = 64, right = 32, top = 18, bottom = 40
         let plotW = width - left - right, plotH = height - top - bottom
         let maxV = SVGText.niceMax(points.map(\.value).max() ?? 0)
-        var s = #"<svg class="chart" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(HTMLText.escape(title))">"#
-        s += "<title>\(HTMLText.escape(title))</title>"
-        for i in 0...4 {
-            let y = Double(top) + Double(plotH) * Double(i) / 4
-            s += #"<line class="grid" x1="\#(left)" y1="\#(SVGText.num(y))" x2="\#(width - right)" y2="\#(SVGText.num(y))"/>"#
-            s += #"<text class="axis" x="\#(left - 4)" y="\#(SVGText.num(y + 4))" text-anchor="end">\#(Format.int(maxV * (4 - i) / 4))</text>"#
-        }
+        var s = SVGText.open(width: width, height: height, title: title)
+        s += SVGText.valueGrid(left: left, right: width - right, top: top, plotHeight: plotH, maxValue: maxV)
         guard !points.isEmpty else { return s + "</svg>" }
         let step = points.count > 1 ? Double(plotW) / Double(points.count - 1) : 0
         let coords = points.enumerated().map { i, p in

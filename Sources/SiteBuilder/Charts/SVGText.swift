@@ -18,4 +18,21 @@ enum SVGText {
         for step in [1, 2, 5, 10] where step * magnitude >= v { return step * magnitude }
         return 10 * magnitude
     }
+
+    /// The opening of a chart: its box and an accessible title (screen readers and hover read it).
+    static func open(width: Int, height: Int, title: String, cssClass: String = "chart") -> String {
+        let t = HTMLText.escape(title)
+        return #"<svg class="\#(cssClass)" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(t)"><title>\#(t)</title>"#
+    }
+
+    /// Five horizontal grid lines from `maxValue` down to 0 with their numbers on the left axis.
+    static func valueGrid(left: Int, right: Int, top: Int, plotHeight: Int, maxValue: Int) -> String {
+        var s = ""
+        for i in 0...4 {
+            let y = Double(top) + Double(plotHeight) * Double(i) / 4
+            s += #"<line class="grid" x1="\#(left)" y1="\#(num(y))" x2="\#(right)" y2="\#(num(y))"/>"#
+            s += #"<text class="axis" x="\#(left - 4)" y="\#(num(y + 4))" text-anchor="end">\#(Format.int(maxValue * (4 - i) / 4))</text>"#
+        }
+        return s
+    }
 }

@@ -13,8 +13,7 @@ public struct Sparkline: Sendable {
     }
 
     public func svg() -> String {
-        var s = #"<svg class="sparkline" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="\#(HTMLText.escape(title))">"#
-        s += "<title>\(HTMLText.escape(title))</title>"
+        var s = SVGText.open(width: width, height: height, title: title, cssClass: "sparkline")
         guard values.count > 1 else { return s + "</svg>" }
         let maxV = max(1, values.max() ?? 1), minV = min(values.min() ?? 0, maxV)
         let span = Double(max(1, maxV - minV))
