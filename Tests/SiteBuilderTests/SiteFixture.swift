@@ -53,6 +53,15 @@ enum SiteFixture {
         return store
     }
 
+    /// Builds the whole site from ``store(at:)`` into `<new temporary folder>/Output`; returns both folders.
+    static func buildSite() throws -> (dir: URL, output: URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        let output = dir.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try SiteBuild(store: try store(), outputURL: output).run()
+        return (dir, output)
+    }
+
     static func addRun(_ day: String, to store: OperationsStore) throws {
         try store.saveInspection(run(day), findings: [
             Finding(check: "sync", code: "sync.missing", severity: .critical, site: "dc", volume: "V1", detail: "仍缺失 V1"),

@@ -9,10 +9,7 @@ final class SiteReportPagesTests: XCTestCase {
     var output: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        output = dir.appendingPathComponent("Output")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try SiteBuild(store: try SiteFixture.store(), outputURL: output).run()
+        (dir, output) = try SiteFixture.buildSite()
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
