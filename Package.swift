@@ -7,6 +7,8 @@
 //   → ArchiveAnalysis (pure report models)
 //   → SiteBuilder (templates + content → Output/)
 //   → ArchiveOpsCLI (the `archive-ops` executable, thin commands).
+// ArchiveSamples (the sample center, the demo inputs and the demo seal) sits beside the pipeline: it writes
+// centers and exports for the engine to read, and only the CLI and the tests use it.
 import PackageDescription
 
 let package = Package(
@@ -26,7 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
-        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
@@ -49,8 +50,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Sample data: the sample center (样例中心) with its injected faults, the demo's import files and
+        // the demo seal that signs sample volumes. Kept out of the engine so that the inspection library
+        // has no certificate-minting or PDF-writing API.
+        .target(
+            name: "ArchiveSamples",
+            dependencies: [
+                "ArchiveEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .target(
@@ -84,15 +98,31 @@ let package = Package(
         .executableTarget(
             name: "ArchiveOpsCLI",
             dependencies: [
-                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder",
+                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder", "ArchiveSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ArchiveEngineTests", dependencies: ["ArchiveEngine"]),
-        .testTarget(name: "ArchiveAnalysisTests", dependencies: ["ArchiveAnalysis"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder"]),
-        .testTarget(name: "ArchiveOpsCLITests", dependencies: ["ArchiveEngine", "ArchiveAnalysis", "SiteBuilder"]),
+        .testTarget(
+            name: "ArchiveEngineTests",
+            dependencies: [
+                "ArchiveEngine", "ArchiveSamples",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(
+            name: "ArchiveAnalysisTests",
+            dependencies: ["ArchiveAnalysis", "ArchiveEngine", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SiteBuilderTests",
+            dependencies: ["SiteBuilder", "SiteTheme", "ArchiveEngine", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ArchiveOpsCLITests",
+            dependencies: ["ArchiveEngine", "SiteBuilder", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,4 +1,5 @@
 import ArchiveEngine
+import ArchiveSamples
 import Foundation
 
 /// The demo's archive center: a sample center in `<workspace>/center/`, its trusted seal certificate in

@@ -1,4 +1,5 @@
 import ArchiveEngine
+import ArchiveSamples
 import Foundation
 
 /// One step of `archive-ops demo`: a title the operator sees and the work it does. The demo is a plain

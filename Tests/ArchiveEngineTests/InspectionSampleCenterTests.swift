@@ -1,4 +1,5 @@
 @testable import ArchiveEngine
+import ArchiveSamples
 import Foundation
 import XCTest
 

@@ -1,4 +1,5 @@
 import ArchiveEngine
+import ArchiveSamples
 import Foundation
 import XCTest
 

@@ -1,4 +1,4 @@
-@testable import ArchiveEngine
+@testable import ArchiveSamples
 import Foundation
 import XCTest
 #if canImport(FoundationXML)

@@ -1,17 +1,18 @@
 import Foundation
 
-/// Byte-level helpers shared by the PDF inspector, the seal signer and the seal verifier.
+/// Byte-level helpers shared by the PDF inspector, the seal verifier and (package-wide, for ArchiveSamples)
+/// the seal signer.
 ///
 /// PDF is a byte format, not text: sealed files hold binary signatures and scanned pages, so every search
 /// works on `[UInt8]` and never decodes the file as a string.
-enum PDFBytes {
+package enum PDFBytes {
     /// PDF white-space characters (ISO 32000-1, 7.2.2).
-    static func isWhitespace(_ b: UInt8) -> Bool {
+    package static func isWhitespace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00
     }
 
     /// PDF delimiter characters; a name ends at white space or one of these.
-    static func isDelimiter(_ b: UInt8) -> Bool {
+    package static func isDelimiter(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
              UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
@@ -22,13 +23,13 @@ enum PDFBytes {
         }
     }
 
-    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    package static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    static func isHexDigit(_ b: UInt8) -> Bool {
+    package static func isHexDigit(_ b: UInt8) -> Bool {
         isDigit(b) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)
     }
 
-    static func hexValue(_ b: UInt8) -> UInt8? {
+    package static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
         case 0x30...0x39: return b - 0x30
         case 0x41...0x46: return b - 0x41 + 10
@@ -38,7 +39,7 @@ enum PDFBytes {
     }
 
     /// Index of the first occurrence of `needle` in `haystack[from..<to]`.
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+    package static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
         let end = min(to ?? haystack.count, haystack.count)
         guard let first = needle.first, needle.count <= end - from, from >= 0 else { return nil }
         var i = from
@@ -55,7 +56,7 @@ enum PDFBytes {
     }
 
     /// Index of the last occurrence of `needle` starting before `before` (default: anywhere).
-    static func lastIndex(of needle: [UInt8], in haystack: [UInt8], before: Int? = nil) -> Int? {
+    package static func lastIndex(of needle: [UInt8], in haystack: [UInt8], before: Int? = nil) -> Int? {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }
         var i = min(before ?? haystack.count, haystack.count - needle.count + 1) - 1
         while i >= 0 {
@@ -71,7 +72,7 @@ enum PDFBytes {
 
     /// Reads an unsigned decimal integer at `index` (after skipping white space); returns it and the index
     /// after it.
-    static func readInteger(_ bytes: [UInt8], at index: Int) -> (value: Int, end: Int)? {
+    package static func readInteger(_ bytes: [UInt8], at index: Int) -> (value: Int, end: Int)? {
         var i = index
         while i < bytes.count && isWhitespace(bytes[i]) { i += 1 }
         var value = 0, digits = 0
@@ -84,5 +85,5 @@ enum PDFBytes {
     }
 
     /// The bytes of an ASCII string.
-    static func ascii(_ s: String) -> [UInt8] { Array(s.utf8) }
+    package static func ascii(_ s: String) -> [UInt8] { Array(s.utf8) }
 }
