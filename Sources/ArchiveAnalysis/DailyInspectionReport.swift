@@ -24,7 +24,7 @@ public struct DailyInspectionReport: Codable, Hashable, Sendable {
         public var summary: String
         /// Worst severity found, nil when the check reported nothing.
         public var worst: Severity?
-        /// False when the run's coverage shows the check was not run (see ``ChecksRun``).
+        /// False when the run lists its checks (``InspectionRun/checks``) and this one is not among them.
         public var ran: Bool
         public var total: Int
         /// Findings by severity, worst first; severities without findings are left out.
@@ -62,7 +62,7 @@ public struct DailyInspectionReport: Codable, Hashable, Sendable {
         let newKeys = Set(changes.new.map(FindingKey.init))
         var checkIDs = CheckCatalog.all.map(\.id)
         for f in findings where !checkIDs.contains(f.check) { checkIDs.append(f.check) }
-        let ranIDs = ChecksRun.ids(in: run.coverage)
+        let ranIDs = run.checks.map(Set.init)
         let sections = checkIDs.map { id -> CheckSection in
             let def = CheckCatalog.definition(id: id)
             let mine = findings.filter { $0.check == id }

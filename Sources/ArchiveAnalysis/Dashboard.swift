@@ -24,7 +24,7 @@ public struct Dashboard: Codable, Hashable, Sendable {
         public var name: String
         public var worst: Severity?
         public var count: Int
-        /// False when the latest run's coverage shows the check was not run.
+        /// False when the latest run lists its checks and this one is not among them.
         public var ran: Bool
     }
 
@@ -32,7 +32,7 @@ public struct Dashboard: Codable, Hashable, Sendable {
                             levels: ServiceLevels = .init()) -> Dashboard {
         let latest = history.latest
         let findings = latest.map { history.findings(of: $0) } ?? []
-        let ranIDs = ChecksRun.ids(in: latest?.coverage)
+        let ranIDs = latest?.checks.map(Set.init)
         let checks = CheckCatalog.all.map { def -> CheckStatus in
             let mine = findings.filter { $0.check == def.id }
             return CheckStatus(checkID: def.id, name: def.name, worst: mine.map(\.severity).max(), count: mine.count,

@@ -1,9 +1,8 @@
 import ArchiveEngine
 import Foundation
-import GRDB
 
-/// Every inspection run (巡检) with its findings, read from the store in two queries. The daily reports,
-/// the monthly summaries and the dashboard all derive from this one value, so they agree with each other.
+/// Every inspection run (巡检) with its findings, read from the store in two reads. The daily reports, the
+/// monthly summaries and the dashboard all derive from this one value, so they agree with each other.
 public struct InspectionHistory: Sendable {
     /// Runs oldest first (by start time, then id).
     public let runs: [InspectionRun]
@@ -16,15 +15,7 @@ public struct InspectionHistory: Sendable {
     }
 
     public static func load(from store: OperationsStore) throws -> InspectionHistory {
-        let runs = try store.inspectionRuns()
-        var byRun: [String: [Finding]] = [:]
-        try store.dbQueue.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM finding ORDER BY run_id, seq")
-            while let row = try rows.next() {
-                byRun[row["run_id"], default: []].append(OperationsStore.finding(from: row))
-            }
-        }
-        return InspectionHistory(runs: runs, findings: byRun)
+        InspectionHistory(runs: try store.inspectionRuns(), findings: try store.findingsByRun())
     }
 
     public var latest: InspectionRun? { runs.last }

@@ -60,7 +60,7 @@ public struct OperationsStats: Codable, Hashable, Sendable {
     }
 
     public static func load(from store: OperationsStore, levels: ServiceLevels = .init()) throws -> OperationsStats {
-        let tickets = try TicketRecord.all(in: store)
+        let tickets = try store.ticketRecords()
         let figures = try QueryFigure.all(in: store)
         let runs = try store.inspectionRuns()
         let latestFindings = try runs.last.map { try store.findings(ofRun: $0.id).count } ?? 0

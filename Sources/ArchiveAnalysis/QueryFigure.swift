@@ -1,35 +1,12 @@
 import ArchiveEngine
 import Foundation
-import GRDB
 
-/// One stored query total (档案查询量) with its level and source kept beside it: a year, half-year, month or
-/// day figure, from the bureau's aggregate CSV (`aggregate`) or counted from the detailed log (`detail`).
-public struct QueryFigure: Codable, Hashable, Sendable {
-    public var period: String
-    public var level: QueryPeriod.Level
-    public var channel: QueryChannel
-    public var source: String
-    public var queries: Int
-    public var notFound: Int?
-
-    enum CodingKeys: String, CodingKey { case period, level, channel, source, queries, notFound = "not_found" }
-
-    public init(period: String, level: QueryPeriod.Level, channel: QueryChannel, source: String, queries: Int, notFound: Int?) {
-        self.period = period; self.level = level; self.channel = channel; self.source = source
-        self.queries = queries; self.notFound = notFound
-    }
-
+/// Report helpers of a stored query total (``QueryFigure``, read by the store).
+extension QueryFigure {
     /// Every stored figure, ordered by source, level, period and channel (a stable order for pages and JSON).
-    /// Rows whose period or channel cannot be read are skipped: the importer never writes them.
     public static func all(in store: OperationsStore) throws -> [QueryFigure] {
-        let rows = try store.dbQueue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM query_stat ORDER BY source, period, channel")
-        }
-        return rows.compactMap { row -> QueryFigure? in
-            guard let p = QueryPeriod(row["period"] ?? ""), let c = QueryChannel(rawValue: row["channel"] ?? "") else { return nil }
-            return QueryFigure(period: p.text, level: p.level, channel: c, source: row["source"] ?? "aggregate",
-                               queries: row["queries"] ?? 0, notFound: row["not_found"])
-        }.sorted { ($0.source, $0.level.order, $0.period, $0.channel.order) < ($1.source, $1.level.order, $1.period, $1.channel.order) }
+        try store.queryFigures()
+            .sorted { ($0.source, $0.level.order, $0.period, $0.channel.order) < ($1.source, $1.level.order, $1.period, $1.channel.order) }
     }
 
     /// First and last day (`yyyy-MM-dd`, inclusive) the period covers, for overlap tests.

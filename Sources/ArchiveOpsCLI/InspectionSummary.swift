@@ -44,7 +44,7 @@ enum InspectionSummary {
 }
 
 /// The first line of `check --json`: the run header that the inspection-results import reads
-/// (`spec/imports.md`), plus the run's coverage text.
+/// (`spec/imports.md`), plus the checks the run performed (as data) and its coverage sentence.
 enum InspectionJSONLines {
     struct Header: Encodable {
         struct Run: Encodable {
@@ -53,6 +53,7 @@ enum InspectionJSONLines {
             let host: String
             let center: String
             let window: String?
+            let checks: [String]?
             let coverage: String?
         }
         let run: Run
@@ -62,7 +63,8 @@ enum InspectionJSONLines {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let header = Header(run: .init(started_at: BureauTime.iso(run.startedAt), finished_at: BureauTime.iso(run.finishedAt),
-                                       host: run.host, center: run.center, window: run.window, coverage: run.coverage))
+                                       host: run.host, center: run.center, window: run.window, checks: run.checks,
+                                       coverage: run.coverage))
         return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

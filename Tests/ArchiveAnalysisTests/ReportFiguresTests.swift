@@ -11,7 +11,7 @@ final class ReportFiguresTests: XCTestCase {
 
     override func setUpWithError() throws {
         store = try ReportFixture.store()
-        tickets = try TicketRecord.all(in: store)
+        tickets = try store.ticketRecords()
         history = try InspectionHistory.load(from: store)
         figures = try QueryFigure.all(in: store)
     }
@@ -141,17 +141,22 @@ final class ReportFiguresTests: XCTestCase {
 
 final class ChecksRunTests: XCTestCase {
     func testChecksOutsideTheRunsCoverageAreMarkedNotRunInsteadOfOK() throws {
-        XCTAssertEqual(ChecksRun.ids(in: "检查项 sync,disk；仅目录与主机检查，未读取存储文件"), ["sync", "disk"])
-        XCTAssertEqual(ChecksRun.ids(in: "检查项：sync, efile；抽检"), ["sync", "efile"])
-        XCTAssertNil(ChecksRun.ids(in: "sync, efile"))
-        XCTAssertNil(ChecksRun.ids(in: nil))
         let start = try XCTUnwrap(BureauTime.parse("2023-06-30 07:30"))
-        let run = InspectionRun(startedAt: start, finishedAt: start, host: "h", center: "c", coverage: "检查项 sync；")
+        let run = InspectionRun(startedAt: start, finishedAt: start, host: "h", center: "c", checks: ["sync"])
+        XCTAssertEqual(run.coverage, "检查项 sync")
         let history = InspectionHistory(runs: [run], findings: [run.id: []])
         let report = DailyInspectionReport.make(history: history, index: 0)
         XCTAssertEqual(report.sections.filter(\.ran).map(\.checkID), ["sync"])
         let dashboard = Dashboard.make(tickets: [], history: history, figures: [])
         XCTAssertEqual(dashboard.checks.first { $0.checkID == "seal" }?.ran, false)
+    }
+
+    func testARunWhoseChecksAreUnknownListsEveryCheckByItsFindings() throws {
+        let start = try XCTUnwrap(BureauTime.parse("2023-06-30 07:30"))
+        let run = InspectionRun(startedAt: start, finishedAt: start, host: "h", center: "c", coverageDetail: "sync, efile")
+        XCTAssertEqual(run.coverage, "sync, efile")
+        let report = DailyInspectionReport.make(history: InspectionHistory(runs: [run], findings: [:]), index: 0)
+        XCTAssertTrue(report.sections.allSatisfy(\.ran))
     }
 }
 
@@ -159,7 +164,7 @@ final class DashboardChoicesTests: XCTestCase {
     func testSLAMonthIsTheLatestMonthWithTicketsEvenWhenALaterRunExists() throws {
         let store = try ReportFixture.store()
         try store.saveInspection(ReportFixture.run("2023-07-02"), findings: [])
-        let d = Dashboard.make(tickets: try TicketRecord.all(in: store), history: try InspectionHistory.load(from: store),
+        let d = Dashboard.make(tickets: try store.ticketRecords(), history: try InspectionHistory.load(from: store),
                                figures: try QueryFigure.all(in: store))
         XCTAssertEqual(d.latestRun.map { BureauTime.day($0.startedAt) }, "2023-07-02")
         XCTAssertEqual(d.month, "2023-06")

@@ -74,7 +74,7 @@ enum SiteFixture {
     static func run(_ day: String) -> InspectionRun {
         let start = BureauTime.parse("\(day) 07:30")!
         return InspectionRun(startedAt: start, finishedAt: start.addingTimeInterval(600), host: "inspector", center: "dongguan",
-                             coverage: "sync, efile, seal, disk, notfound, anomaly, fixity")
+                             coverageDetail: "sync, efile, seal, disk, notfound, anomaly, fixity")
     }
 
     /// Whether `path` is a page of the report site (as opposed to the training manual, search, assets).

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// Imports the results of an inspection (巡检) run elsewhere: the JSON lines of `archive-ops check --json`
-/// preceded by a header object `{"run": {"started_at", "finished_at", "host", "center", "window"}}`.
+/// preceded by a header object `{"run": {"started_at", "finished_at", "host", "center", "window"}}`, which
+/// may also carry `checks` (the check ids the run performed) and `coverage` (its coverage sentence). A file
+/// without `checks` (written before they were listed) still imports; its run's checks are then unknown.
 /// A file may hold several runs, each header followed by its findings.
 ///
 /// The whole file is validated first (every error names its line); then each run is stored through
@@ -93,11 +95,8 @@ public struct InspectionResultsImporter {
         let good = runs.filter { !$0.headerIsBad }
         try store.dbQueue.write { db in
             for parsed in good {
-                let existing = try Row.fetchOne(db, sql: "SELECT * FROM inspection_run WHERE id = ?", arguments: [parsed.run.id])
-                if let existing {
-                    let findings = try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY seq", arguments: [parsed.run.id])
-                        .map(OperationsStore.finding(from:))
-                    if OperationsStore.run(from: existing) == parsed.run && findings == parsed.findings {
+                if let stored = try OperationsStore.storedInspection(id: parsed.run.id, in: db) {
+                    if stored.run == parsed.run && stored.findings == parsed.findings {
                         summary.unchanged += 1
                         continue
                     }
@@ -139,9 +138,31 @@ public struct InspectionResultsImporter {
             errors.append(RowError(location: .line(line), column: "finished_at", value: BureauTime.iso(finished),
                                    reason: "结束时间早于开始时间。 (finished before it started)"))
         }
+        var checks: [String]?
+        if let raw = object["checks"], !(raw is NSNull) {
+            if let list = raw as? [String] {
+                checks = list
+            } else {
+                errors.append(RowError(location: .line(line), column: "checks", value: "\(raw)",
+                                       reason: "checks 应为检查项编号的字符串数组，如 [\"sync\",\"disk\"]。 (checks must be an array of check ids)"))
+            }
+        }
         guard errors.isEmpty, let started, let finished, let host, let center else { return nil }
         return InspectionRun(startedAt: started, finishedAt: finished, host: host, center: center,
-                             window: object["window"] as? String, coverage: object["coverage"] as? String, source: "import")
+                             window: object["window"] as? String, checks: checks,
+                             coverageDetail: coverageDetail(of: object["coverage"] as? String, checks: checks), source: "import")
+    }
+
+    /// The header's coverage sentence without the checks clause that ``InspectionRun/coverage`` puts back in
+    /// front of it (the run keeps its checks as data). A sentence that does not start with exactly that clause
+    /// (another tool's words) is kept whole.
+    static func coverageDetail(of sentence: String?, checks: [String]?) -> String? {
+        guard let sentence, let checks else { return sentence }
+        let clause = InspectionRun.checksClause(checks)
+        guard sentence.hasPrefix(clause) else { return sentence }
+        let rest = sentence.dropFirst(clause.count)
+        if rest.isEmpty { return nil }
+        return rest.hasPrefix("；") ? String(rest.dropFirst()) : sentence
     }
 
     static func finding(from object: [String: Any], line: Int, errors: inout [RowError]) -> Finding? {

@@ -100,11 +100,11 @@ public enum InspectionRunner {
 
         let ordered = order(findings, checkIDs: checkIDs)
         let notes = Array(Set(context.notes)).sorted()
-        let coverage = coverageText(plan: plan, checks: types.map { $0.definition }, reader: reader, notes: notes,
-                                    fileChecks: !fileChecks.isEmpty)
+        let coverage = coverageDetail(plan: plan, reader: reader, notes: notes, fileChecks: !fileChecks.isEmpty)
         let finished = options.recordedStart ?? Date()
         let run = InspectionRun(id: runID, startedAt: started, finishedAt: finished, host: options.host,
-                                center: snapshot.root.path, window: context.windowText, coverage: coverage)
+                                center: snapshot.root.path, window: context.windowText, checks: checkIDs,
+                                coverageDetail: coverage)
         return InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
     }
 
@@ -124,10 +124,11 @@ public enum InspectionRunner {
         }
     }
 
-    /// What the run covered, in words an acceptance reviewer can check (Chinese first).
-    static func coverageText(plan: CoverageLedger.Plan?, checks: [CheckDefinition], reader: ThrottledFileReader,
-                             notes: [InspectionNote], fileChecks: Bool) -> String {
-        var parts: [String] = ["检查项 " + checks.map(\.id).joined(separator: ",")]
+    /// What the run covered besides its checks (the run keeps those as data), in words an acceptance reviewer
+    /// can check (Chinese first).
+    static func coverageDetail(plan: CoverageLedger.Plan?, reader: ThrottledFileReader, notes: [InspectionNote],
+                               fileChecks: Bool) -> String? {
+        var parts: [String] = []
         if let p = plan {
             let n = FindingText.count
             switch p.mode {
@@ -145,6 +146,6 @@ public enum InspectionRunner {
         if !notes.isEmpty {
             parts.append("\(notes.count) 处无法检查（UNKNOWN）: " + notes.prefix(5).map(\.line).joined(separator: "；"))
         }
-        return parts.joined(separator: "；")
+        return parts.isEmpty ? nil : parts.joined(separator: "；")
     }
 }

@@ -8,9 +8,16 @@ import GRDB
 /// ## Topics
 /// - Opening: ``open(at:)``, ``inMemory()``
 /// - Schema: ``migrator`` (versioned migrations that upgrade an existing file in place)
-/// - Records: ``recordAudit(_:)``; the importers and checks write through ``dbQueue``.
+/// - Tickets: ``ticketRecords()`` (what reports read), ``tickets()``, ``serviceFacts(ofTicket:)``
+/// - Inspections: ``saveInspection(_:findings:)``, ``inspectionRuns()``, ``findings(ofRun:)``, ``findingsByRun()``
+/// - Query statistics: ``queryFigures()``, ``queryStatistics(source:)``
+/// - Records: ``recordAudit(_:)``; the engine's importers and coverage ledger write through ``dbQueue``.
+///
+/// Every table is decoded here, once, into the plain values of `Model/` (``TicketRecord``, ``InspectionRun``,
+/// ``Finding``, ``QueryFigure``): the analysis and the site never see SQL or GRDB.
 public final class OperationsStore: @unchecked Sendable {
     /// GRDB's serialized queue. A queue rather than a pool: the CLI is one process doing one thing.
+    /// Public for the engine's importers and for tests that write rows by hand; readers use the methods above.
     public let dbQueue: DatabaseQueue
     public let url: URL?
 

@@ -78,16 +78,32 @@ extension OperationsStore {
         return counts
     }
 
-    /// Every stored total, by period, channel and source.
+    /// Every stored total, by source, period and channel. Rows whose period or channel cannot be read are
+    /// skipped: the importers never write them.
+    public func queryFigures() throws -> [QueryFigure] {
+        try dbQueue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM query_stat ORDER BY source, period, channel").compactMap(Self.queryFigure(from:))
+        }
+    }
+
+    /// Every stored total, by period, channel and source, optionally of one source only.
     public func queryStatistics(source: String? = nil) throws -> [(statistic: QueryStatistic, source: String)] {
         try dbQueue.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM query_stat WHERE (?1 IS NULL OR source = ?1) ORDER BY period, channel, source
                 """, arguments: [source])
             return rows.compactMap { row in
-                guard let period = QueryPeriod(row["period"]), let channel = QueryChannel(rawValue: row["channel"]) else { return nil }
-                return (QueryStatistic(period: period, channel: channel, queries: row["queries"], notFound: row["not_found"]), row["source"])
+                Self.queryFigure(from: row).flatMap { figure in figure.statistic.map { ($0, figure.source) } }
             }
         }
+    }
+
+    /// The one decoding of a `query_stat` row; nil when its period or channel is not one the importers write.
+    static func queryFigure(from row: Row) -> QueryFigure? {
+        guard let period = QueryPeriod(row["period"] ?? ""), let channel = QueryChannel(rawValue: row["channel"] ?? "") else {
+            return nil
+        }
+        return QueryFigure(period: period.text, level: period.level, channel: channel, source: row["source"] ?? "aggregate",
+                           queries: row["queries"] ?? 0, notFound: row["not_found"])
     }
 }

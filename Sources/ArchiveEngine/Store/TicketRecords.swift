@@ -59,37 +59,40 @@ extension OperationsStore {
         return counts
     }
 
-    /// Every ticket, by report time then id.
-    public func tickets() throws -> [Ticket] {
+    /// Every ticket with its stored SLA facts, by report time then id: what every report and `stats` read.
+    public func ticketRecords() throws -> [TicketRecord] {
         try dbQueue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY reported_at, id").compactMap(Self.ticket(from:))
+            try Row.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY reported_at, id").map(Self.ticketRecord(from:))
         }
+    }
+
+    /// Every ticket, by report time then id, as the importer read it (the same rows as ``ticketRecords()``).
+    public func tickets() throws -> [Ticket] {
+        try ticketRecords().map(\.ticket)
     }
 
     /// The stored SLA facts of one ticket, nil when there is no such ticket.
     public func serviceFacts(ofTicket id: String) throws -> TicketServiceFacts? {
         try dbQueue.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]).map { row in
-                TicketServiceFacts(
-                    responseMinutes: row["response_minutes"], onsiteMinutes: row["onsite_minutes"],
-                    resolutionMinutes: row["resolution_minutes"],
-                    responseMet: row["response_met"], onsiteMet: row["onsite_met"])
-            }
-        }
+            try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]).map(Self.ticketRecord(from:))
+        }?.serviceFacts
     }
 
-    /// A stored row as a ``Ticket``; nil only if the row was written by something other than the importer
-    /// with values it does not know.
-    public static func ticket(from row: Row) -> Ticket? {
-        guard let reported = BureauTime.parse(row["reported_at"]),
-              let category = TicketCategory(rawValue: row["category"]),
-              let priority = TicketPriority(rawValue: row["priority"]),
-              let status = TicketStatus(rawValue: row["status"]) else { return nil }
-        func time(_ column: String) -> Date? { (row[column] as String?).flatMap { BureauTime.parse($0) } }
-        return Ticket(
-            id: row["id"], reportedAt: reported, unit: row["unit"], reporter: row["reporter"],
-            category: category, priority: priority, description: row["description"],
-            respondedAt: time("responded_at"), onsiteAt: time("onsite_at"), resolvedAt: time("resolved_at"),
-            actions: row["actions"], resolution: row["resolution"], engineer: row["engineer"], status: status)
+    /// The one decoding of a `ticket` row. A category, priority or status the importer would have rejected
+    /// (a row written by hand or by an older tool) reads as `other` / `normal` / `open`: the ticket is still
+    /// counted, and an unknown status counts as open, so it is followed up rather than forgotten.
+    static func ticketRecord(from row: Row) -> TicketRecord {
+        TicketRecord(
+            id: row["id"], reportedAt: row["reported_at"], unit: row["unit"], reporter: row["reporter"],
+            category: TicketCategory(rawValue: row["category"] ?? "") ?? .other,
+            priority: TicketPriority(rawValue: row["priority"] ?? "") ?? .normal,
+            status: TicketStatus(rawValue: row["status"] ?? "") ?? .open,
+            description: row["description"] ?? "",
+            respondedAt: row["responded_at"], onsiteAt: row["onsite_at"], resolvedAt: row["resolved_at"],
+            actions: row["actions"], resolution: row["resolution"], engineer: row["engineer"],
+            responseMinutes: row["response_minutes"], onsiteMinutes: row["onsite_minutes"],
+            resolutionMinutes: row["resolution_minutes"],
+            responseMet: (row["response_met"] as Int?).map { $0 != 0 },
+            onsiteMet: (row["onsite_met"] as Int?).map { $0 != 0 })
     }
 }

@@ -15,7 +15,7 @@ public struct ReportData: Sendable {
     public let ticketFiles: [String: String]
 
     public static func load(from store: OperationsStore, levels: ServiceLevels) throws -> ReportData {
-        let tickets = try TicketRecord.all(in: store)
+        let tickets = try store.ticketRecords()
         let history = try InspectionHistory.load(from: store)
         let figures = try QueryFigure.all(in: store)
         var files: [String: String] = [:]

@@ -12,5 +12,6 @@ enum Migrations {
     static let all: [Migration] = [
         v1Foundation,
         v2InspectionCoverage,
+        v3RunChecks,
     ]
 }
