@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ArchiveAnalysis", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
+                "ArchiveEngine", "ArchiveAnalysis", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
