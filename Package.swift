@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // cmark-gfm and its extensions from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -95,10 +96,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Acceptance bundles (验收材料): the deterministic ZIP, its manifest, the detached CMS signature
+        // over the manifest, and the verifier that reads a bundle without extracting it.
+        .target(
+            name: "AcceptanceBundle",
+            dependencies: [
+                "ArchiveEngine",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .executableTarget(
             name: "ArchiveOpsCLI",
             dependencies: [
-                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder", "ArchiveSamples",
+                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder", "ArchiveSamples", "AcceptanceBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,7 +134,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ArchiveOpsCLITests",
-            dependencies: ["ArchiveEngine", "SiteBuilder", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ArchiveEngine", "SiteBuilder", "AcceptanceBundle", "ArchiveSamples", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "AcceptanceBundleTests",
+            dependencies: [
+                "AcceptanceBundle", "ArchiveEngine", "ArchiveSamples",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v5]

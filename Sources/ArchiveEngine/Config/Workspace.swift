@@ -89,5 +89,13 @@ extension WorkspaceConfiguration {
       response_minutes: 15        # 响应时限（分钟）
       critical_onsite_minutes: 60 # 特急工单到场时限（分钟）
 
+    # 验收材料 (acceptance bundles): archive-ops archive 写入清单的合同信息，以及签名用的团队证书与私钥。
+    # Contract named in bundles; the team's certificate and key that sign them (PEM, relative to this workspace).
+    # contract:
+    #   name: 企业电子档案资源共享中心运维服务
+    #   number: DG-YW-2022-001
+    # team_certificate: team.pem
+    # team_key: team-key.pem      # 私钥：只允许运维账号读取 (chmod 600)
+
     """
 }

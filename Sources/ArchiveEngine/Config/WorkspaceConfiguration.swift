@@ -13,16 +13,26 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
     public var mounts: [String]
     public var thresholds: Thresholds
     public var sla: ServiceLevels
+    /// The maintenance contract named in acceptance bundles (验收材料).
+    public var contract: ContractSettings?
+    /// PEM certificate of the maintenance team, which signs acceptance bundles; relative to the workspace.
+    public var teamCertificate: String?
+    /// PEM private key belonging to `teamCertificate`; keep it readable by the operator account only.
+    public var teamKey: String?
 
     public init(center: String? = nil, sealCertificate: String? = nil, mounts: [String] = [],
-                thresholds: Thresholds = .init(), sla: ServiceLevels = .init()) {
+                thresholds: Thresholds = .init(), sla: ServiceLevels = .init(), contract: ContractSettings? = nil,
+                teamCertificate: String? = nil, teamKey: String? = nil) {
         self.center = center; self.sealCertificate = sealCertificate; self.mounts = mounts
         self.thresholds = thresholds; self.sla = sla
+        self.contract = contract; self.teamCertificate = teamCertificate; self.teamKey = teamKey
     }
 
     enum CodingKeys: String, CodingKey {
-        case center, mounts, thresholds, sla
+        case center, mounts, thresholds, sla, contract
         case sealCertificate = "seal_certificate"
+        case teamCertificate = "team_certificate"
+        case teamKey = "team_key"
     }
 
     public init(from decoder: Decoder) throws {
@@ -32,6 +42,9 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
         mounts = try c.decodeIfPresent([String].self, forKey: .mounts) ?? []
         thresholds = try c.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? .init()
         sla = try c.decodeIfPresent(ServiceLevels.self, forKey: .sla) ?? .init()
+        contract = try c.decodeIfPresent(ContractSettings.self, forKey: .contract)
+        teamCertificate = try c.decodeIfPresent(String.self, forKey: .teamCertificate)
+        teamKey = try c.decodeIfPresent(String.self, forKey: .teamKey)
     }
 
     /// Reads a configuration file; a YAML error names the file and says what to do.
@@ -113,6 +126,14 @@ public struct ServiceLevels: Codable, Equatable, Sendable {
         responseMinutes = try c.decodeIfPresent(Double.self, forKey: .responseMinutes) ?? 15
         criticalOnsiteMinutes = try c.decodeIfPresent(Double.self, forKey: .criticalOnsiteMinutes) ?? 60
     }
+}
+
+/// The maintenance contract as acceptance bundles name it (合同名称、合同编号).
+public struct ContractSettings: Codable, Equatable, Sendable {
+    public var name: String
+    public var number: String
+
+    public init(name: String, number: String) { self.name = name; self.number = number }
 }
 
 public enum ConfigurationError: Error, CustomStringConvertible, Sendable {

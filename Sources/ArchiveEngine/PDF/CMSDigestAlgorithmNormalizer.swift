@@ -12,7 +12,7 @@ import SwiftASN1
 /// Only `SignedData.digestAlgorithms`, `SignerInfo.digestAlgorithm` and `SignerInfo.signatureAlgorithm`
 /// are touched: all three lie outside the signed attributes and the certificates, so no signed byte
 /// changes. Everything else is copied node by node as it was.
-enum CMSDigestAlgorithmNormalizer {
+package enum CMSDigestAlgorithmNormalizer {
     private static let sha2Digests: [ASN1ObjectIdentifier: ASN1ObjectIdentifier] = [
         // digest OID → the matching RSA PKCS#1 v1.5 signature OID
         [2, 16, 840, 1, 101, 3, 4, 2, 4]: [1, 2, 840, 113549, 1, 1, 14],  // sha224
@@ -23,7 +23,7 @@ enum CMSDigestAlgorithmNormalizer {
     private static let rsaEncryption: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 1, 1]
 
     /// The DER of `cms` with its algorithm identifiers in the form swift-certificates verifies.
-    static func normalize(_ cms: [UInt8]) throws -> [UInt8] {
+    package static func normalize(_ cms: [UInt8]) throws -> [UInt8] {
         let root = try BER.parse(cms)
         var s = DER.Serializer()
         // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData }

@@ -6,7 +6,7 @@ import Dispatch
 /// The task runs on its own serial dispatch queue through a task-executor preference, and the caller
 /// waits on a semaphore. Blocking a cooperative thread while the task needed one could deadlock when
 /// checks run in parallel on a 2-core server; a dispatch queue gets a fresh thread instead.
-enum SynchronousTask {
+package enum SynchronousTask {
     private final class QueueExecutor: TaskExecutor, @unchecked Sendable {
         let queue = DispatchQueue(label: "archive-ops.synchronous-task")
         func enqueue(_ job: consuming ExecutorJob) {
@@ -18,7 +18,7 @@ enum SynchronousTask {
 
     private final class Box<T>: @unchecked Sendable { var value: T?; init() {} }
 
-    static func run<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
+    package static func run<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
         // One queue per call, so that verifications started from parallel threads run in parallel too.
         let executor = QueueExecutor()
         let box = Box<T>()

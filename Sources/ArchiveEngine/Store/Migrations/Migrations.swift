@@ -13,5 +13,6 @@ enum Migrations {
         v1Foundation,
         v2InspectionCoverage,
         v3RunChecks,
+        v6AcceptanceBundles,
     ]
 }
