@@ -9,14 +9,17 @@ public struct AcceptanceBundleRecord: Equatable, Sendable {
     public var fileName: String
     public var sha256: String
     public var size: Int64
+    /// SHA-256 of manifest.json: equal for two bundles of the same data and period.
+    public var manifestSHA256: String
     public var createdAt: String
     /// manifest.json as signed.
     public var manifest: String
 
     public init(periodFrom: String, periodTo: String, version: Int, fileName: String, sha256: String,
-                size: Int64, createdAt: String, manifest: String) {
+                size: Int64, manifestSHA256: String, createdAt: String, manifest: String) {
         self.periodFrom = periodFrom; self.periodTo = periodTo; self.version = version; self.fileName = fileName
-        self.sha256 = sha256; self.size = size; self.createdAt = createdAt; self.manifest = manifest
+        self.sha256 = sha256; self.size = size; self.manifestSHA256 = manifestSHA256
+        self.createdAt = createdAt; self.manifest = manifest
     }
 }
 
@@ -34,9 +37,11 @@ extension OperationsStore {
     public func recordBundle(_ r: AcceptanceBundleRecord) throws {
         try dbQueue.write { db in
             try db.execute(sql: """
-                INSERT INTO acceptance_bundle (period_from, period_to, version, file_name, sha256, size, created_at, manifest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [r.periodFrom, r.periodTo, r.version, r.fileName, r.sha256, r.size, r.createdAt, r.manifest])
+                INSERT INTO acceptance_bundle
+                    (period_from, period_to, version, file_name, sha256, size, manifest_sha256, created_at, manifest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [r.periodFrom, r.periodTo, r.version, r.fileName, r.sha256, r.size, r.manifestSHA256,
+                                 r.createdAt, r.manifest])
         }
     }
 
@@ -48,7 +53,7 @@ extension OperationsStore {
                 """).map { row in
                 AcceptanceBundleRecord(periodFrom: row["period_from"], periodTo: row["period_to"], version: row["version"],
                                        fileName: row["file_name"], sha256: row["sha256"], size: row["size"],
-                                       createdAt: row["created_at"], manifest: row["manifest"])
+                                       manifestSHA256: row["manifest_sha256"], createdAt: row["created_at"], manifest: row["manifest"])
             }
         }
     }
