@@ -12,58 +12,61 @@ enum HomePage {
         return try SiteLanguage.allCases.map { lang in
             let n = build.labelNames(lang)
             return try build.renderer.report(path: "index.html", language: lang, title: n.text("home_title"),
-                                             bodyTemplate: "layouts/home", values: values(dashboard, data: data, n: n))
+                                             view: view(dashboard, data: data, n: n))
         }
     }
 
-    static func values(_ d: Dashboard, data: ReportData, n: LabelNames) -> [String: Any] {
-        var v: [String: Any] = [:]
-        if let run = d.latestRun {
-            let href = data.runPath(run.id)
-            v["latestRun"] = ["day": BureauTime.day(run.startedAt), "time": BureauTime.display(run.startedAt),
-                              "href": href, "findings": Format.int(d.latestFindings)]
-            v["checks"] = d.checks.map { c -> [String: Any] in
-                ["name": n.check(c.checkID, c.name), "count": c.ran ? Format.int(c.count) : "—", "href": "\(href)#check-\(c.checkID)",
-                 "status": c.ran ? (c.worst?.rawValue ?? "ok") : "notrun",
-                 "statusLabel": c.ran ? (c.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun")]
-            }
-        }
-        v["openTickets"] = Format.int(d.openTickets.count)
-        v["totalTickets"] = Format.int(d.totalTickets)
-        v["openByPriority"] = zip(TicketPriority.allCases, d.openByPriority).map { p, c in
-            ["label": n.priority(p), "count": Format.int(c), "critical": p == .critical && c > 0] as [String: Any]
-        }
-        if let month = d.month, let sla = d.monthSLA {
-            v["month"] = [
-                "month": month, "href": "monthly/\(month).html#sla",
-                "response": Format.percent(sla.response.percent), "responseMet": Format.int(sla.response.met),
-                "responseJudged": Format.int(sla.response.judged),
-                "onsite": Format.percent(sla.onsite.percent), "onsiteMet": Format.int(sla.onsite.met),
-                "onsiteJudged": Format.int(sla.onsite.judged),
-                "responseTarget": Format.minutes(sla.responseTargetMinutes), "onsiteTarget": Format.minutes(sla.onsiteTargetMinutes),
-            ] as [String: Any]
-        }
+    static func view(_ d: Dashboard, data: ReportData, n: LabelNames) -> DashboardView {
+        let href = d.latestRun.map { data.runPath($0.id) }
+        var trendView: DashboardView.QueryTrend?
         if let trend = d.queryTrend, let last = trend.points.last {
-            v["trend"] = [
-                "svg": Sparkline(title: n.text("home_queryTrend"), values: trend.points.map(\.queries)).svg(),
-                "last": Format.int(last.queries), "lastMonth": last.month,
-                "note": trend.level == .day ? n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level))
+            trendView = DashboardView.QueryTrend(
+                svg: Sparkline(title: n.text("home_queryTrend"), values: trend.points.map(\.queries)).svg(),
+                last: Format.int(last.queries), lastMonth: last.month,
+                note: trend.level == .day ? n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level))
                     : n.format("fmt_trendNoteStored", n.source(trend.source), n.level(trend.level)),
-                "points": trend.points.map { ["month": $0.month, "queries": Format.int($0.queries)] },
-                "chart": LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg(),
-            ] as [String: Any]
+                points: trend.points.map { .init(month: $0.month, queries: Format.int($0.queries)) },
+                chart: LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg())
         }
-        v["disk"] = d.diskFindings.map { f -> [String: Any] in
-            ["host": f.host ?? "—", "mount": f.mount ?? "—", "severity": f.severity.rawValue,
-             "severityLabel": n.severity(f.severity), "detail": f.detail]
+        var monthView: DashboardView.MonthSLA?
+        if let month = d.month, let sla = d.monthSLA {
+            monthView = DashboardView.MonthSLA(
+                month: month, href: "monthly/\(month).html#sla",
+                response: Format.percent(sla.response.percent), responseMet: Format.int(sla.response.met),
+                responseJudged: Format.int(sla.response.judged),
+                onsite: Format.percent(sla.onsite.percent), onsiteMet: Format.int(sla.onsite.met),
+                onsiteJudged: Format.int(sla.onsite.judged),
+                responseTarget: Format.minutes(sla.responseTargetMinutes), onsiteTarget: Format.minutes(sla.onsiteTargetMinutes))
         }
-        v["hasDisk"] = !d.diskFindings.isEmpty
-        v["diskHref"] = d.latestRun.map { data.runPath($0.id) + "#check-disk" } ?? ""
-        v["months"] = d.months.reversed().map { ["month": $0, "href": "months/\($0).html"] }
-        v["categories"] = TicketCategory.allCases.map { c in
-            ["label": n.category(c), "href": "tickets/category-\(c.rawValue).html",
-             "count": Format.int(data.tickets.filter { $0.category == c }.count)]
-        }
-        return v
+        return DashboardView(
+            latestRun: d.latestRun.map { run in
+                .init(day: BureauTime.day(run.startedAt), time: BureauTime.display(run.startedAt),
+                      href: data.runPath(run.id), findings: Format.int(d.latestFindings))
+            },
+            checks: href.map { href in
+                d.checks.map { c in
+                    .init(name: n.check(c.checkID, c.name), count: c.ran ? Format.int(c.count) : "—", href: "\(href)#check-\(c.checkID)",
+                          status: c.ran ? (c.worst?.rawValue ?? "ok") : "notrun",
+                          statusLabel: c.ran ? (c.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun"))
+                }
+            },
+            openTickets: Format.int(d.openTickets.count),
+            totalTickets: Format.int(d.totalTickets),
+            openByPriority: zip(TicketPriority.allCases, d.openByPriority).map { p, c in
+                .init(label: n.priority(p), count: Format.int(c), critical: p == .critical && c > 0)
+            },
+            month: monthView,
+            trend: trendView,
+            disk: d.diskFindings.map { f in
+                .init(host: f.host ?? "—", mount: f.mount ?? "—", severity: f.severity.rawValue,
+                      severityLabel: n.severity(f.severity), detail: f.detail)
+            },
+            hasDisk: !d.diskFindings.isEmpty,
+            diskHref: href.map { $0 + "#check-disk" } ?? "",
+            months: d.months.reversed().map { .init(month: $0, href: "months/\($0).html") },
+            categories: TicketCategory.allCases.map { c in
+                .init(label: n.category(c), href: "tickets/category-\(c.rawValue).html",
+                      count: Format.int(data.tickets.filter { $0.category == c }.count))
+            })
     }
 }

@@ -43,7 +43,7 @@ public struct SiteBuild {
     public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
         var pages: [SitePage] = []
         for step in steps { pages += try step(self) }
-        pages = try SiteSearch.index(pages, siteTitle: renderer.site.title)
+        pages = try SiteSearch.index(pages)
         return try output.publish(pages)
     }
 }

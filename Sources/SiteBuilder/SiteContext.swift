@@ -17,27 +17,24 @@ public struct SiteContext: Sendable {
 
     public init() {}
 
-    /// The template value for a page at `path`, marking the current nav entry.
-    func templateValue(currentPath: String) -> [String: Any] {
-        [
-            "title": title, "lang": lang, "footer": footer,
-            "nav": nav.map { ["label": $0.label, "href": $0.href, "current": $0.href == currentPath] as [String: Any] },
-        ]
+    /// What the layout of a page at `path` reads as `site.*`, the current nav entry marked.
+    func view(currentPath: String) -> SiteView {
+        SiteView(title: title, lang: lang, footer: footer,
+                 nav: nav.map { .init(label: $0.label, href: $0.href, current: $0.href == currentPath) })
     }
 
     /// The same for a page of `language` at `path` (below its language folder). An English page's nav
     /// links to the English twin of an entry when `labels` has an English name for it (`nav:<href>`), and
     /// to the Chinese page otherwise (e.g. the training manuals, which exist in Chinese only).
-    func templateValue(currentPath: String, language: SiteLanguage, labels: [String: String]) -> [String: Any] {
-        guard language == .en else { return templateValue(currentPath: currentPath) }
-        return [
-            "title": labels["site_title"] ?? title, "lang": language.htmlLang, "footer": labels["site_footer"] ?? footer,
-            "nav": nav.map { entry -> [String: Any] in
+    func view(currentPath: String, language: SiteLanguage, labels: [String: String]) -> SiteView {
+        guard language == .en else { return view(currentPath: currentPath) }
+        return SiteView(
+            title: labels["site_title"] ?? title, lang: language.htmlLang, footer: labels["site_footer"] ?? footer,
+            nav: nav.map { entry in
                 if let english = labels["nav:\(entry.href)"] {
-                    return ["label": english, "href": "en/\(entry.href)", "current": entry.href == currentPath]
+                    return .init(label: english, href: "en/\(entry.href)", current: entry.href == currentPath)
                 }
-                return ["label": entry.label, "href": entry.href, "current": false]
-            },
-        ]
+                return .init(label: entry.label, href: entry.href, current: false)
+            })
     }
 }

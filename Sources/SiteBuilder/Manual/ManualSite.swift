@@ -76,16 +76,12 @@ public enum ManualSite {
 
         let navigation = try ManualNavigation(pages: pages)
         var site: [SitePage] = []
-        var documents: [SearchDocument] = []
         for entry in navigation.entries {
-            let page = pages[entry.path]!
-            site.append(try render(page, navigation: navigation, pages: pages, renderer: renderer))
-            documents.append(SearchDocument(url: page.outputPath, title: page.matter.title, sections: page.searchSections()))
+            site.append(try render(pages[entry.path]!, navigation: navigation, pages: pages, renderer: renderer))
         }
         for asset in sources.assetPaths {
             site.append(SitePage(path: "manual/\(asset)", contents: sources.files[asset]!.data))
         }
-        site.append(try SearchDocument.carrierPage(name: "manual", documents: documents))
         return site
     }
 
@@ -105,8 +101,8 @@ public enum ManualSite {
     static func render(_ page: ManualPage, navigation: ManualNavigation, pages: [String: ManualPage],
                        renderer: PageRenderer) throws -> SitePage {
         let root = PageRenderer.rootPrefix(for: page.outputPath)
-        func link(_ entry: ManualNavigation.Entry) -> [String: Any] {
-            ["title": entry.title, "href": root + ManualPage.outputPath(forSource: entry.path)]
+        func link(_ entry: ManualNavigation.Entry) -> ManualPageFrame.Link {
+            .init(title: entry.title, href: root + ManualPage.outputPath(forSource: entry.path))
         }
         // The side navigation is written here rather than item by item in Mustache: with tens of entries on
         // every page it was most of the build time of a 1,000-page manual (swift-mustache resolves each
@@ -118,17 +114,12 @@ public enum ManualSite {
             navHTML += "<li class=\"depth-\(entry.depth)\(trail.contains(entry.path) ? " open" : "")\"><a href=\"\(href)\""
                 + (entry.path == page.sourcePath ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
         }
-        let toc: [[String: Any]] = page.tableOfContents.map { ["id": $0.id, "text": $0.text, "sub": $0.level == 3] }
-        var extra: [String: Any] = [
-            "audience": page.matter.audience,
-            "navHTML": navHTML,
-            "toc": toc,
-            "hasToc": !toc.isEmpty,
-            "isManual": true,
-        ]
-        if let prev = navigation.previous(of: page.sourcePath) { extra["prev"] = link(prev) }
-        if let next = navigation.next(of: page.sourcePath) { extra["next"] = link(next) }
-        return try renderer.page(path: page.outputPath, title: page.matter.title, body: page.html(),
-                                 layout: "layouts/manual", extra: extra)
+        let toc = page.tableOfContents.map { ManualPageFrame.TocEntry(id: $0.id, text: $0.text, sub: $0.level == 3) }
+        let frame = ManualPageFrame(
+            title: page.matter.title, body: page.html(), root: root, path: page.outputPath,
+            audience: page.matter.audience, navHTML: navHTML, toc: toc, hasToc: !toc.isEmpty, isManual: true,
+            prev: navigation.previous(of: page.sourcePath).map(link), next: navigation.next(of: page.sourcePath).map(link))
+        return try renderer.page(frame, searchDocument: SearchDocument(url: page.outputPath, title: page.matter.title,
+                                                                       sections: page.searchSections()))
     }
 }

@@ -1,17 +1,27 @@
 import Foundation
 
-/// One file of the generated site: its path below `Output/` (forward slashes, no leading slash) and its
-/// bytes. Pages are values so that a whole build can be computed before anything touches the disk.
+/// One file of the generated site: its path below `Output/` (forward slashes, no leading slash), its
+/// bytes, and what the site search needs to know about it. Pages are values so that a whole build can be
+/// computed before anything touches the disk, and the search index made from them without reading any
+/// HTML back.
 public struct SitePage: Sendable, Hashable {
     public var path: String
     public var contents: Data
+    /// The page's own title as its `<h1>` shows it (without the site name); nil for files that are not
+    /// pages (stylesheets, images, attachments).
+    public var title: String?
+    /// The page's text in sections for the site search (the manual's pages); a page with a title but no
+    /// document is found by its title alone.
+    public var searchDocument: SearchDocument?
 
-    public init(path: String, contents: Data) {
+    public init(path: String, contents: Data, title: String? = nil, searchDocument: SearchDocument? = nil) {
         self.path = path
         self.contents = contents
+        self.title = title
+        self.searchDocument = searchDocument
     }
 
-    public init(path: String, html: String) {
-        self.init(path: path, contents: Data(html.utf8))
+    public init(path: String, html: String, title: String? = nil, searchDocument: SearchDocument? = nil) {
+        self.init(path: path, contents: Data(html.utf8), title: title, searchDocument: searchDocument)
     }
 }

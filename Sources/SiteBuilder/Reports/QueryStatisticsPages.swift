@@ -13,48 +13,46 @@ enum QueryStatisticsPages {
         let dayMonths = Array(Set(dayTables.flatMap { $0.rows.map { String($0.period.prefix(7)) } })).sorted()
         for lang in SiteLanguage.allCases {
             let n = build.labelNames(lang)
-            var v: [String: Any] = [
-                "tables": report.tables.filter { $0.level != .day }.map { table($0, n: n) },
-                "dayMonths": dayMonths.reversed().map { ["month": $0, "href": "queries/days-\($0).html"] },
-                "hasData": !report.tables.isEmpty,
-                "hasDayMonths": !dayMonths.isEmpty,
-                "hasSums": report.tables.contains { $0.level != .day && $0.rows.contains(where: \.totalIsSum) },
-            ]
-            if let t = report.bureauTotal { v["bureauTotal"] = cover(t, n: n) }
-            if let t = report.detailTotal { v["detailTotal"] = cover(t, n: n) }
             let yearly = report.tables.first { $0.source == "aggregate" && ($0.level == .year) }
             let halves = report.tables.first { $0.source == "aggregate" && ($0.level == .half) }
             let bars = (yearly?.rows ?? []).map { ($0.period, $0.total) } + (halves?.rows ?? []).map { ($0.period, $0.total) }
-            if bars.count > 1 { v["chart"] = BarChart(title: n.text("queries_chartTitle"), bars: bars).svg() }
+            let overview = QueryStatisticsView(
+                tables: report.tables.filter { $0.level != .day }.map { table($0, n: n) },
+                hasData: !report.tables.isEmpty,
+                hasSums: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.totalIsSum) },
+                dayMonths: dayMonths.reversed().map { .init(month: $0, href: "queries/days-\($0).html") },
+                hasDayMonths: !dayMonths.isEmpty,
+                bureauTotal: report.bureauTotal.map { cover($0, n: n) },
+                detailTotal: report.detailTotal.map { cover($0, n: n) },
+                chart: bars.count > 1 ? BarChart(title: n.text("queries_chartTitle"), bars: bars).svg() : nil)
             pages.append(try build.renderer.report(path: "queries/index.html", language: lang, title: n.text("queries_title"),
-                                                   bodyTemplate: "layouts/queries", values: v))
+                                                   view: overview))
             for month in dayMonths {
-                let tables = dayTables.map { t -> [String: Any] in
+                let tables = dayTables.map { t -> QueryStatisticsView.LevelTable in
                     var copy = t
                     copy.rows = t.rows.filter { $0.period.hasPrefix(month + "-") }
                     return table(copy, n: n)
-                }.filter { !(($0["rows"] as? [[String: Any]]) ?? []).isEmpty }
+                }.filter { !$0.rows.isEmpty }
                 pages.append(try build.renderer.report(
                     path: "queries/days-\(month).html", language: lang, title: n.format("fmt_queryDaysTitle", month),
-                    bodyTemplate: "layouts/queries", values: ["tables": tables, "hasData": true, "month": month, "hasSums": true,
-                                                              "monthHref": "months/\(month).html"]))
+                    view: QueryStatisticsView(tables: tables, hasData: true, hasSums: true,
+                                              month: month, monthHref: "months/\(month).html")))
             }
         }
         return pages
     }
 
-    static func table(_ t: QueryStatisticsReport.LevelTable, n: LabelNames) -> [String: Any] {
-        [
-            "level": n.level(t.level), "source": n.source(t.source), "levelKey": t.level.rawValue,
-            "caption": t.derivedFromDays ? n.format("fmt_queryTableDerived", n.level(t.level), n.source(t.source))
+    static func table(_ t: QueryStatisticsReport.LevelTable, n: LabelNames) -> QueryStatisticsView.LevelTable {
+        .init(
+            level: n.level(t.level), source: n.source(t.source), levelKey: t.level.rawValue,
+            caption: t.derivedFromDays ? n.format("fmt_queryTableDerived", n.level(t.level), n.source(t.source))
                 : n.format("fmt_queryTable", n.level(t.level), n.source(t.source)),
-            "channels": t.channels.map { ["label": n.channel($0)] },
-            "rows": t.rows.map { r -> [String: Any] in
-                ["period": r.period, "cells": r.values.map { ["n": $0.map(Format.int) ?? "—"] },
-                 "total": Format.int(r.total), "totalIsSum": r.totalIsSum,
-                 "notFound": r.notFound.map(Format.int) ?? "—", "rate": Format.percent(r.notFoundPercent)]
-            },
-        ]
+            channels: t.channels.map { .init(label: n.channel($0)) },
+            rows: t.rows.map { r in
+                .init(period: r.period, cells: r.values.map { .init(n: $0.map(Format.int) ?? "—") },
+                      total: Format.int(r.total), totalIsSum: r.totalIsSum,
+                      notFound: r.notFound.map(Format.int) ?? "—", rate: Format.percent(r.notFoundPercent))
+            })
     }
 
     /// `2020 + 2021 + 2022 + 2023-H1`; a long run (hundreds of days) is written first … last with its count.
@@ -65,9 +63,9 @@ enum QueryStatisticsPages {
         return n.format("fmt_periodRun", first, last, String(periods.count))
     }
 
-    static func cover(_ t: QueryStatisticsReport.CoverTotal, n: LabelNames) -> [String: Any] {
-        ["total": Format.int(t.total), "periods": composition(t.periods, n: n),
-         "levels": t.levels.map(n.level).joined(separator: "、"), "source": n.source(t.source),
-         "range": "\(t.periods.first ?? "")–\(t.periods.last ?? "")"]
+    static func cover(_ t: QueryStatisticsReport.CoverTotal, n: LabelNames) -> QueryStatisticsView.CoverTotal {
+        .init(total: Format.int(t.total), periods: composition(t.periods, n: n),
+              levels: t.levels.map(n.level).joined(separator: "、"), source: n.source(t.source),
+              range: "\(t.periods.first ?? "")–\(t.periods.last ?? "")")
     }
 }

@@ -14,8 +14,8 @@ enum ReportIndexPages {
         let ticketsByMonth = Dictionary(grouping: data.tickets, by: \.month)
         for lang in SiteLanguage.allCases {
             let n = build.labelNames(lang)
-            func render(_ path: String, _ title: String, _ template: String, _ v: [String: Any]) throws {
-                pages.append(try build.renderer.report(path: path, language: lang, title: title, bodyTemplate: template, values: v))
+            func render(_ path: String, _ title: String, _ view: some ReportView) throws {
+                pages.append(try build.renderer.report(path: path, language: lang, title: title, view: view))
             }
             pages += try build.renderPages(count: data.months.count) { i in
                 let month = data.months[i]
@@ -23,70 +23,66 @@ enum ReportIndexPages {
                 let tickets = ticketsByMonth[month] ?? []
                 return try build.renderer.report(
                     path: "months/\(month).html", language: lang, title: n.format("fmt_monthIndexTitle", month),
-                    bodyTemplate: "layouts/month-index", values: [
-                        "month": month, "summaryHref": "monthly/\(month).html",
-                        "runs": runs.map { r in runLink(r, data: data, n: n) },
-                        "runCount": Format.int(runs.count),
-                        "tickets": tickets.map { ticketRow($0, data: data, n: n) },
-                        "ticketCount": Format.int(tickets.count),
-                        "queryDaysHref": dayMonths.contains(month) ? "queries/days-\(month).html" : "",
-                    ])
+                    view: MonthIndexView(
+                        month: month, summaryHref: "monthly/\(month).html",
+                        runs: runs.map { r in runLink(r, data: data, n: n) },
+                        runCount: Format.int(runs.count),
+                        tickets: tickets.map { ticketRow($0, data: data, n: n) },
+                        ticketCount: Format.int(tickets.count),
+                        queryDaysHref: dayMonths.contains(month) ? "queries/days-\(month).html" : ""))
             }
-            try render("inspections/index.html", n.text("inspections_title"), "layouts/inspections-index", [
-                "months": data.months.reversed().compactMap { m -> [String: Any]? in
+            try render("inspections/index.html", n.text("inspections_title"), InspectionsIndexView(
+                months: data.months.reversed().compactMap { m in
                     guard let runs = runsByMonth[m] else { return nil }
-                    return ["month": m, "href": "months/\(m).html", "summaryHref": "monthly/\(m).html",
-                            "runs": runs.map { runLink($0, data: data, n: n) }]
-                },
-            ])
-            try render("tickets/index.html", n.text("tickets_title"), "layouts/tickets-index", [
-                "months": data.months.reversed().compactMap { m -> [String: Any]? in
+                    return .init(month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html",
+                                 runs: runs.map { runLink($0, data: data, n: n) })
+                }))
+            try render("tickets/index.html", n.text("tickets_title"), TicketsIndexView(
+                months: data.months.reversed().compactMap { m in
                     guard let t = ticketsByMonth[m] else { return nil }
-                    return ["month": m, "href": "months/\(m).html", "count": Format.int(t.count),
-                            "open": Format.int(t.filter(\.isOpen).count)]
+                    return .init(month: m, href: "months/\(m).html", count: Format.int(t.count),
+                                 open: Format.int(t.filter(\.isOpen).count))
                 },
-                "categories": TicketCategory.allCases.map { c in
-                    ["label": n.category(c), "href": "tickets/category-\(c.rawValue).html",
-                     "count": Format.int(data.tickets.filter { $0.category == c }.count)]
+                categories: TicketCategory.allCases.map { c in
+                    .init(label: n.category(c), href: "tickets/category-\(c.rawValue).html",
+                          count: Format.int(data.tickets.filter { $0.category == c }.count))
                 },
-                "openHref": "tickets/open.html", "openCount": Format.int(data.tickets.filter(\.isOpen).count),
-            ])
+                openHref: "tickets/open.html", openCount: Format.int(data.tickets.filter(\.isOpen).count)))
             for c in TicketCategory.allCases {
                 let list = data.tickets.filter { $0.category == c }
                 try render("tickets/category-\(c.rawValue).html", n.format("fmt_categoryTitle", n.category(c)),
-                           "layouts/ticket-list", ["tickets": list.reversed().map { ticketRow($0, data: data, n: n) },
-                                                   "count": Format.int(list.count)])
+                           TicketListView(tickets: list.reversed().map { ticketRow($0, data: data, n: n) },
+                                          count: Format.int(list.count)))
             }
             let open = data.tickets.filter(\.isOpen)
-            try render("tickets/open.html", n.text("tickets_openTitle"), "layouts/ticket-list",
-                       ["tickets": open.reversed().map { ticketRow($0, data: data, n: n) }, "count": Format.int(open.count)])
-            try render("monthly/index.html", n.text("monthly_title"), "layouts/monthly-index", [
-                "months": data.months.reversed().map { m -> [String: Any] in
+            try render("tickets/open.html", n.text("tickets_openTitle"),
+                       TicketListView(tickets: open.reversed().map { ticketRow($0, data: data, n: n) }, count: Format.int(open.count)))
+            try render("monthly/index.html", n.text("monthly_title"), MonthlyIndexView(
+                months: data.months.reversed().map { m in
                     let sla = SLACompliance.of(ticketsByMonth[m] ?? [], levels: data.levels)
-                    return ["month": m, "href": "monthly/\(m).html", "tickets": Format.int(ticketsByMonth[m]?.count ?? 0),
-                            "runs": Format.int(runsByMonth[m]?.count ?? 0), "response": Format.percent(sla.response.percent),
-                            "onsite": Format.percent(sla.onsite.percent)]
-                },
-            ])
+                    return .init(month: m, href: "monthly/\(m).html", tickets: Format.int(ticketsByMonth[m]?.count ?? 0),
+                                 runs: Format.int(runsByMonth[m]?.count ?? 0), response: Format.percent(sla.response.percent),
+                                 onsite: Format.percent(sla.onsite.percent))
+                }))
         }
         return pages
     }
 
-    static func runLink(_ r: InspectionRun, data: ReportData, n: LabelNames) -> [String: Any] {
+    static func runLink(_ r: InspectionRun, data: ReportData, n: LabelNames) -> RunLink {
         let findings = data.history.findings(of: r)
         let worst = findings.map(\.severity).max()
-        return ["href": data.runPath(r.id), "day": BureauTime.day(r.startedAt), "time": BureauTime.display(r.startedAt),
-                "host": r.host, "count": Format.int(findings.count), "status": worst?.rawValue ?? "ok",
-                "statusLabel": worst.map(n.severity) ?? n.text("status_ok")]
+        return RunLink(href: data.runPath(r.id), day: BureauTime.day(r.startedAt), time: BureauTime.display(r.startedAt),
+                       host: r.host, count: Format.int(findings.count), status: worst?.rawValue ?? "ok",
+                       statusLabel: worst.map(n.severity) ?? n.text("status_ok"))
     }
 
-    static func ticketRow(_ t: TicketRecord, data: ReportData, n: LabelNames) -> [String: Any] {
+    static func ticketRow(_ t: TicketRecord, data: ReportData, n: LabelNames) -> TicketRow {
         let v = TicketSLAVerdict.of(t, levels: data.levels)
         let missed = v.response == .missed || v.onsite == .missed
-        return ["id": t.id, "href": data.ticketPath(t.id), "reported": Format.time(t.reportedAt),
-                "category": n.category(t.category), "priority": n.priority(t.priority), "priorityKey": t.priority.rawValue,
-                "status": n.status(t.status), "unit": t.unit ?? "—",
-                "sla": missed ? n.text("sla_missed") : (v.response == .met ? n.text("sla_met") : n.text("sla_notJudged")),
-                "slaKey": missed ? "missed" : (v.response == .met ? "met" : "open")]
+        return TicketRow(id: t.id, href: data.ticketPath(t.id), reported: Format.time(t.reportedAt),
+                         category: n.category(t.category), priority: n.priority(t.priority), priorityKey: t.priority.rawValue,
+                         status: n.status(t.status), unit: t.unit ?? "—",
+                         sla: missed ? n.text("sla_missed") : (v.response == .met ? n.text("sla_met") : n.text("sla_notJudged")),
+                         slaKey: missed ? "missed" : (v.response == .met ? "met" : "open"))
     }
 }

@@ -13,12 +13,12 @@ enum ServiceReportPages {
             let t = data.tickets[i / languages.count], lang = languages[i % languages.count], n = names[i % languages.count]
             return try build.renderer.report(
                 path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
-                bodyTemplate: "layouts/ticket", values: values(t, levels: data.levels, n: n))
+                view: view(t, levels: data.levels, n: n))
         }
     }
 
     /// `met` / `missed` with the margin, e.g. "超时 8 分钟" or "提前 3 分钟达标".
-    static func verdict(_ outcome: TicketSLAVerdict.Outcome, margin: Double?, n: LabelNames) -> [String: Any] {
+    static func verdict(_ outcome: TicketSLAVerdict.Outcome, margin: Double?, n: LabelNames) -> VerdictView {
         let text: String
         switch outcome {
         case .met: text = n.format("fmt_slaMet", Format.minutes(margin.map { -$0 }))
@@ -26,24 +26,23 @@ enum ServiceReportPages {
         case .notJudged: text = n.text("sla_notJudged")
         case .notApplicable: text = n.text("sla_notApplicable")
         }
-        return ["outcome": outcome.rawValue, "text": text]
+        return VerdictView(outcome: outcome.rawValue, text: text)
     }
 
-    static func values(_ t: TicketRecord, levels: ServiceLevels, n: LabelNames) -> [String: Any] {
+    static func view(_ t: TicketRecord, levels: ServiceLevels, n: LabelNames) -> TicketPageView {
         let v = TicketSLAVerdict.of(t, levels: levels)
-        return [
-            "id": t.id, "reported": Format.time(t.reportedAt), "unit": t.unit ?? "—", "reporter": t.reporter ?? "—",
-            "category": n.category(t.category), "categoryHref": "tickets/category-\(t.category.rawValue).html",
-            "priority": n.priority(t.priority), "priorityKey": t.priority.rawValue, "status": n.status(t.status),
-            "description": t.description, "responded": Format.time(t.respondedAt), "onsite": Format.time(t.onsiteAt),
-            "resolved": Format.time(t.resolvedAt), "actions": t.actions ?? "—", "resolution": t.resolution ?? "—",
-            "engineer": t.engineer ?? "—", "month": t.month, "monthHref": "months/\(t.month).html",
-            "responseMinutes": Format.minutes(t.responseMinutes), "onsiteMinutes": Format.minutes(t.onsiteMinutes),
-            "resolutionMinutes": Format.minutes(t.resolutionMinutes),
-            "responseTarget": Format.minutes(levels.responseMinutes), "onsiteTarget": Format.minutes(levels.criticalOnsiteMinutes),
-            "responseVerdict": verdict(v.response, margin: v.responseMarginMinutes, n: n),
-            "onsiteVerdict": verdict(v.onsite, margin: v.onsiteMarginMinutes, n: n),
-            "isCritical": t.priority == .critical,
-        ]
+        return TicketPageView(
+            id: t.id, reported: Format.time(t.reportedAt), unit: t.unit ?? "—", reporter: t.reporter ?? "—",
+            category: n.category(t.category), categoryHref: "tickets/category-\(t.category.rawValue).html",
+            priority: n.priority(t.priority), priorityKey: t.priority.rawValue, status: n.status(t.status),
+            description: t.description, responded: Format.time(t.respondedAt), onsite: Format.time(t.onsiteAt),
+            resolved: Format.time(t.resolvedAt), actions: t.actions ?? "—", resolution: t.resolution ?? "—",
+            engineer: t.engineer ?? "—", month: t.month, monthHref: "months/\(t.month).html",
+            responseMinutes: Format.minutes(t.responseMinutes), onsiteMinutes: Format.minutes(t.onsiteMinutes),
+            resolutionMinutes: Format.minutes(t.resolutionMinutes),
+            responseTarget: Format.minutes(levels.responseMinutes), onsiteTarget: Format.minutes(levels.criticalOnsiteMinutes),
+            responseVerdict: verdict(v.response, margin: v.responseMarginMinutes, n: n),
+            onsiteVerdict: verdict(v.onsite, margin: v.onsiteMarginMinutes, n: n),
+            isCritical: t.priority == .critical)
     }
 }

@@ -8,37 +8,27 @@ import Foundation
 /// everywhere. The browser scans the page texts for the query as a substring, so Chinese words are found
 /// without a word segmenter (签章 finds 签章文件, 电子签章 …). Measured in BENCHMARKS.md.
 ///
-/// Manual pages arrive as full text in sections (from their Markdown); any other HTML page of the build
-/// (reports) is indexed by its title, read from the `<title>` element our layouts write.
+/// Manual pages carry their full text in sections (``SitePage/searchDocument``, from their Markdown); any
+/// other HTML page of the build (reports) is found by its ``SitePage/title``.
 public enum SiteSearch {
     /// Where the index lands below `Output/`.
     public static let indexPath = "search/index.js"
     /// The global the search script reads.
     static let variable = "ARCHIVEOPS_SEARCH_INDEX"
 
-    /// Replaces the steps' document pages by the site index. Pure, so a failure leaves `Output/` alone.
-    public static func index(_ pages: [SitePage], siteTitle: String) throws -> [SitePage] {
+    /// The pages with the site index added. Pure, so a failure leaves `Output/` alone.
+    public static func index(_ pages: [SitePage]) throws -> [SitePage] {
         var documents: [SearchDocument] = []
-        var kept: [SitePage] = []
-        for page in pages {
-            if page.path.hasPrefix(SearchDocument.carrierFolder) {
-                do {
-                    documents += try JSONDecoder().decode([SearchDocument].self, from: page.contents)
-                } catch {
-                    throw SearchIndexError.unreadableDocuments(page.path, "\(error)")
-                }
-            } else {
-                kept.append(page)
+        for page in pages where page.path != SearchPage.path {
+            if let document = page.searchDocument {
+                documents.append(document)
+            } else if page.path.hasSuffix(".html"), let title = page.title?.trimmingCharacters(in: .whitespacesAndNewlines),
+                      !title.isEmpty {
+                documents.append(SearchDocument(url: page.path, title: title, sections: []))
             }
         }
-        let covered = Set(documents.map(\.url))
-        for page in kept where page.path.hasSuffix(".html") && !covered.contains(page.path) && page.path != SearchPage.path {
-            guard let title = htmlTitle(page.contents, siteTitle: siteTitle) else { continue }
-            documents.append(SearchDocument(url: page.path, title: title, sections: []))
-        }
         documents.sort { $0.url < $1.url }
-        kept.append(SitePage(path: indexPath, contents: try script(for: documents)))
-        return kept
+        return pages + [SitePage(path: indexPath, contents: try script(for: documents))]
     }
 
     /// `window.ARCHIVEOPS_SEARCH_INDEX = {…};` — compact arrays (url, title, [anchor, heading, text]…) to
@@ -54,36 +44,6 @@ public enum SiteSearch {
         data.append(Data(";\n".utf8))
         return data
     }
-
-    /// The page title without the site name our layouts append (`巡检报告 · 企业电子档案…`).
-    static func htmlTitle(_ html: Data, siteTitle: String) -> String? {
-        let text = String(decoding: html.prefix(8192), as: UTF8.self)
-        guard let open = text.range(of: "<title>"), let close = text.range(of: "</title>", range: open.upperBound..<text.endIndex) else { return nil }
-        var title = String(text[open.upperBound..<close.lowerBound])
-        for (entity, ch) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")] {
-            title = title.replacingOccurrences(of: entity, with: ch)
-        }
-        // Our layouts write "page · site"; the site name (Chinese or, on English pages, English) is dropped.
-        let suffix = " · " + siteTitle
-        if title.hasSuffix(suffix) {
-            title = String(title.dropLast(suffix.count))
-        } else if let separator = title.range(of: " · ", options: .backwards) {
-            title = String(title[..<separator.lowerBound])
-        }
-        title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        return title.isEmpty ? nil : title
-    }
-}
-
-public enum SearchIndexError: Error, CustomStringConvertible {
-    case unreadableDocuments(String, String)
-
-    public var description: String {
-        switch self {
-        case .unreadableDocuments(let path, let reason):
-            "无法生成搜索索引: \(path) 不是有效的搜索文档（\(reason)）；站点未生成，原 Output/ 未改动。 (search index failed)"
-        }
-    }
 }
 
 /// The search page (`search.html`): reads `?q=` and lists matching pages. Reached from the search box in
@@ -92,7 +52,19 @@ public enum SearchPage {
     public static let path = "search.html"
 
     public static let step: SiteBuild.Step = { build in
-        [try build.renderer.page(path: path, title: "站内搜索", body: "", layout: "layouts/manual-search",
-                                 extra: ["indexScript": SiteSearch.indexPath])]
+        [try build.renderer.page(SearchPageFrame(title: "站内搜索", body: "", root: PageRenderer.rootPrefix(for: path),
+                                                 path: path, indexScript: SiteSearch.indexPath))]
     }
+}
+
+/// `page.*` of `layouts/manual-search`: the search page, which loads the index script.
+struct SearchPageFrame: PageFrame {
+    static let layout = "layouts/manual-search"
+    var title: String
+    var body: String
+    var root: String
+    var path: String
+    /// The search page exists in Chinese only: no twin (the header partial asks).
+    var alternate: AlternateLink?
+    var indexScript: String
 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// What `layouts/home` reads: the home dashboard (首页 · 运维总览).
+struct DashboardView: ReportView {
+    static let template = "layouts/home"
+
+    /// The latest inspection run.
+    struct LatestRun: Codable {
+        var day: String
+        var time: String
+        var href: String
+        var findings: String
+    }
+
+    /// One check of the latest run: its status and finding count.
+    struct CheckStatus: Codable {
+        var name: String
+        var count: String
+        var href: String
+        var status: String
+        var statusLabel: String
+    }
+
+    /// Open tickets of one priority.
+    struct PriorityCount: Codable {
+        var label: String
+        var count: String
+        var critical: Bool
+    }
+
+    /// SLA compliance of the latest month.
+    struct MonthSLA: Codable {
+        var month: String
+        var href: String
+        var response: String
+        var responseMet: String
+        var responseJudged: String
+        var onsite: String
+        var onsiteMet: String
+        var onsiteJudged: String
+        var responseTarget: String
+        var onsiteTarget: String
+    }
+
+    /// The query trend: sparkline, line chart and the figures by month.
+    struct QueryTrend: Codable {
+        struct Point: Codable {
+            var month: String
+            var queries: String
+        }
+
+        var svg: String
+        var last: String
+        var lastMonth: String
+        var note: String
+        var points: [Point]
+        var chart: String
+    }
+
+    /// A disk finding of the latest run.
+    struct DiskRow: Codable {
+        var host: String
+        var mount: String
+        var severity: String
+        var severityLabel: String
+        var detail: String
+    }
+
+    var latestRun: LatestRun?
+    /// Only with a latest run.
+    var checks: [CheckStatus]?
+    var openTickets: String
+    var totalTickets: String
+    var openByPriority: [PriorityCount]
+    var month: MonthSLA?
+    var trend: QueryTrend?
+    var disk: [DiskRow]
+    var hasDisk: Bool
+    var diskHref: String
+    var months: [MonthLink]
+    var categories: [CategoryLink]
+}

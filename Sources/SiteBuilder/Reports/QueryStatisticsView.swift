@@ -1,0 +1,49 @@
+import Foundation
+
+/// What `layouts/queries` reads: the query statistics (档案查询量统计) — the overview with the year,
+/// half-year and month tables, or one month's day figures (then `month` is set and the overview's
+/// totals, chart and day-month links are absent).
+struct QueryStatisticsView: ReportView {
+    static let template = "layouts/queries"
+
+    /// One level's table (years, half-years, months or days) from one source.
+    struct LevelTable: Codable {
+        struct Row: Codable {
+            var period: String
+            var cells: [NumberCell]
+            var total: String
+            var totalIsSum: Bool
+            var notFound: String
+            var rate: String
+        }
+
+        var level: String
+        var source: String
+        var levelKey: String
+        var caption: String
+        var channels: [ColumnLabel]
+        var rows: [Row]
+    }
+
+    /// A total over non-overlapping periods and how it is made up.
+    struct CoverTotal: Codable {
+        var total: String
+        var periods: String
+        var levels: String
+        var source: String
+        var range: String
+    }
+
+    var tables: [LevelTable]
+    var hasData: Bool
+    var hasSums: Bool
+    // The overview only.
+    var dayMonths: [MonthLink]?
+    var hasDayMonths: Bool?
+    var bureauTotal: CoverTotal?
+    var detailTotal: CoverTotal?
+    var chart: String?
+    // A month's day figures only.
+    var month: String?
+    var monthHref: String?
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What `layouts/month-index` reads: everything of one month (its summary, daily reports, tickets and
+/// query days).
+struct MonthIndexView: ReportView {
+    static let template = "layouts/month-index"
+
+    var month: String
+    var summaryHref: String
+    var runs: [RunLink]
+    var runCount: String
+    var tickets: [TicketRow]
+    var ticketCount: String
+    /// Empty when the month has no day figures.
+    var queryDaysHref: String
+}
+
+/// What `layouts/inspections-index` reads: the daily reports by month.
+struct InspectionsIndexView: ReportView {
+    static let template = "layouts/inspections-index"
+
+    struct Month: Codable {
+        var month: String
+        var href: String
+        var summaryHref: String
+        var runs: [RunLink]
+    }
+
+    var months: [Month]
+}
+
+/// What `layouts/tickets-index` reads: tickets by month and by category, and the open ones.
+struct TicketsIndexView: ReportView {
+    static let template = "layouts/tickets-index"
+
+    struct Month: Codable {
+        var month: String
+        var href: String
+        var count: String
+        var open: String
+    }
+
+    var months: [Month]
+    var categories: [CategoryLink]
+    var openHref: String
+    var openCount: String
+}
+
+/// What `layouts/ticket-list` reads: one list of tickets (a category, or the open ones).
+struct TicketListView: ReportView {
+    static let template = "layouts/ticket-list"
+
+    var tickets: [TicketRow]
+    var count: String
+}
+
+/// What `layouts/monthly-index` reads: the monthly summaries with their headline figures.
+struct MonthlyIndexView: ReportView {
+    static let template = "layouts/monthly-index"
+
+    struct Month: Codable {
+        var month: String
+        var href: String
+        var tickets: String
+        var runs: String
+        var response: String
+        var onsite: String
+    }
+
+    var months: [Month]
+}
