@@ -105,7 +105,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try encodeLeaf(value, forKey: key) }
 
     private func encodeLeaf<T: Encodable>(_ value: T, forKey key: Key) throws {
-        encoder.node.keyed?[key.stringValue] = try encoder.box(value, key: key)
+        let element = try encoder.box(value, key: key)
+        encoder.node.keyed?[key.stringValue] = element
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -151,7 +152,8 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try encodeLeaf(value) }
 
     private func encodeLeaf<T: Encodable>(_ value: T) throws {
-        encoder.node.unkeyed?.append(try encoder.box(value, key: IndexKey(intValue: count)))
+        let element = try encoder.box(value, key: IndexKey(intValue: count))
+        encoder.node.unkeyed?.append(element)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -193,7 +195,8 @@ private struct SingleNodeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try encodeLeaf(value) }
 
     private func encodeLeaf<T: Encodable>(_ value: T) throws {
-        encoder.node.single = try encoder.box(value, key: nil)
+        let element = try encoder.box(value, key: nil)
+        encoder.node.single = element
     }
 }
 
