@@ -37,3 +37,23 @@ final class MaskingTests: XCTestCase {
         XCTAssertEqual(PersonalDataMask.unmaskedMatches(in: PersonalDataMask.mask("a 13812345678 b 441900198503151234")), [])
     }
 }
+
+/// The report pages' one masking mechanism: the view encoder masks every string, whatever field, row or
+/// optional it sits in, and leaves a nil optional out (as a missing key) rather than empty.
+final class ReportViewMaskingTests: XCTestCase {
+    func testEveryStringOfAReportViewIsMaskedWhateverItsField() throws {
+        let row = TicketRow(id: "T-1", href: "tickets/T-1.html", reported: "2023-06-30 09:00", category: "其他", priority: "一般",
+                            priorityKey: "normal", status: "已解决", unit: "联系 13812345678", sla: "达标", slaKey: "met")
+        let list = try TemplateValueEncoder(strings: PersonalDataMask.mask).encode(TicketListView(tickets: [row], count: "1"))
+        let first = try XCTUnwrap((list["tickets"] as? [Any])?.first as? [String: Any])
+        XCTAssertEqual(first["unit"] as? String, "联系 138****5678")
+        XCTAssertEqual(first["id"] as? String, "T-1")
+
+        let days = try TemplateValueEncoder(strings: PersonalDataMask.mask)
+            .encode(QueryStatisticsView(tables: [], hasData: true, hasSums: false, month: "证件 441900198503151234"))
+        XCTAssertEqual(days["month"] as? String, "证件 4419**********1234")
+        XCTAssertEqual(days["hasData"] as? Bool, true)
+        XCTAssertNil(days["monthHref"], "a nil optional is absent, not an empty string")
+        XCTAssertNil(days["chart"])
+    }
+}
