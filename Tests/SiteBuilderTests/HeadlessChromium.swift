@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+/// Debian's headless Chromium as the tests' reader: opens a built page from disk (file://, as from a file
+/// share), runs its scripts and returns the DOM. Layout is read by a measuring script that writes what it
+/// measured into the page title, which `--dump-dom` then shows.
+enum HeadlessChromium {
+    static func executable() -> String? {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        where FileManager.default.isExecutableFile(atPath: path) { return path }
+        return nil
+    }
+
+    /// The DOM of `url` after its scripts ran, at a window `width` pixels wide. Skips the test when no
+    /// Chromium is installed.
+    static func dumpDOM(_ url: URL, width: Int = 1280, profileParent: URL) throws -> String {
+        guard let browser = executable() else {
+            throw XCTSkip("未安装 chromium（scripts/install-dependencies.sh --test 会安装）。 (chromium not installed)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        let profile = profileParent.appendingPathComponent("profile-\(UUID().uuidString)")
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+                             "--user-data-dir=\(profile.path)", "--window-size=\(width),900",
+                             "--virtual-time-budget=5000", "--dump-dom", url.absoluteString]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: profile)
+        XCTAssertEqual(process.terminationStatus, 0, "chromium exit status")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Opens a copy of the built page `page` (same folder, so its stylesheet links still resolve) with
+    /// `script` appended; the script sets `document.title` to what it measured, which is returned.
+    static func measure(page: URL, script: String, width: Int = 1280) throws -> String {
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let probe = page.deletingLastPathComponent().appendingPathComponent("measure-\(UUID().uuidString).html")
+        guard let end = html.range(of: "</body>", options: .backwards) else {
+            XCTFail("\(page.path) has no </body>")
+            return ""
+        }
+        try html.replacingCharacters(in: end, with: "<script>\(script)</script></body>")
+            .write(to: probe, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        let dom = try dumpDOM(probe, width: width, profileParent: FileManager.default.temporaryDirectory)
+        guard let open = dom.range(of: "<title>"), let close = dom.range(of: "</title>", range: open.upperBound..<dom.endIndex) else {
+            XCTFail("no title in the dumped DOM")
+            return ""
+        }
+        return String(dom[open.upperBound..<close.lowerBound])
+    }
+}
