@@ -23,4 +23,8 @@ struct ArchiveOps: ParsableCommand {
             VerifyCommand.self,
         ]
     )
+
+    /// `archive-ops --workspace W build` as well as `archive-ops build --workspace W` (as `git -C` goes
+    /// before the subcommand). A subcommand's own `WorkspaceOptions` reuses the value parsed here.
+    @OptionGroup var options: WorkspaceOptions
 }

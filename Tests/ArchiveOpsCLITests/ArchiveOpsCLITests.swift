@@ -78,6 +78,29 @@ final class ArchiveOpsCLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("archive-ops.sqlite").path))
     }
 
+    func testTheWorkspaceOptionWorksBeforeTheSubcommandAsWellAsAfterIt() throws {
+        let before = try run(["--workspace", workspace.path, "init"])
+        XCTAssertEqual(before.status, 0, before.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("archive-ops.yaml").path))
+        let file = try copyFixture("tickets-gb18030-crlf.csv")
+        // Nested subcommands too, as `git -C DIR command` reads.
+        let nested = try run(["--workspace", workspace.path, "import", "tickets", file])
+        XCTAssertEqual(nested.status, 0, nested.stderr)
+        XCTAssertEqual(try ticketCount(), 4)
+        let stats = try run(["--workspace", workspace.path, "stats", "--json"])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        XCTAssertTrue(stats.stdout.contains("\"total\" : 4") || stats.stdout.contains("\"total\":4"), stats.stdout)
+        let after = try run(["stats", "--workspace", workspace.path])
+        XCTAssertTrue(after.stdout.contains("共 4"), after.stdout)
+        // A workspace that does not exist is reported whichever side the option is on.
+        let missing = dir.appendingPathComponent("nowhere").path
+        for args in [["--workspace", missing, "stats"], ["stats", "--workspace", missing]] {
+            let r = try run(args)
+            XCTAssertNotEqual(r.status, 0)
+            XCTAssertTrue(r.stderr.contains("\(missing)/archive-ops.sqlite"), r.stderr)
+        }
+    }
+
     func testImportingAGoodExportPrintsTheCountsOnStdout() throws {
         try run(["init", "--workspace", workspace.path])
         let file = try copyFixture("tickets-gb18030-crlf.csv")
