@@ -83,6 +83,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         public var queries: Int
         public var notFound: Int?
         public var notFoundPercent: Double?
+        /// How much of the month the figures cover (partial when the data ends before the month does).
+        public var coverage: PeriodCoverage
     }
 
     public struct DiskSection: Codable, Hashable, Sendable {
@@ -158,24 +160,27 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
 
     static func queries(month: String, figures: [QueryFigure], history: InspectionHistory) -> QuerySection {
         var rows: [QueryMonthRow] = []
+        let lastDataDay = PeriodCoverage.lastDataDay(figures)
         for source in Array(Set(figures.map(\.source))).sorted() {
             let monthFigures = figures.filter { $0.source == source && $0.level == .month && $0.period == month }
             if !monthFigures.isEmpty {
                 for f in monthFigures.sorted(by: { $0.channel.order < $1.channel.order }) {
-                    rows.append(row(source: source, level: .month, days: 0, channel: f.channel, queries: f.queries, notFound: f.notFound))
+                    rows.append(row(source: source, level: .month, days: 0, channel: f.channel, queries: f.queries, notFound: f.notFound,
+                                    coverage: .stored(period: month, level: .month, lastDataDay: lastDataDay)))
                 }
                 continue
             }
             // No month figure from this source: add up its day figures of the month (one level, one source).
             let dayFigures = figures.filter { $0.source == source && $0.level == .day && $0.period.hasPrefix(month + "-") }
             guard !dayFigures.isEmpty else { continue }
-            let days = Set(dayFigures.map(\.period)).count
+            let daySet = Set(dayFigures.map(\.period))
             for channel in QueryChannel.allCases {
                 let mine = dayFigures.filter { $0.channel == channel }
                 guard !mine.isEmpty else { continue }
                 let nf: Int? = mine.allSatisfy { $0.notFound != nil } ? mine.compactMap(\.notFound).reduce(0, +) : nil
-                rows.append(row(source: source, level: .day, days: days, channel: channel,
-                                queries: mine.map(\.queries).reduce(0, +), notFound: nf))
+                rows.append(row(source: source, level: .day, days: daySet.count, channel: channel,
+                                queries: mine.map(\.queries).reduce(0, +), notFound: nf,
+                                coverage: .summed(month: month, days: daySet)))
             }
         }
         var seen = Set<FindingKey>()
@@ -192,10 +197,10 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
     }
 
     static func row(source: String, level: QueryPeriod.Level, days: Int, channel: QueryChannel, queries: Int,
-                    notFound: Int?) -> QueryMonthRow {
+                    notFound: Int?, coverage: PeriodCoverage) -> QueryMonthRow {
         let percent = notFound.flatMap { nf in queries > 0 ? (Double(nf) * 1000 / Double(queries)).rounded() / 10 : nil }
         return QueryMonthRow(source: source, level: level, days: days, channel: channel, queries: queries,
-                             notFound: notFound, notFoundPercent: percent)
+                             notFound: notFound, notFoundPercent: percent, coverage: coverage)
     }
 
     static func disk(month: String, history: InspectionHistory) -> DiskSection {

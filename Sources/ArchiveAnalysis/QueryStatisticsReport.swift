@@ -35,6 +35,8 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
         public var notFound: Int?
         /// Not-found rate of the total in percent (one decimal), when not-found counts exist.
         public var notFoundPercent: Double?
+        /// How much of the period the figure covers (a month whose data ends on the 29th is partial).
+        public var coverage: PeriodCoverage
     }
 
     /// A total over periods that do not overlap, with the periods it adds up.
@@ -47,6 +49,7 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
 
     public static func make(figures: [QueryFigure]) -> QueryStatisticsReport {
         var tables: [LevelTable] = []
+        let lastDataDay = PeriodCoverage.lastDataDay(figures)
         for source in Array(Set(figures.map(\.source))).sorted() {
             for level in QueryPeriod.Level.allCases {
                 let mine = figures.filter { $0.source == source && $0.level == level }
@@ -54,7 +57,9 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
                 let channels = QueryChannel.allCases.filter { c in c != .all && mine.contains { $0.channel == c } }
                 let periods = Array(Set(mine.map(\.period))).sorted()
                 let rows = periods.map { p -> PeriodRow in
-                    periodRow(period: p, figures: mine.filter { $0.period == p }, channels: channels)
+                    periodRow(period: p, figures: mine.filter { $0.period == p }, channels: channels,
+                              coverage: level == .day ? PeriodCoverage(days: 1, periodDays: 1)
+                                  : .stored(period: p, level: level, lastDataDay: lastDataDay))
                 }
                 if level == .day, !tables.contains(where: { $0.source == source && $0.level == .month }) {
                     tables.append(monthsFromDays(rows: rows, source: source, channels: channels))
@@ -66,7 +71,7 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
                                      detailTotal: cover(of: tables, source: "detail"))
     }
 
-    static func periodRow(period: String, figures: [QueryFigure], channels: [QueryChannel]) -> PeriodRow {
+    static func periodRow(period: String, figures: [QueryFigure], channels: [QueryChannel], coverage: PeriodCoverage) -> PeriodRow {
         let values = channels.map { c in figures.first { $0.channel == c }?.queries }
         let all = figures.first { $0.channel == .all }
         let total = all?.queries ?? values.compactMap { $0 }.reduce(0, +)
@@ -75,7 +80,7 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
             ? parts.compactMap(\.notFound).reduce(0, +) : nil)
         let percent = notFound.flatMap { nf in total > 0 ? (Double(nf) * 1000 / Double(total)).rounded() / 10 : nil }
         return PeriodRow(period: period, values: values, total: total, totalIsSum: all == nil,
-                         notFound: notFound, notFoundPercent: percent)
+                         notFound: notFound, notFoundPercent: percent, coverage: coverage)
     }
 
     /// Month totals of one source from its day rows: channels, totals and not-found counts added per month.
@@ -92,7 +97,7 @@ public struct QueryStatisticsReport: Codable, Hashable, Sendable {
             let nf: Int? = days.allSatisfy { $0.notFound != nil } ? days.compactMap(\.notFound).reduce(0, +) : nil
             let percent = nf.flatMap { n in total > 0 ? (Double(n) * 1000 / Double(total)).rounded() / 10 : nil }
             return PeriodRow(period: m, values: values, total: total, totalIsSum: days.contains(where: \.totalIsSum),
-                             notFound: nf, notFoundPercent: percent)
+                             notFound: nf, notFoundPercent: percent, coverage: .summed(month: m, days: Set(days.map(\.period))))
         }
         return LevelTable(level: .month, source: source, channels: channels, rows: monthRows, derivedFromDays: true)
     }

@@ -13,6 +13,12 @@ public struct QueryTrend: Codable, Hashable, Sendable {
     public struct Point: Codable, Hashable, Sendable {
         public var month: String
         public var queries: Int
+        /// How much of the month the figure covers; a partial month is drawn and listed as such.
+        public var coverage: PeriodCoverage
+
+        public init(month: String, queries: Int, coverage: PeriodCoverage) {
+            self.month = month; self.queries = queries; self.coverage = coverage
+        }
     }
 
     /// The last `limit` months of the series with the most months (the detailed log wins a tie), or nil when
@@ -40,8 +46,17 @@ public struct QueryTrend: Codable, Hashable, Sendable {
             perPeriod[f.period] = e
         }
         var perMonth: [String: Int] = [:]
-        for (period, e) in perPeriod { perMonth[String(period.prefix(7)), default: 0] += e.all ?? e.sum }
-        let points = perMonth.keys.sorted().suffix(limit).map { Point(month: $0, queries: perMonth[$0]!) }
+        var daysPerMonth: [String: Set<String>] = [:]
+        for (period, e) in perPeriod {
+            perMonth[String(period.prefix(7)), default: 0] += e.all ?? e.sum
+            if level == .day { daysPerMonth[String(period.prefix(7)), default: []].insert(period) }
+        }
+        let lastDataDay = PeriodCoverage.lastDataDay(figures)
+        let points = perMonth.keys.sorted().suffix(limit).map { month in
+            Point(month: month, queries: perMonth[month]!,
+                  coverage: level == .day ? .summed(month: month, days: daysPerMonth[month] ?? [])
+                      : .stored(period: month, level: .month, lastDataDay: lastDataDay))
+        }
         return QueryTrend(source: source, level: level, points: Array(points))
     }
 }

@@ -47,14 +47,18 @@ struct DashboardView: ReportView {
         struct Point: Codable {
             var month: String
             var queries: String
+            /// `不完整：29/30 天，数据截至 2023-06-29` for a partial month.
+            var partial: String?
         }
 
         var svg: String
         var last: String
         var lastMonth: String
+        var lastPartial: String?
         var note: String
         var points: [Point]
         var chart: String
+        var hasPartial: Bool
     }
 
     /// A disk finding of the latest run.

@@ -20,13 +20,19 @@ enum HomePage {
         let href = d.latestRun.map { data.runPath($0.id) }
         var trendView: DashboardView.QueryTrend?
         if let trend = d.queryTrend, let last = trend.points.last {
+            var partial: [Int: String] = [:]
+            for (i, p) in trend.points.enumerated() { partial[i] = Format.partial(p.coverage, n: n) }
             trendView = DashboardView.QueryTrend(
                 svg: Sparkline(title: n.text("home_queryTrend"), values: trend.points.map(\.queries)).svg(),
-                last: Format.int(last.queries), lastMonth: last.month,
+                last: Format.int(last.queries), lastMonth: last.month, lastPartial: partial[trend.points.count - 1],
                 note: trend.level == .day ? n.format("fmt_trendNote", n.source(trend.source), n.level(trend.level))
                     : n.format("fmt_trendNoteStored", n.source(trend.source), n.level(trend.level)),
-                points: trend.points.map { .init(month: $0.month, queries: Format.int($0.queries)) },
-                chart: LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) }).svg())
+                points: trend.points.enumerated().map { i, p in
+                    .init(month: p.month, queries: Format.int(p.queries), partial: partial[i])
+                },
+                chart: LineChart(title: n.text("home_queryTrend"), points: trend.points.map { ($0.month, $0.queries) },
+                                 partial: partial).svg(),
+                hasPartial: !partial.isEmpty)
         }
         var monthView: DashboardView.MonthSLA?
         if let month = d.month, let sla = d.monthSLA {

@@ -9,11 +9,14 @@ public struct BarChart: Sendable {
     public var height = 220
     /// Horizontal bars put each label on its own row: the choice for long Chinese category names.
     public var horizontal = false
+    /// Index of each bar of a partial period → what it covers: drawn hatched-light with a starred label.
+    public var partial: [Int: String]
 
-    public init(title: String, bars: [(label: String, value: Int)], horizontal: Bool = false) {
+    public init(title: String, bars: [(label: String, value: Int)], horizontal: Bool = false, partial: [Int: String] = [:]) {
         self.title = title
         self.bars = bars
         self.horizontal = horizontal
+        self.partial = partial
     }
 
     public func svg() -> String {
@@ -51,12 +54,13 @@ public struct BarChart: Sendable {
             let h = Double(plotH) * Double(bar.value) / Double(maxV)
             let x = Double(left) + slot * Double(i) + (slot - barW) / 2
             let y = Double(top + plotH) - h
-            s += #"<rect class="bar" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
+            let note = partial[i].map { "（\($0)）" } ?? ""
+            s += #"<rect class="bar\#(partial[i] == nil ? "" : " partial")" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))\#(HTMLText.escape(note))</title></rect>"#
             if bars.count <= 24 {
                 s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">\#(Format.int(bar.value))</text>"#
             }
             if i % every == 0 {
-                s += #"<text class="axis" x="\#(SVGText.num(x + barW / 2))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(bar.label))</text>"#
+                s += #"<text class="axis" x="\#(SVGText.num(x + barW / 2))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(bar.label))\#(partial[i] == nil ? "" : "*")</text>"#
             }
         }
         s += #"<line class="baseline" x1="\#(left)" y1="\#(top + plotH)" x2="\#(width - right)" y2="\#(top + plotH)"/>"#

@@ -1,3 +1,4 @@
+import ArchiveAnalysis
 import Foundation
 
 /// Number and time formats of the report pages, locale-free so that every build prints the same bytes.
@@ -30,6 +31,13 @@ enum Format {
     static func time(_ iso: String?) -> String {
         guard let iso, iso.count >= 16 else { return iso ?? "—" }
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+    }
+
+    /// `不完整：29/30 天，数据截至 2023-06-29` for a partial period; nil for a complete one.
+    static func partial(_ c: PeriodCoverage, n: LabelNames) -> String? {
+        guard c.isPartial else { return nil }
+        return c.through.map { n.format("fmt_partialThrough", String(c.days), String(c.periodDays), $0) }
+            ?? n.format("fmt_partial", String(c.days), String(c.periodDays))
     }
 
     /// A ticket id or run id as a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.

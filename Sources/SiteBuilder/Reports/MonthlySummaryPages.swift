@@ -70,6 +70,7 @@ enum MonthlySummaryPages {
             queryRows: s.queries.rows.map { r in
                 .init(source: n.source(r.source),
                       level: r.level == .month ? n.level(.month) : n.format("fmt_daysSummed", String(r.days)),
+                      partial: Format.partial(r.coverage, n: n),
                       channel: n.channel(r.channel), queries: Format.int(r.queries),
                       notFound: r.notFound.map(Format.int) ?? "—", rate: Format.percent(r.notFoundPercent))
             },

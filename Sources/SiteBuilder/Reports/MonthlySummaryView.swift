@@ -43,6 +43,8 @@ struct MonthlySummaryView: ReportView {
     struct QueryRow: Codable {
         var source: String
         var level: String
+        /// `不完整：29/30 天，数据截至 2023-06-29` when the month's figures stop before its end.
+        var partial: String?
         var channel: String
         var queries: String
         var notFound: String

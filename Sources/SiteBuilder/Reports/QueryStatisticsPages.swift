@@ -15,16 +15,21 @@ enum QueryStatisticsPages {
             let n = build.labelNames(lang)
             let yearly = report.tables.first { $0.source == "aggregate" && ($0.level == .year) }
             let halves = report.tables.first { $0.source == "aggregate" && ($0.level == .half) }
-            let bars = (yearly?.rows ?? []).map { ($0.period, $0.total) } + (halves?.rows ?? []).map { ($0.period, $0.total) }
+            let barRows = (yearly?.rows ?? []) + (halves?.rows ?? [])
+            var partial: [Int: String] = [:]
+            for (i, r) in barRows.enumerated() { partial[i] = Format.partial(r.coverage, n: n) }
             let overview = QueryStatisticsView(
                 tables: report.tables.filter { $0.level != .day }.map { table($0, n: n) },
                 hasData: !report.tables.isEmpty,
                 hasSums: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.totalIsSum) },
+                hasPartial: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.coverage.isPartial) },
                 dayMonths: dayMonths.reversed().map { .init(month: $0, href: "queries/days-\($0).html") },
                 hasDayMonths: !dayMonths.isEmpty,
                 bureauTotal: report.bureauTotal.map { cover($0, n: n) },
                 detailTotal: report.detailTotal.map { cover($0, n: n) },
-                chart: bars.count > 1 ? BarChart(title: n.text("queries_chartTitle"), bars: bars).svg() : nil)
+                chart: barRows.count > 1
+                    ? BarChart(title: n.text("queries_chartTitle"), bars: barRows.map { ($0.period, $0.total) }, partial: partial).svg()
+                    : nil)
             pages.append(try build.renderer.report(path: "queries/index.html", language: lang, title: n.text("queries_title"),
                                                    view: overview))
             for month in dayMonths {
@@ -35,7 +40,7 @@ enum QueryStatisticsPages {
                 }.filter { !$0.rows.isEmpty }
                 pages.append(try build.renderer.report(
                     path: "queries/days-\(month).html", language: lang, title: n.format("fmt_queryDaysTitle", month),
-                    view: QueryStatisticsView(tables: tables, hasData: true, hasSums: true,
+                    view: QueryStatisticsView(tables: tables, hasData: true, hasSums: true, hasPartial: false,
                                               month: month, monthHref: "months/\(month).html")))
             }
         }
@@ -49,7 +54,8 @@ enum QueryStatisticsPages {
                 : n.format("fmt_queryTable", n.level(t.level), n.source(t.source)),
             channels: t.channels.map { .init(label: n.channel($0)) },
             rows: t.rows.map { r in
-                .init(period: r.period, cells: r.values.map { .init(n: $0.map(Format.int) ?? "—") },
+                .init(period: r.period, partial: Format.partial(r.coverage, n: n),
+                      cells: r.values.map { .init(n: $0.map(Format.int) ?? "—") },
                       total: Format.int(r.total), totalIsSum: r.totalIsSum,
                       notFound: r.notFound.map(Format.int) ?? "—", rate: Format.percent(r.notFoundPercent))
             })

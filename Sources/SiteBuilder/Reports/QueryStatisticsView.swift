@@ -10,6 +10,8 @@ struct QueryStatisticsView: ReportView {
     struct LevelTable: Codable {
         struct Row: Codable {
             var period: String
+            /// `不完整：29/30 天，数据截至 2023-06-29` for a partial period.
+            var partial: String?
             var cells: [NumberCell]
             var total: String
             var totalIsSum: Bool
@@ -37,6 +39,8 @@ struct QueryStatisticsView: ReportView {
     var tables: [LevelTable]
     var hasData: Bool
     var hasSums: Bool
+    /// Some period of the tables is partial: the note under them says what that means.
+    var hasPartial: Bool
     // The overview only.
     var dayMonths: [MonthLink]?
     var hasDayMonths: Bool?
