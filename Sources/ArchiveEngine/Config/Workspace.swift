@@ -97,5 +97,13 @@ extension WorkspaceConfiguration {
     # team_certificate: team.pem
     # team_key: team-key.pem      # 私钥：只允许运维账号读取 (chmod 600)
 
+    # 每日巡检截止时间 (daily inspection deadline)：合同要求“每天 8 点 30 分之前”完成巡检。
+    # 首页显示当天按时 / 迟 N 分钟 / 未巡检，月度总结显示按时率及迟到、缺失的日期。
+    inspection_deadline:
+      time: "08:30"               # 截止时刻（北京时间，24 小时制）
+      weekdays: [1, 2, 3, 4, 5, 6, 7]  # 需要巡检的星期（1=周一 … 7=周日）；只在工作日巡检时改为 [1, 2, 3, 4, 5]
+      holidays: []                # 不需巡检的节假日，例如 [2023-06-22, 2023-06-23]
+      extra_working_days: []      # 调休上班、需要巡检的日期，例如 [2023-06-25]
+
     """
 }

@@ -19,13 +19,16 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
     public var teamCertificate: String?
     /// PEM private key belonging to `teamCertificate`; keep it readable by the operator account only.
     public var teamKey: String?
+    /// The 08:30 deadline of the daily inspection and the days it applies to.
+    public var inspectionDeadline: InspectionDeadline
 
     public init(center: String? = nil, sealCertificate: String? = nil, mounts: [String] = [],
                 thresholds: Thresholds = .init(), sla: ServiceLevels = .init(), contract: ContractSettings? = nil,
-                teamCertificate: String? = nil, teamKey: String? = nil) {
+                teamCertificate: String? = nil, teamKey: String? = nil, inspectionDeadline: InspectionDeadline = .init()) {
         self.center = center; self.sealCertificate = sealCertificate; self.mounts = mounts
         self.thresholds = thresholds; self.sla = sla
         self.contract = contract; self.teamCertificate = teamCertificate; self.teamKey = teamKey
+        self.inspectionDeadline = inspectionDeadline
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,6 +36,7 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
         case sealCertificate = "seal_certificate"
         case teamCertificate = "team_certificate"
         case teamKey = "team_key"
+        case inspectionDeadline = "inspection_deadline"
     }
 
     public init(from decoder: Decoder) throws {
@@ -45,6 +49,7 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
         contract = try c.decodeIfPresent(ContractSettings.self, forKey: .contract)
         teamCertificate = try c.decodeIfPresent(String.self, forKey: .teamCertificate)
         teamKey = try c.decodeIfPresent(String.self, forKey: .teamKey)
+        inspectionDeadline = try c.decodeIfPresent(InspectionDeadline.self, forKey: .inspectionDeadline) ?? .init()
     }
 
     /// Reads a configuration file; a YAML error names the file and says what to do.
