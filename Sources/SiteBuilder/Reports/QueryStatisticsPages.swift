@@ -40,7 +40,7 @@ enum QueryStatisticsPages {
                 }.filter { !$0.rows.isEmpty }
                 pages.append(try build.renderer.report(
                     path: "queries/days-\(month).html", language: lang, title: n.format("fmt_queryDaysTitle", month),
-                    view: QueryStatisticsView(tables: tables, hasData: true, hasSums: true, hasPartial: false,
+                    view: QueryStatisticsView(tables: tables, hasData: true, hasSums: true,
                                               month: month, monthHref: "months/\(month).html")))
             }
         }

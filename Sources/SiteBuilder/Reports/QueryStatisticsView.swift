@@ -40,7 +40,7 @@ struct QueryStatisticsView: ReportView {
     var hasData: Bool
     var hasSums: Bool
     /// Some period of the tables is partial: the note under them says what that means.
-    var hasPartial: Bool
+    var hasPartial = false
     // The overview only.
     var dayMonths: [MonthLink]?
     var hasDayMonths: Bool?
