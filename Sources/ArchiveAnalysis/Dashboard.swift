@@ -4,8 +4,9 @@ import Foundation
 /// The home dashboard (运维总览): today's inspection status per check, open tickets, SLA compliance this
 /// month, the query trend and disk status.
 ///
-/// "Today" is the latest inspection run in the database and "this month" the month of the latest data —
-/// never the wall clock — so the same database always gives the same dashboard.
+/// The checks are those of the latest inspection run in the database and "this month" the month of the
+/// latest data. "Today" for the 08:30 deadline is the build's as-of day (``asOf``), which the page states,
+/// so the same database and as-of day always give the same dashboard.
 public struct Dashboard: Codable, Hashable, Sendable {
     public var latestRun: InspectionRun?
     public var checks: [CheckStatus]
@@ -18,6 +19,12 @@ public struct Dashboard: Codable, Hashable, Sendable {
     public var queryTrend: QueryTrend?
     public var diskFindings: [Finding]
     public var months: [String]
+    /// The day the dashboard is as of (`2023-06-30`): the build's `--as-of`, else the latest run's day.
+    public var asOf: String?
+    /// Today's inspection against the deadline: on time, late by N minutes, missing or not due.
+    public var today: DeadlineCompliance.Day?
+    /// The deadline, `08:30`.
+    public var deadline: String
 
     public struct CheckStatus: Codable, Hashable, Sendable {
         public var checkID: String
@@ -29,7 +36,8 @@ public struct Dashboard: Codable, Hashable, Sendable {
     }
 
     public static func make(tickets: [TicketRecord], history: InspectionHistory, figures: [QueryFigure],
-                            levels: ServiceLevels = .init()) -> Dashboard {
+                            levels: ServiceLevels = .init(), deadline: InspectionDeadline = .init(),
+                            asOf: CalendarDay? = nil) -> Dashboard {
         let latest = history.latest
         let findings = latest.map { history.findings(of: $0) } ?? []
         let ranIDs = latest?.checks.map(Set.init)
@@ -43,12 +51,15 @@ public struct Dashboard: Codable, Hashable, Sendable {
         // inspection run does not show an empty rate.
         let month = tickets.last?.month ?? months.last
         let open = tickets.filter(\.isOpen)
+        let day = asOf ?? latest.map { CalendarDay($0.finishedAt) }
         return Dashboard(
             latestRun: latest, checks: checks, latestFindings: findings.count, openTickets: open,
             openByPriority: TicketPriority.allCases.map { p in open.filter { $0.priority == p }.count },
             totalTickets: tickets.count, month: month,
             monthSLA: month.map { m in SLACompliance.of(tickets.filter { $0.month == m }, levels: levels) },
             queryTrend: QueryTrend.make(figures: figures), diskFindings: findings.filter { $0.check == "disk" },
-            months: months)
+            months: months, asOf: day?.description,
+            today: day.map { DeadlineCompliance.day($0, runs: history.runs, deadline: deadline) },
+            deadline: deadline.timeText)
     }
 }

@@ -17,6 +17,10 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
     public var queries: QuerySection
     public var disk: DiskSection
     public var training: [TicketRecord]
+    /// The 08:30 deadline over the month: on-time rate, late and missing days.
+    public var deadline: DeadlineCompliance.Month
+    /// The deadline, `08:30`.
+    public var deadlineTime: String
 
     public struct TicketSection: Codable, Hashable, Sendable {
         public var total: Int
@@ -106,7 +110,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
     }
 
     public static func make(month: String, tickets allTickets: [TicketRecord], history: InspectionHistory,
-                            figures: [QueryFigure], levels: ServiceLevels = .init()) -> MonthlySummary {
+                            figures: [QueryFigure], levels: ServiceLevels = .init(),
+                            deadline: InspectionDeadline = .init(), asOf: CalendarDay? = nil) -> MonthlySummary {
         let tickets = allTickets.filter { $0.month == month }
         let rows = TicketCategory.allCases.compactMap { cat -> CategoryRow? in
             let mine = tickets.filter { $0.category == cat }
@@ -128,7 +133,10 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
             inspections: inspections(month: month, history: history),
             queries: queries(month: month, figures: figures, history: history),
             disk: disk(month: month, history: history),
-            training: tickets.filter { $0.category == .training })
+            training: tickets.filter { $0.category == .training },
+            deadline: DeadlineCompliance.month(month, runs: history.runs, deadline: deadline,
+                                               asOf: asOf ?? CalendarDay.month(month)?.last ?? CalendarDay(ordinal: 0)),
+            deadlineTime: deadline.timeText)
     }
 
     static func runIndexes(month: String, history: InspectionHistory) -> [Int] {

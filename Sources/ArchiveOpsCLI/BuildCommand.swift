@@ -11,12 +11,25 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "报告日期 YYYY-MM-DD（默认为北京时间今天）：首页据此判断当天巡检是否在截止时间前完成，并写在页面上。同一日期、同一数据生成的站点逐字节相同。 The day the site is as of (default: today in Asia/Shanghai).",
+        valueName: "DATE"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CalendarDay(asOf) == nil {
+            throw ValidationError("--as-of “\(asOf)” 不是日期，请写成 2023-06-30。 (--as-of takes a date such as 2023-06-30)")
+        }
+    }
+
     func run() throws {
         let workspace = options.value
         let summary: OutputWriter.Summary
+        // Today in the bureau's time zone, whatever the host's zone: the day its 08:30 deadline belongs to.
+        let day = asOf.flatMap(CalendarDay.init) ?? CalendarDay(Date())
         do {
             let store = try workspace.openStore()
-            summary = try SiteBuilding.build(workspace: workspace, store: store)
+            summary = try SiteBuilding.build(workspace: workspace, store: store, asOf: day)
         } catch {
             // Say why, and that the published site is untouched (the writer only swaps in a finished build).
             throw ValidationError("站点生成失败，原 Output/ 保持不变: \(error) (build failed; previous Output/ left intact)")
@@ -27,11 +40,14 @@ struct BuildCommand: ParsableCommand {
 
 /// The one way the CLI builds the site, shared by `build` and `demo`.
 enum SiteBuilding {
-    static func build(workspace: Workspace, store: OperationsStore) throws -> OutputWriter.Summary {
+    static func build(workspace: Workspace, store: OperationsStore, asOf: CalendarDay) throws -> OutputWriter.Summary {
         let fm = FileManager.default
         let overrides = fm.fileExists(atPath: workspace.templatesURL.path) ? workspace.templatesURL : nil
         var build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
-        build.serviceLevels = try workspace.configuration().sla
+        let configuration = try workspace.configuration()
+        build.serviceLevels = configuration.sla
+        build.inspectionDeadline = configuration.inspectionDeadline
+        build.asOf = asOf
         build.manual = ManualInputs(contentOverrides: workspace.contentURL, generatedPages: CommandReference.pages())
         return try build.run()
     }

@@ -70,6 +70,18 @@ struct DashboardView: ReportView {
         var detail: String
     }
 
+    /// Today's inspection against the 08:30 deadline, and the last run's coverage.
+    struct Deadline: Codable {
+        var asOf: String
+        var label: String
+        var status: String
+        var statusLabel: String
+        var note: String?
+        var href: String?
+        var coverage: String?
+    }
+
+    var deadline: Deadline?
     var latestRun: LatestRun?
     /// Only with a latest run.
     var checks: [CheckStatus]?

@@ -8,12 +8,27 @@ import Foundation
 enum HomePage {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
-        let dashboard = Dashboard.make(tickets: data.tickets, history: data.history, figures: data.figures, levels: data.levels)
+        let dashboard = Dashboard.make(tickets: data.tickets, history: data.history, figures: data.figures, levels: data.levels,
+                                       deadline: build.inspectionDeadline, asOf: build.asOf)
         return try SiteLanguage.allCases.map { lang in
             let n = build.labelNames(lang)
             return try build.renderer.report(path: "index.html", language: lang, title: n.text("home_title"),
                                              view: view(dashboard, data: data, n: n))
         }
+    }
+
+    /// 按时完成 / 迟 12 分钟 / 未巡检 / 今日无需巡检.
+    static func deadlineStatus(_ day: DeadlineCompliance.Day, n: LabelNames) -> String {
+        if day.status == .late, let m = day.minutesLate { return n.format("fmt_deadlineLate", String(m)) }
+        return n.text("deadline_\(day.status.rawValue)")
+    }
+
+    /// When the day's run finished (and how early), or that there is no run today.
+    static func deadlineNote(_ day: DeadlineCompliance.Day, n: LabelNames) -> String? {
+        guard let finished = day.finishedAt else { return day.status == .missing ? n.text("deadline_missingNote") : nil }
+        let time = String(BureauTime.display(finished).suffix(5))
+        if let early = day.minutesEarly { return n.format("fmt_deadlineEarly", time, String(early)) }
+        return n.format("fmt_deadlineFinished", time)
     }
 
     static func view(_ d: Dashboard, data: ReportData, n: LabelNames) -> DashboardView {
@@ -45,6 +60,12 @@ enum HomePage {
                 responseTarget: Format.minutes(sla.responseTargetMinutes), onsiteTarget: Format.minutes(sla.onsiteTargetMinutes))
         }
         return DashboardView(
+            deadline: d.today.map { day in
+                .init(asOf: n.format("fmt_asOf", day.day, d.deadline), label: n.format("fmt_deadlineTile", d.deadline),
+                      status: day.status.rawValue, statusLabel: deadlineStatus(day, n: n),
+                      note: deadlineNote(day, n: n), href: day.runID.map(data.runPath),
+                      coverage: d.latestRun.map { $0.coverage ?? n.text("inspection_noCoverage") })
+            },
             latestRun: d.latestRun.map { run in
                 .init(day: BureauTime.day(run.startedAt), time: BureauTime.display(run.startedAt),
                       href: data.runPath(run.id), findings: Format.int(d.latestFindings))

@@ -10,6 +10,12 @@ public struct SiteBuild {
     public let output: OutputWriter
     /// The contract's service levels the reports judge tickets against (from archive-ops.yaml).
     public var serviceLevels = ServiceLevels()
+    /// The 08:30 deadline of the daily inspection and its working days (from archive-ops.yaml).
+    public var inspectionDeadline = InspectionDeadline()
+    /// The day the site is built as of (`build --as-of`, default today in Asia/Shanghai): the "today" of
+    /// the dashboard's deadline tile and the last day the monthly on-time rates count. Nil means the day
+    /// of the latest inspection run, so a build from the library alone depends on the data only.
+    public var asOf: CalendarDay?
     let reportCache = ReportDataCache()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.

@@ -101,6 +101,18 @@ final class ArchiveOpsCLITests: XCTestCase {
         }
     }
 
+    func testBuildAsOfADayStatesItOnTheDashboardAndRejectsANonDate() throws {
+        try run(["init", "--workspace", workspace.path])
+        let r = try run(["build", "--as-of", "2023-06-28", "--workspace", workspace.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let home = try String(contentsOf: workspace.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        XCTAssertTrue(home.contains("报告日期 2023-06-28（北京时间）"), home)
+        XCTAssertTrue(home.contains("<span class=\"tile-value\">未巡检</span>"), "no run in the database: today's is missing")
+        let bad = try run(["build", "--as-of", "2023-06-31", "--workspace", workspace.path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--as-of “2023-06-31” 不是日期"), bad.stderr)
+    }
+
     func testImportingAGoodExportPrintsTheCountsOnStdout() throws {
         try run(["init", "--workspace", workspace.path])
         let file = try copyFixture("tickets-gb18030-crlf.csv")

@@ -11,12 +11,27 @@ enum MonthlySummaryPages {
         return try build.renderPages(count: data.months.count * languages.count) { i in
             let month = data.months[i / languages.count]
             let summary = MonthlySummary.make(month: month, tickets: data.tickets, history: data.history,
-                                              figures: data.figures, levels: data.levels)
+                                              figures: data.figures, levels: data.levels,
+                                              deadline: build.inspectionDeadline, asOf: build.asOf)
             let lang = languages[i % languages.count], n = names[i % languages.count]
             return try build.renderer.report(
                 path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
                 view: view(summary, data: data, n: n))
         }
+    }
+
+    /// On-time rate over the judged days, and each late or missing day with its run.
+    static func deadline(_ s: MonthlySummary, data: ReportData, n: LabelNames) -> MonthlySummaryView.Deadline {
+        let m = s.deadline
+        let rate = m.judged.isEmpty ? nil : n.format(
+            "fmt_deadlineRate", Format.percent(m.percent), Format.int(m.onTime), Format.int(m.judged.count),
+            s.deadlineTime, m.from ?? "", m.through ?? "")
+        let days = m.judged.filter { $0.status != .onTime }.map { day in
+            MonthlySummaryView.Deadline.Day(
+                day: day.day, status: day.status.rawValue, statusLabel: HomePage.deadlineStatus(day, n: n),
+                finished: day.finishedAt.map(BureauTime.display) ?? "—", href: day.runID.map(data.runPath))
+        }
+        return .init(rate: rate, days: days, hasDays: !days.isEmpty, allOnTime: !m.judged.isEmpty && days.isEmpty)
     }
 
     static func rate(_ r: SLACompliance.Rate) -> MonthlySummaryView.Rate {
@@ -58,6 +73,7 @@ enum MonthlySummaryPages {
             closed: Format.int(s.inspections.closed),
             runs: runs.map { id in .init(href: data.runPath(id), day: String((runDay(id) ?? id).suffix(2))) },
             hasRuns: !runs.isEmpty,
+            deadline: deadline(s, data: data, n: n),
             occurrences: s.inspections.occurrences.map { .init(code: $0.code, title: $0.title, count: Format.int($0.count)) },
             hasOccurrences: !s.inspections.occurrences.isEmpty,
             repaired: s.inspections.anomaliesRepaired.map { r in

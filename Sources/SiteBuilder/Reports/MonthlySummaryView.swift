@@ -92,6 +92,24 @@ struct MonthlySummaryView: ReportView {
     var closed: String
     var runs: [RunDay]
     var hasRuns: Bool
+    /// The 08:30 deadline over the month.
+    struct Deadline: Codable {
+        /// A late or missing day.
+        struct Day: Codable {
+            var day: String
+            var status: String
+            var statusLabel: String
+            var finished: String
+            var href: String?
+        }
+
+        var rate: String?
+        var days: [Day]
+        var hasDays: Bool
+        var allOnTime: Bool
+    }
+
+    var deadline: Deadline
     var occurrences: [CodeCount]
     var hasOccurrences: Bool
     var repaired: [FindingRow]
