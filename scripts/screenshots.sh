@@ -33,6 +33,9 @@ for name in dashboard:"$site/index.html" daily:"$daily" monthly:"$monthly" ticke
   "$chromium_bin" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$shots/$key.pdf" "file://$file" 2>/dev/null
   if command -v pdftoppm >/dev/null; then pdftoppm -r 60 -png -f 1 -l 2 "$shots/$key.pdf" "$shots/$key-print"; fi
+  # Phone width (a duty engineer's first look of the morning).
+  "$chromium_bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,1600 \
+    --screenshot="$shots/$key-phone.png" "file://$file" 2>/dev/null
 done
 echo "截图已生成 (screenshots written): $shots"
 ls "$shots"
