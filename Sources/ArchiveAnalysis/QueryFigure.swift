@@ -33,15 +33,6 @@ extension QueryPeriod.Level {
         case .day: 3
         }
     }
-
-    public var englishName: String {
-        switch self {
-        case .year: "year"
-        case .half: "half-year"
-        case .month: "month"
-        case .day: "day"
-        }
-    }
 }
 
 extension QueryChannel {

@@ -28,8 +28,6 @@ public final class InspectionContext: @unchecked Sendable {
     /// Mounts on this host judged by statvfs, and this host's name for their findings.
     public let mounts: [String]
     public let host: String
-    /// Ids of the checks taking part in this run (sync and fixity split corrupted pages between them).
-    public let checkIDs: Set<String>
 
     private(set) var notes: [InspectionNote] = []
     private var listingCache: [String: Result<DirectoryListing, DirectoryListing.Failure>] = [:]
@@ -39,7 +37,7 @@ public final class InspectionContext: @unchecked Sendable {
 
     init(snapshot: CenterSnapshot, at: Date, thresholds: Thresholds, volumes: [CatalogVolume],
          branchOf: [String: String], reader: ThrottledFileReader, sealCertificatePEM: String?,
-         sealCertificatePath: String?, mounts: [String], host: String, checkIDs: Set<String>) {
+         sealCertificatePath: String?, mounts: [String], host: String) {
         self.snapshot = snapshot
         self.at = at
         windowEnd = BureauTime.startOfDay(at)
@@ -53,7 +51,6 @@ public final class InspectionContext: @unchecked Sendable {
         self.sealCertificatePath = sealCertificatePath
         self.mounts = mounts
         self.host = host
-        self.checkIDs = checkIDs
     }
 
     /// `2023-06-29T00:00:00+08:00/2023-06-30T00:00:00+08:00`.

@@ -44,8 +44,7 @@ public enum InspectionRunner {
         let context = InspectionContext(
             snapshot: snapshot, at: options.at, thresholds: options.thresholds, volumes: volumes,
             branchOf: try snapshot.catalog.branchOfEnterprise(), reader: reader, sealCertificatePEM: pem,
-            sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host,
-            checkIDs: Set(checkIDs))
+            sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host)
         let runID = InspectionRun.makeID(host: options.host, startedAt: started)
         let instances = types.map { $0.init() }
 

@@ -13,8 +13,6 @@ public final class ReadThrottle: @unchecked Sendable {
         if let m = megabytesPerSecond, m > 0 { bytesPerSecond = m * 1_000_000 } else { bytesPerSecond = nil }
     }
 
-    public var isLimited: Bool { bytesPerSecond != nil }
-
     func consumed(_ bytes: Int) {
         guard let rate = bytesPerSecond else { return }
         let now = Date()

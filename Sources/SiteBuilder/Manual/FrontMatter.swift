@@ -21,8 +21,6 @@ public struct FrontMatter: Sendable, Equatable {
         self.title = title; self.order = order; self.audience = audience; self.rawHTML = rawHTML
     }
 
-    static let knownKeys: Set<String> = ["title", "order", "audience", "raw_html"]
-
     /// Splits `text` into its front matter and the Markdown body. `bodyLineOffset` is the number of lines
     /// before the body, so a body line n is file line n + offset.
     static func split(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLineOffset: Int) {
