@@ -2,7 +2,7 @@
 // ArchiveOps — daily inspection, operations records and the report/training site for the
 // enterprise e-archive sharing center (企业电子档案资源共享中心).
 //
-// The targets follow the one-way pipeline of ARCHITECTURE.md:
+// The targets follow the one-way pipeline of docs/ARCHITECTURE.md:
 //   ArchiveEngine (center, checks, imports, operations store)
 //   → ArchiveAnalysis (pure report models)
 //   → SiteBuilder (templates + content → Output/)
@@ -115,10 +115,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: the built CLI as a subprocess, scratch folders, Tests/Fixtures/, the
+        // center and seal fixtures, and one assertion for command results. Used by tests only.
+        .target(
+            name: "ArchiveOpsTestSupport",
+            dependencies: [
+                "ArchiveEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/ArchiveOpsTestSupport"
+        ),
         .testTarget(
             name: "ArchiveEngineTests",
             dependencies: [
-                "ArchiveEngine", "ArchiveSamples",
+                "ArchiveEngine", "ArchiveSamples", "ArchiveOpsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -134,7 +145,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ArchiveOpsCLITests",
-            dependencies: ["ArchiveEngine", "SiteBuilder", "AcceptanceBundle", "ArchiveSamples", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ArchiveEngine", "ArchiveSamples", "SiteBuilder", "AcceptanceBundle", "ArchiveOpsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "AcceptanceBundleTests",

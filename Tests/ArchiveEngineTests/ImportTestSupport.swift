@@ -6,11 +6,7 @@ import XCTest
 /// Real files for the import tests: the checked-in exports under `Tests/Fixtures/imports/` and a fresh
 /// temporary folder per test for files a test writes itself.
 enum ImportFixtures {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/imports")
-
-    static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    static func url(_ name: String) -> URL { TestFixtures.imports(name) }
 
     /// A temporary folder holding a copy of `names` (so rejects files land there, not in the repository).
     static func scratch(copying names: [String] = []) throws -> URL {

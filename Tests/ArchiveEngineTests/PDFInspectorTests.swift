@@ -13,10 +13,10 @@ final class PDFInspectorTests: XCTestCase {
         let scratch = try ScratchFolder()
         let url = try scratch.write("volume.pdf", pdf)
         let info = try ExternalTool.run("pdfinfo", [url.path])
-        XCTAssertEqual(info.status, 0, info.text)
-        XCTAssertTrue(info.text.contains("Pages:           7"), info.text)
-        XCTAssertTrue(info.text.contains("东莞市长安镇样例五金制品有限公司"), info.text)
-        XCTAssertFalse(info.text.contains("Syntax Error"), info.text)
+        XCTAssertEqual(info.status, 0, info.output)
+        XCTAssertTrue(info.output.contains("Pages:           7"), info.output)
+        XCTAssertTrue(info.output.contains("东莞市长安镇样例五金制品有限公司"), info.output)
+        XCTAssertFalse(info.output.contains("Syntax Error"), info.output)
     }
 
     func testSamePageCountAndTitleGiveTheSameBytes() {

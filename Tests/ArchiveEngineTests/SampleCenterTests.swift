@@ -179,14 +179,14 @@ final class SampleCenterTests: XCTestCase {
         for r in rows {
             let url = c.folder(site: "dc", uscc: r["uscc"], seq: r["seq"]).appendingPathComponent("volume.sealed.pdf")
             let poppler = try ExternalTool.run("pdfsig", [url.path])
-            XCTAssertTrue(poppler.text.contains("Signature is Valid"), poppler.text)
-            XCTAssertTrue(poppler.text.contains("Total document signed"), poppler.text)
+            XCTAssertTrue(poppler.output.contains("Signature is Valid"), poppler.output)
+            XCTAssertTrue(poppler.output.contains("Total document signed"), poppler.output)
             let parts = try SealedParts(try Data(contentsOf: url))
             let data = try scratch.write("data", parts.signedBytes)
             let sig = try scratch.write("sig", parts.der)
             let openssl = try ExternalTool.run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-content", data.path,
                                                            "-in", sig.path, "-CAfile", pem.path, "-purpose", "any", "-out", "/dev/null"])
-            XCTAssertEqual(openssl.status, 0, openssl.text)
+            XCTAssertEqual(openssl.status, 0, openssl.output)
         }
     }
 
@@ -212,8 +212,8 @@ final class SampleCenterTests: XCTestCase {
         let scratch = try ScratchFolder()
         let url = try scratch.write("page.pdf", pdf)
         let out = try ExternalTool.run("pdftoppm", ["-gray", "-r", "72", url.path, scratch.file("render").path])
-        XCTAssertEqual(out.status, 0, out.text)
-        XCTAssertFalse(out.text.lowercased().contains("error"), out.text)
+        XCTAssertEqual(out.status, 0, out.output)
+        XCTAssertFalse(out.output.lowercased().contains("error"), out.output)
         let rendered = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix("render") }
         XCTAssertEqual(rendered.count, 1)
     }

@@ -3,56 +3,6 @@ import ArchiveSamples
 import Foundation
 import XCTest
 
-/// Real subprocesses and scratch folders for the PDF, seal and sample-center tests: OpenSSL and poppler are
-/// the independent references the seal verifier is held against.
-enum ExternalTool {
-    struct Output { var status: Int32; var text: String }
-
-    /// Runs `tool` (looked up on PATH) and returns its exit status with stdout and stderr together.
-    static func run(_ tool: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            XCTFail("无法启动 \(tool)：请运行 scripts/install-dependencies.sh --test (cannot start \(tool)): \(error)", file: file, line: line)
-            throw error
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 127 {
-            XCTFail("找不到 \(tool)：请运行 scripts/install-dependencies.sh --test (\(tool) not installed)", file: file, line: line)
-        }
-        return Output(status: process.terminationStatus, text: String(decoding: data, as: UTF8.self))
-    }
-}
-
-/// A temporary folder removed when the test ends.
-final class ScratchFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-ops-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-
-    @discardableResult
-    func write(_ name: String, _ data: Data) throws -> URL {
-        let u = file(name)
-        try data.write(to: u)
-        return u
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
 /// The pieces of a sealed PDF as named by its ByteRange, found independently of the verifier under test.
 struct SealedParts {
     var signedBytes: Data

@@ -25,28 +25,28 @@ final class SealVerifierTests: XCTestCase {
         let pem = try scratch.write("seal.pem", Data(TestSeal.bureau.certificatePEM.utf8))
         let out = try ExternalTool.run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-content", data.path,
                                                    "-in", sig.path, "-CAfile", pem.path, "-purpose", "any", "-out", "/dev/null"])
-        XCTAssertEqual(out.status, 0, out.text)
-        XCTAssertTrue(out.text.contains("Verification successful"), out.text)
+        XCTAssertEqual(out.status, 0, out.output)
+        XCTAssertTrue(out.output.contains("Verification successful"), out.output)
 
         // And OpenSSL refuses it against another certificate, so the check above can fail.
         let other = try scratch.write("other.pem", Data(TestSeal.impostor.certificatePEM.utf8))
         let refused = try ExternalTool.run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-content", data.path,
                                                        "-in", sig.path, "-CAfile", other.path, "-purpose", "any", "-out", "/dev/null"])
-        XCTAssertNotEqual(refused.status, 0, refused.text)
+        XCTAssertNotEqual(refused.status, 0, refused.output)
     }
 
     func testPopplerSeesAValidSignatureCoveringTheWholeDocument() throws {
         let scratch = try ScratchFolder()
         let url = try scratch.write("volume.sealed.pdf", try TestSeal.sealedSample())
         let out = try ExternalTool.run("pdfsig", [url.path])
-        XCTAssertTrue(out.text.contains("Signature is Valid"), out.text)
-        XCTAssertTrue(out.text.contains("Total document signed"), out.text)
-        XCTAssertTrue(out.text.contains("东莞市市场监督管理局电子档案签章"), out.text)
+        XCTAssertTrue(out.output.contains("Signature is Valid"), out.output)
+        XCTAssertTrue(out.output.contains("Total document signed"), out.output)
+        XCTAssertTrue(out.output.contains("东莞市市场监督管理局电子档案签章"), out.output)
 
         // poppler also sees the tampered copy as broken: the reference agrees with the verifier.
         let tampered = try scratch.write("tampered.pdf", try TestSeal.sealedSample().replacingASCII("Page 1 of 3", with: "Page 9 of 3"))
         let bad = try ExternalTool.run("pdfsig", [tampered.path])
-        XCTAssertFalse(bad.text.contains("Signature is Valid"), bad.text)
+        XCTAssertFalse(bad.output.contains("Signature is Valid"), bad.output)
     }
 
     func testContentChangedAfterSealingIsADigestMismatch() throws {
@@ -126,10 +126,10 @@ final class SealVerifierTests: XCTestCase {
         let scratch = try ScratchFolder()
         let key = scratch.file("key.pem"), cert = scratch.file("cert.pem")
         var out = try ExternalTool.run("openssl", ["genpkey"] + keyArguments + ["-out", key.path])
-        XCTAssertEqual(out.status, 0, out.text, file: file, line: line)
+        XCTAssertEqual(out.status, 0, out.output, file: file, line: line)
         out = try ExternalTool.run("openssl", ["req", "-new", "-x509", "-key", key.path, "-out", cert.path, "-days", "3650",
                                                "-subj", "/C=CN/O=Sealing System/CN=External Seal", "-sha256"])
-        XCTAssertEqual(out.status, 0, out.text, file: file, line: line)
+        XCTAssertEqual(out.status, 0, out.output, file: file, line: line)
 
         let placeholder = try SealPlaceholder(preparing: SamplePDF.make(title: "外部签章系统样例", pages: 2),
                                               signingTime: TestSeal.signingTime)
@@ -137,7 +137,7 @@ final class SealVerifierTests: XCTestCase {
         var sig = scratch.file("sig.der")
         out = try ExternalTool.run("openssl", ["cms", "-sign", "-binary", "-outform", "DER", "-md", "sha256", "-in", data.path,
                                                "-signer", cert.path, "-inkey", key.path, "-out", sig.path])
-        XCTAssertEqual(out.status, 0, out.text, file: file, line: line)
+        XCTAssertEqual(out.status, 0, out.output, file: file, line: line)
         var der = [UInt8](try Data(contentsOf: sig))
         if addNullDigestParameters {
             der = try CMSTestRewriter.addingNullDigestParameters(der)
@@ -146,7 +146,7 @@ final class SealVerifierTests: XCTestCase {
             sig = try scratch.write("sig-null.der", Data(der))
             let check = try ExternalTool.run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-content", data.path,
                                                          "-in", sig.path, "-CAfile", cert.path, "-purpose", "any", "-out", "/dev/null"])
-            XCTAssertEqual(check.status, 0, check.text, file: file, line: line)
+            XCTAssertEqual(check.status, 0, check.output, file: file, line: line)
         }
 
         let sealed = try placeholder.embedding(der)
@@ -162,7 +162,7 @@ final class SealVerifierTests: XCTestCase {
         // poppler agrees that the OpenSSL-made seal in our placeholder is intact.
         let url = try scratch.write("sealed.pdf", sealed)
         let check = try ExternalTool.run("pdfsig", [url.path])
-        XCTAssertTrue(check.text.contains("Signature is Valid"), check.text, file: file, line: line)
+        XCTAssertTrue(check.output.contains("Signature is Valid"), check.output, file: file, line: line)
     }
 
     func testUnsignedTruncatedAndGarbageFilesAreReportedNotCrashed() throws {

@@ -4,65 +4,25 @@ import XCTest
 
 /// Runs the real `archive-ops` binary, as an operator or cron would, in a temporary workspace.
 final class ArchiveOpsCLITests: XCTestCase {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    var dir: URL!
+    var scratch: ScratchFolder!
+    var dir: URL { scratch.url }
     var workspace: URL { dir.appendingPathComponent("ws") }
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-test-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        scratch = try ScratchFolder(prefix: "cli-test")
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
+        scratch = nil
     }
 
-    /// The built executable sits next to the test bundle in `.build/<triple>/debug/`.
-    static let executable: URL? = {
-        let candidates = [Bundle(for: ArchiveOpsCLITests.self).bundleURL, Bundle.main.bundleURL,
-                          URL(fileURLWithPath: CommandLine.arguments[0])]
-        for c in candidates {
-            var folder = c.deletingLastPathComponent()
-            for _ in 0..<3 {
-                let exe = folder.appendingPathComponent("archive-ops")
-                if FileManager.default.isExecutableFile(atPath: exe.path) { return exe }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }()
-
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/imports")
-
     @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
-        let exe = try XCTUnwrap(Self.executable, "archive-ops not built next to the tests; run swift build --build-tests")
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = arguments
-        process.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting so a chatty command cannot block on a full pipe.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try BuiltCLI.run(arguments, in: dir)
     }
 
     func copyFixture(_ name: String) throws -> String {
-        let target = dir.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(name), to: target)
-        return target.path
+        try scratch.copy(TestFixtures.imports(name)).path
     }
 
     func ticketCount() throws -> Int {
@@ -72,8 +32,7 @@ final class ArchiveOpsCLITests: XCTestCase {
 
     func testInitCreatesAWorkspaceWithConfigurationAndDatabase() throws {
         let r = try run(["init", "--workspace", workspace.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("已创建工作目录"), r.stdout)
+        assertCommand(r, exits: 0, stdoutContains: ["已创建工作目录"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("archive-ops.yaml").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("archive-ops.sqlite").path))
     }
@@ -117,24 +76,17 @@ final class ArchiveOpsCLITests: XCTestCase {
         try run(["init", "--workspace", workspace.path])
         let file = try copyFixture("tickets-gb18030-crlf.csv")
         let r = try run(["import", "tickets", file, "--workspace", workspace.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("新增 4，更新 0，未变 0，拒绝 0"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("GB18030"), r.stdout)
-        XCTAssertEqual(r.stderr, "")
+        assertCommand(r, exits: 0, stdoutContains: ["新增 4，更新 0，未变 0，拒绝 0", "GB18030"], stderrIsEmpty: true)
         let again = try run(["import", "tickets", file, "--workspace", workspace.path])
-        XCTAssertEqual(again.status, 0)
-        XCTAssertTrue(again.stdout.contains("未变 4"), again.stdout)
-        XCTAssertTrue(again.stdout.contains("数据库没有变化"), again.stdout)
+        assertCommand(again, exits: 0, stdoutContains: ["未变 4", "数据库没有变化"])
     }
 
     func testABadRowFailsTheImportWithItsLineOnStderrAndChangesNothing() throws {
         try run(["init", "--workspace", workspace.path])
         let file = try copyFixture("tickets-one-bad-row.csv")
         let r = try run(["import", "tickets", file, "--workspace", workspace.path])
-        XCTAssertEqual(r.status, 1)
+        assertCommand(r, exits: 1, stderrContains: ["第 7 行，列“紧急程度”，值“非常急”", "--skip-bad"])
         XCTAssertEqual(r.stdout, "")
-        XCTAssertTrue(r.stderr.contains("第 7 行，列“紧急程度”，值“非常急”"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("--skip-bad"), r.stderr)
         XCTAssertEqual(try ticketCount(), 0)
     }
 
@@ -142,9 +94,7 @@ final class ArchiveOpsCLITests: XCTestCase {
         try run(["init", "--workspace", workspace.path])
         let file = try copyFixture("tickets-one-bad-row.csv")
         let r = try run(["import", "tickets", file, "--skip-bad", "--workspace", workspace.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("新增 3"), r.stdout)
-        XCTAssertTrue(r.stderr.contains("tickets-one-bad-row.csv.rejected.csv"), r.stderr)
+        assertCommand(r, exits: 0, stdoutContains: ["新增 3"], stderrContains: ["tickets-one-bad-row.csv.rejected.csv"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: file + ".rejected.csv"))
         XCTAssertEqual(try ticketCount(), 3)
     }
@@ -159,15 +109,13 @@ final class ArchiveOpsCLITests: XCTestCase {
         for (file, expected) in [(binary.path, "不是文本（CSV）文件"), (empty.path, "是空的"), (outOfOrder, "早于响应时间"),
                                  (dir.appendingPathComponent("nope.csv").path, "找不到文件")] {
             let r = try run(["import", "tickets", file, "--workspace", workspace.path])
-            XCTAssertEqual(r.status, 1, file)
-            XCTAssertTrue(r.stderr.contains(expected), "\(file): \(r.stderr)")
+            assertCommand(r, exits: 1, stderrContains: [expected], file)
             XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)
         }
         let queries = try run(["import", "queries", binary.path, "--workspace", workspace.path])
         XCTAssertEqual(queries.status, 1)
         let inspections = try run(["import", "inspections", outOfOrder, "--workspace", workspace.path])
-        XCTAssertEqual(inspections.status, 1)
-        XCTAssertTrue(inspections.stderr.contains("JSON lines"), inspections.stderr)
+        assertCommand(inspections, exits: 1, stderrContains: ["JSON lines"])
     }
 
     func testAWorkspaceDatabaseThatIsNotSQLiteIsReportedAndLeftAlone() throws {
@@ -177,16 +125,14 @@ final class ArchiveOpsCLITests: XCTestCase {
         try foreign.write(to: workspace.appendingPathComponent("archive-ops.sqlite"))
         let file = try copyFixture("tickets-utf8-bom-english.csv")
         let r = try run(["import", "tickets", file, "--workspace", workspace.path])
-        XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("不是 SQLite 数据库"), r.stderr)
+        assertCommand(r, exits: 1, stderrContains: ["不是 SQLite 数据库"])
         XCTAssertEqual(try Data(contentsOf: workspace.appendingPathComponent("archive-ops.sqlite")), foreign)
     }
 
     func testImportingIntoAMissingWorkspaceSaysToRunInit() throws {
         let file = try copyFixture("tickets-utf8-bom-english.csv")
         let r = try run(["import", "tickets", file, "--workspace", workspace.path])
-        XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("archive-ops init"), r.stderr)
+        assertCommand(r, exits: 1, stderrContains: ["archive-ops init"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("archive-ops.sqlite").path))
     }
 
@@ -197,15 +143,12 @@ final class ArchiveOpsCLITests: XCTestCase {
             XCTAssertTrue(help.stdout.contains(text), "\(text) missing from:\n\(help.stdout)")
         }
         let usage = try run(["import", "tickets", "x.csv", "--encoding", "big5"])
-        XCTAssertEqual(usage.status, 64)
-        XCTAssertTrue(usage.stderr.contains("不支持的编码"), usage.stderr)
+        assertCommand(usage, exits: 64, stderrContains: ["不支持的编码"])
     }
 
     func testDemoBuildsTheSiteFromSampleInputsAndIsTheSameOnEveryRun() throws {
         let first = try run(["demo", "--workspace", workspace.path])
-        XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stdout.contains("请用浏览器打开"), first.stdout)
-        XCTAssertTrue(first.stdout.contains("GB18030"), first.stdout)
+        assertCommand(first, exits: 0, stdoutContains: ["请用浏览器打开", "GB18030"])
         let index = workspace.appendingPathComponent("Output/index.html")
         XCTAssertTrue(FileManager.default.fileExists(atPath: index.path))
         for name in ["运维任务单-2022-07至2023-06.csv", "档案查询量汇总.csv", "query-detail.sqlite"] {
@@ -215,8 +158,7 @@ final class ArchiveOpsCLITests: XCTestCase {
         let page = try Data(contentsOf: index)
 
         let second = try run(["demo", "--workspace", workspace.path])
-        XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertTrue(second.stdout.contains("新增 0，更新 0"), second.stdout)
+        assertCommand(second, exits: 0, stdoutContains: ["新增 0，更新 0"])
         XCTAssertEqual(try Data(contentsOf: index), page)
     }
 }

@@ -4,44 +4,14 @@ import XCTest
 
 /// `archive-ops check` as cron and monitoring run it: a real subprocess, real exit codes, real output.
 final class CheckCommandTests: XCTestCase {
-    private func binary() throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("archive-ops"),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/archive-ops"),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("archive-ops is not built next to the tests (run swift build --build-tests)")
-        }
-        return found
-    }
-
-    private func run(_ arguments: [String], asUser user: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        if let user {
-            // An operator account, not root: root reads every folder whatever its permissions.
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            p.arguments = ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups",
-                           try binary().path] + arguments
-        } else {
-            p.executableURL = try binary()
-            p.arguments = arguments
-        }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    private func run(_ arguments: [String], asUser user: String? = nil) throws -> CommandResult {
+        try BuiltCLI.run(arguments, asUser: user)
     }
 
     private func workspace() throws -> URL {
-        let w = FileManager.default.temporaryDirectory.appendingPathComponent("ws-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: w, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: w) }
-        return w
+        let scratch = try ScratchFolder(prefix: "ws")
+        addTeardownBlock { withExtendedLifetime(scratch) {} }
+        return scratch.url
     }
 
     func testAnUnreadableVolumeFolderIsReportedAsUnknownForThatFolderAndTheRunGoesOn() throws {
@@ -56,7 +26,7 @@ final class CheckCommandTests: XCTestCase {
         try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
         defer { try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
         // nobody must be able to reach the fixture and run the binary (a checkout under /root is not).
-        for start in [f.root, try binary().deletingLastPathComponent()] {
+        for start in [f.root, try BuiltCLI.executable().deletingLastPathComponent()] {
             var dir = start
             while dir.path != "/" {
                 let mode = (try fm.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int) ?? 0
@@ -67,9 +37,9 @@ final class CheckCommandTests: XCTestCase {
 
         let result = try run(["check", "--workspace", w.path, "--center", f.root.path, "--only", "sync,anomaly",
                               "--at", "2023-06-30 07:30"], asUser: "nobody")
-        XCTAssertEqual(result.status, 3, "UNKNOWN: one folder could not be read, nothing else is wrong\n" + result.out + result.err)
-        XCTAssertTrue((result.out + result.err).contains("\(CenterFixture.code(2))/001"), result.out + result.err)
-        XCTAssertFalse(result.out.contains("sync.missing"), "an unreadable folder is not a missing one: " + result.out)
+        XCTAssertEqual(result.status, 3, "UNKNOWN: one folder could not be read, nothing else is wrong\n" + result.output)
+        XCTAssertTrue(result.output.contains("\(CenterFixture.code(2))/001"), result.output)
+        XCTAssertFalse(result.stdout.contains("sync.missing"), "an unreadable folder is not a missing one: " + result.stdout)
     }
 
     func testExitCodesFollowTheWorstFindingLikeAMonitoringPlugin() throws {
@@ -79,9 +49,8 @@ final class CheckCommandTests: XCTestCase {
         let base = ["check", "--workspace", w.path, "--center", f.root.path, "--seal-cert", cert, "--at", "2023-06-30 07:30"]
 
         let clean = try run(base)
-        XCTAssertEqual(clean.status, 0, clean.out + clean.err)
-        XCTAssertTrue(clean.out.hasPrefix("巡检结果: 正常 OK"), clean.out)
-        XCTAssertEqual(clean.err, "", "no progress line when stderr is not a terminal")
+        assertCommand(clean, exits: 0, stderrIsEmpty: true, "no progress line when stderr is not a terminal")
+        XCTAssertTrue(clean.stdout.hasPrefix("巡检结果: 正常 OK"), clean.stdout)
 
         try f.execute("UPDATE volume SET lock_owner = 'WS-07', locked_at = '2023-06-30T06:00:00+08:00' WHERE id = 'V001'")
         XCTAssertEqual(try run(base).status, 1)
@@ -89,7 +58,7 @@ final class CheckCommandTests: XCTestCase {
         try FileManager.default.removeItem(at: f.folder("branch-humen", "V001"))
         let critical = try run(base + ["--json"])
         XCTAssertEqual(critical.status, 2)
-        let lines = critical.out.split(separator: "\n").map(String.init)
+        let lines = critical.stdout.split(separator: "\n").map(String.init)
         let header = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         let run = try XCTUnwrap(header["run"] as? [String: Any])
         XCTAssertEqual(run["window"] as? String, "2023-06-29T00:00:00+08:00/2023-06-30T00:00:00+08:00")
@@ -111,21 +80,17 @@ final class CheckCommandTests: XCTestCase {
         let f = try standardFixture()
         let w = try workspace()
         let bad = try run(["check", "--workspace", w.path, "--center", f.root.path, "--only", "sync,bogus"])
-        XCTAssertEqual(bad.status, 3)
-        XCTAssertTrue(bad.err.contains("未知的检查项 bogus") && bad.err.contains("sync, efile, seal"), bad.err)
+        assertCommand(bad, exits: 3, stderrContains: ["未知的检查项 bogus", "sync, efile, seal"])
 
         let missing = try run(["check", "--workspace", w.path, "--center", w.appendingPathComponent("nowhere").path])
-        XCTAssertEqual(missing.status, 3)
-        XCTAssertTrue(missing.err.contains("中心快照目录不存在"), missing.err)
+        assertCommand(missing, exits: 3, stderrContains: ["中心快照目录不存在"])
 
         let unconfigured = try run(["check", "--workspace", w.path])
-        XCTAssertEqual(unconfigured.status, 3)
-        XCTAssertTrue(unconfigured.err.contains("未配置中心快照"), unconfigured.err)
+        assertCommand(unconfigured, exits: 3, stderrContains: ["未配置中心快照"])
 
         let subset = try run(["check", "--workspace", w.path, "--center", f.root.path, "--only", "sync,anomaly",
                               "--at", "2023-06-30T07:30:00+08:00", "--max-read-mbps", "50", "--nice", "5"])
-        XCTAssertEqual(subset.status, 0, subset.out + subset.err)
-        XCTAssertTrue(subset.out.contains("日常档案同步检查（sync）: 正常"), subset.out)
-        XCTAssertFalse(subset.out.contains("签章文件生成检查"), subset.out)
+        assertCommand(subset, exits: 0, stdoutContains: ["日常档案同步检查（sync）: 正常"])
+        XCTAssertFalse(subset.stdout.contains("签章文件生成检查"), subset.stdout)
     }
 }

@@ -21,12 +21,11 @@ final class ManualDemoExamplesTests: XCTestCase {
     }
 
     func testEveryRunnableExampleInTheManualsWorksOnTheDemo() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: ManualCLIRunner.executable.path),
-                      "archive-ops not built at \(ManualCLIRunner.executable.path)")
-        let training = ManualCLIRunner.repositoryRoot.appendingPathComponent("Content/training")
+        XCTAssertNoThrow(try BuiltCLI.executable(), "archive-ops not built next to the tests")
+        let training = TestFixtures.repositoryRoot.appendingPathComponent("Content/training")
         let files = try FileManager.default.contentsOfDirectory(atPath: training.path).filter { $0.hasSuffix(".md") }.sorted()
         let probe = FileManager.default.temporaryDirectory
-        let commands = Set(try ManualCLIRunner.subcommands(in: probe))
+        let commands = Set(try BuiltCLI.subcommands(in: probe))
         XCTAssertTrue(commands.contains("build"), "archive-ops --help lists its subcommands")
         var ran = 0
         var skipped: [String] = []
@@ -34,16 +33,14 @@ final class ManualDemoExamplesTests: XCTestCase {
             let text = try String(contentsOf: training.appendingPathComponent(file), encoding: .utf8)
             let blocks = try ManualExamples.blocks(in: text, file: file)
             guard !blocks.isEmpty else { continue }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("manual-demo-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: scratch) }
+            let scratch = try ScratchFolder(prefix: "manual-demo")
             for (i, block) in blocks.enumerated() {
                 let missing = subcommands(in: block.code).filter { !commands.contains($0) }
                 if !missing.isEmpty {
                     skipped.append("\(file):\(block.line) 起 \(blocks.count - i) 个示例 (archive-ops \(missing.joined(separator: ", ")))")
                     break
                 }
-                let result = try ManualCLIRunner.bash(block.code, in: scratch)
+                let result = try BuiltCLI.bash(block.code, in: scratch.url)
                 XCTAssertEqual(result.status, 0, "Content/training/\(file) 第 \(block.line) 行的示例命令失败:\n\(block.code)\n输出:\n\(result.output)")
                 ran += 1
             }
@@ -55,18 +52,16 @@ final class ManualDemoExamplesTests: XCTestCase {
     }
 
     func testTheBrokenLinkExerciseFailsWithTheMessageTheCourseShows() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("manual-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try ManualCLIRunner.bash("""
+        let scratch = try ScratchFolder(prefix: "manual-demo")
+        let result = try BuiltCLI.bash("""
             mkdir -p ws/Content/training
             printf -- '---\\ntitle: 我的练习页\\norder: 99\\naudience: 新员工\\n---\\n\\n## 值班记录 {#duty}\\n\\n今天的巡检请参阅[日常巡检](daily-check.md)。\\n' > ws/Content/training/practice.md
             archive-ops build --workspace ws
-            """, in: scratch)
+            """, in: scratch.url)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.output.contains("practice.md 第 9 行"), result.output)
         XCTAssertTrue(result.output.contains("daily-check.md"), result.output)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("ws/Output/index.html").path),
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.file("ws/Output/index.html").path),
                        "nothing is published by a failed build")
     }
 }

@@ -5,38 +5,19 @@ import XCTest
 
 /// `archive-ops stats` and `archive-ops build` run as the real executable on a real workspace.
 final class StatsAndBuildCommandTests: XCTestCase {
-    var dir: URL!
+    var scratch: ScratchFolder!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try ScratchFolder() }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
-    /// The `archive-ops` built next to this test bundle.
-    var executable: URL {
-        var url = Bundle(for: Self.self).bundleURL
-        while url.pathExtension == "xctest" || url.lastPathComponent.hasSuffix(".xctest") { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("archive-ops")
-    }
+    override func tearDownWithError() throws { scratch = nil }
 
     @discardableResult
-    func archiveOps(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    func archiveOps(_ arguments: [String]) throws -> CommandResult {
+        try BuiltCLI.run(arguments)
     }
 
     func makeWorkspace() throws -> URL {
-        let ws = dir.appendingPathComponent("ws")
+        let ws = scratch.file("ws")
         try archiveOps(["init", "--workspace", ws.path])
         let store = try OperationsStore.open(at: ws.appendingPathComponent("archive-ops.sqlite"))
         try store.dbQueue.write { db in
@@ -52,11 +33,10 @@ final class StatsAndBuildCommandTests: XCTestCase {
     }
 
     func testStatsJSONGivesMonthlyTicketsSLAAndQueryTotals() throws {
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw XCTSkip("archive-ops not built") }
         let ws = try makeWorkspace()
         let result = try archiveOps(["stats", "--workspace", ws.path, "--json"])
-        XCTAssertEqual(result.status, 0, result.err)
-        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        assertCommand(result, exits: 0)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let month = try XCTUnwrap((doc["tickets_by_month"] as? [[String: Any]])?.first)
         XCTAssertEqual(month["month"] as? String, "2023-06")
         XCTAssertEqual(month["total"] as? Int, 2)
@@ -65,12 +45,11 @@ final class StatsAndBuildCommandTests: XCTestCase {
         XCTAssertEqual((sla["onsite"] as? [String: Any])?["met"] as? Int, 0)
         XCTAssertEqual((doc["query_bureau_total"] as? [String: Any])?["total"] as? Int, 480_844)
         let table = try archiveOps(["stats", "--workspace", ws.path])
-        XCTAssertTrue(table.out.contains("响应达标率"), table.out)
-        XCTAssertTrue(table.out.contains("2023-06\t2\t0"), table.out)
+        XCTAssertTrue(table.stdout.contains("响应达标率"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("2023-06\t2\t0"), table.stdout)
     }
 
     func testAFailedBuildSaysWhyAndLeavesTheSite() throws {
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw XCTSkip("archive-ops not built") }
         let ws = try makeWorkspace()
         XCTAssertEqual(try archiveOps(["build", "--workspace", ws.path]).status, 0)
         let index = ws.appendingPathComponent("Output/index.html")
@@ -80,8 +59,8 @@ final class StatsAndBuildCommandTests: XCTestCase {
         try Data("{{#tiles}}".utf8).write(to: layouts.appendingPathComponent("home.mustache"))
         let failed = try archiveOps(["build", "--workspace", ws.path])
         XCTAssertNotEqual(failed.status, 0)
-        XCTAssertTrue(failed.err.contains("原 Output/ 保持不变"), failed.err)
-        XCTAssertTrue(failed.err.contains("home.mustache"), failed.err)
+        XCTAssertTrue(failed.stderr.contains("原 Output/ 保持不变"), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("home.mustache"), failed.stderr)
         XCTAssertEqual(try Data(contentsOf: index), before)
     }
 }

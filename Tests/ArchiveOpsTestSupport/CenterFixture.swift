@@ -6,20 +6,20 @@ import GRDB
 /// A small but complete center snapshot written for one test: a real catalog.sqlite with the contract's
 /// tables, and real stores for processing, dc, offsite and two branches. Volumes are written correct at
 /// every site that must hold them; a test then breaks exactly what it wants to see reported.
-final class CenterFixture {
-    static let at = BureauTime.parse("2023-06-30T07:30:00+08:00")!
-    let root: URL
-    let catalogURL: URL
+public final class CenterFixture {
+    public static let at = BureauTime.parse("2023-06-30T07:30:00+08:00")!
+    public let root: URL
+    public let catalogURL: URL
     private let db: DatabaseQueue
-    private(set) var volumes: [String: (uscc: String, seq: Int, pages: Int, branch: String)] = [:]
-    var sealFiles: Bool
+    public private(set) var volumes: [String: (uscc: String, seq: Int, pages: Int, branch: String)] = [:]
+    public var sealFiles: Bool
 
-    static let sites: [(id: String, name: String, kind: String)] = [
+    public static let sites: [(id: String, name: String, kind: String)] = [
         ("processing", "数据加工中心", "processing"), ("dc", "市局数据中心", "datacenter"),
         ("offsite", "异地云备份", "offsite"), ("branch-humen", "虎门分局", "branch"), ("branch-changan", "长安分局", "branch"),
     ]
 
-    init(sealFiles: Bool = true) throws {
+    public init(sealFiles: Bool = true) throws {
         self.sealFiles = sealFiles
         root = FileManager.default.temporaryDirectory.appendingPathComponent("center-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("stores"), withIntermediateDirectories: true)
@@ -48,16 +48,16 @@ final class CenterFixture {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    func close() throws { try db.close() }
+    public func close() throws { try db.close() }
 
-    func store(_ site: String) -> URL { root.appendingPathComponent("stores/\(site)") }
+    public func store(_ site: String) -> URL { root.appendingPathComponent("stores/\(site)") }
 
     /// A valid code: 17 digits derived from `n`, then the GB 32100 check character.
-    static func code(_ n: Int) -> String {
+    public static func code(_ n: Int) -> String {
         USCC.complete("91441900" + String(format: "%09d", n))!
     }
 
-    func addEnterprise(_ uscc: String, name: String, branch: String = "branch-humen", former: [String] = [], regNo: String? = nil) throws {
+    public func addEnterprise(_ uscc: String, name: String, branch: String = "branch-humen", former: [String] = [], regNo: String? = nil) throws {
         let formerJSON = String(decoding: try JSONEncoder().encode(former), as: UTF8.self)
         try db.write { db in
             try db.execute(sql: "INSERT INTO enterprise VALUES (?, ?, ?, ?, ?, '存续', '2020-01-01')",
@@ -65,12 +65,12 @@ final class CenterFixture {
         }
     }
 
-    static func pageBytes(_ volume: String, _ no: Int) -> Data {
+    public static func pageBytes(_ volume: String, _ no: Int) -> Data {
         Data(String(repeating: "JPEG \(volume) page \(no);", count: 20 + no).utf8)
     }
 
     /// Adds a volume to the catalog and writes it, correct, at every site that must hold it.
-    func addVolume(_ id: String, uscc: String, seq: Int, branch: String = "branch-humen", pages: Int = 3,
+    public func addVolume(_ id: String, uscc: String, seq: Int, branch: String = "branch-humen", pages: Int = 3,
                    created: String = "2023-06-01T10:00:00+08:00", efile: String = "done", seal: String? = nil,
                    efileUpdated: String = "2023-06-01T11:00:00+08:00", lockOwner: String? = nil, lockedAt: String? = nil,
                    writeFiles: Bool = true) throws {
@@ -102,36 +102,36 @@ final class CenterFixture {
         }
     }
 
-    func volumeFolder(_ site: String, uscc: String, seq: Int) -> URL {
+    public func volumeFolder(_ site: String, uscc: String, seq: Int) -> URL {
         store(site).appendingPathComponent("\(uscc)/\(String(format: "%03d", seq))")
     }
 
-    func folder(_ site: String, _ volume: String) -> URL {
+    public func folder(_ site: String, _ volume: String) -> URL {
         let v = volumes[volume]!
         return volumeFolder(site, uscc: v.uscc, seq: v.seq)
     }
 
-    func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
+    public func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
         try db.write { try $0.execute(sql: sql, arguments: arguments) }
     }
 
-    func addQuery(_ id: Int, at: String = "2023-06-29T10:00:00+08:00", site: String = "dc", kind: String, text: String, result: String = "not_found") throws {
+    public func addQuery(_ id: Int, at: String = "2023-06-29T10:00:00+08:00", site: String = "dc", kind: String, text: String, result: String = "not_found") throws {
         try execute("INSERT INTO query_log VALUES (?, ?, 'kiosk', 'K01', ?, ?, ?, ?, NULL, 120)", [id, at, site, kind, text, result])
     }
 
-    static func metadata(uscc: String, seq: Int, pages: Int, namespace: String = VolumeMetadata.namespace) -> Data {
+    public static func metadata(uscc: String, seq: Int, pages: Int, namespace: String = VolumeMetadata.namespace) -> Data {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<volume xmlns=\"\(namespace)\">\n"
         xml += "  <uscc>\(uscc)</uscc><name>东莞市测试电子科技有限公司</name>\n  <seq>\(seq)</seq><event>设立登记</event><created>2023-06-01T10:00:00+08:00</created>\n"
         xml += "  <pages count=\"\(pages)\"></pages>\n</volume>\n"
         return Data(xml.utf8)
     }
 
-    static func hex(_ data: Data) -> String {
+    public static func hex(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     /// A small, well-formed PDF with `pages` empty pages and a correct xref table.
-    static func pdf(pages: Int) -> Data {
+    public static func pdf(pages: Int) -> Data {
         var objects: [String] = []
         objects.append("<< /Type /Catalog /Pages 2 0 R >>")
         let kids = (0..<pages).map { "\($0 + 3) 0 R" }.joined(separator: " ")
@@ -151,24 +151,35 @@ final class CenterFixture {
     }
 }
 
+/// A fixture with two enterprises in two branches and three clean volumes.
+public func standardFixture(sealFiles: Bool = true) throws -> CenterFixture {
+    let f = try CenterFixture(sealFiles: sealFiles)
+    try f.addEnterprise(CenterFixture.code(1), name: "东莞市甲电子科技有限公司", branch: "branch-humen", former: ["东莞市甲电子厂"])
+    try f.addEnterprise(CenterFixture.code(2), name: "东莞市乙贸易有限公司（分公司）", branch: "branch-changan")
+    try f.addVolume("V001", uscc: CenterFixture.code(1), seq: 1, branch: "branch-humen")
+    try f.addVolume("V002", uscc: CenterFixture.code(1), seq: 2, branch: "branch-humen", pages: 4)
+    try f.addVolume("V003", uscc: CenterFixture.code(2), seq: 1, branch: "branch-changan", pages: 2)
+    return f
+}
+
 /// A throw-away seal certificate and sealed PDFs made with the real `openssl cms -sign`, as the
 /// bureau's sealing system would (SHA-256 with the explicit NULL parameters OpenSSL writes).
-final class SealFixture: @unchecked Sendable {
+public final class SealFixture: @unchecked Sendable {
     private static var cached: SealFixture?
     /// One certificate pair per test process (key generation is the slow part).
-    static func shared() throws -> SealFixture {
+    public static func shared() throws -> SealFixture {
         if let cached { return cached }
         let made = try SealFixture()
         cached = made
         return made
     }
-    let directory: URL
-    var certificate: URL { directory.appendingPathComponent("seal.pem") }
-    var key: URL { directory.appendingPathComponent("seal.key") }
-    var otherCertificate: URL { directory.appendingPathComponent("other.pem") }
-    var otherKey: URL { directory.appendingPathComponent("other.key") }
+    public let directory: URL
+    public var certificate: URL { directory.appendingPathComponent("seal.pem") }
+    public var key: URL { directory.appendingPathComponent("seal.key") }
+    public var otherCertificate: URL { directory.appendingPathComponent("other.pem") }
+    public var otherKey: URL { directory.appendingPathComponent("other.key") }
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("seal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (cert, key, cn) in [(certificate, key, "东莞市市场监督管理局电子印章"), (otherCertificate, otherKey, "Someone Else")] {
@@ -177,7 +188,7 @@ final class SealFixture: @unchecked Sendable {
         }
     }
 
-    static func openssl(_ arguments: [String]) throws {
+    public static func openssl(_ arguments: [String]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         p.arguments = arguments
@@ -189,7 +200,7 @@ final class SealFixture: @unchecked Sendable {
     }
 
     /// `pdf` with a signature dictionary appended; `/Contents` holds a detached CMS over the ByteRange.
-    func seal(_ pdf: Data, other: Bool = false) throws -> Data {
+    public func seal(_ pdf: Data, other: Bool = false) throws -> Data {
         let placeholder = String(repeating: "0", count: 8192)
         var body = String(decoding: pdf, as: UTF8.self)
         if body.hasSuffix("%%EOF\n") { body.removeLast(6) }
