@@ -141,7 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteBuilder", "SiteTheme", "ArchiveEngine", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SiteBuilder", "SiteTheme", "ArchiveEngine", "ArchiveOpsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ArchiveOpsCLITests",

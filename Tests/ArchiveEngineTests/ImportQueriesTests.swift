@@ -3,18 +3,8 @@ import Foundation
 import GRDB
 import XCTest
 
-final class ImportQueriesTests: XCTestCase {
-    var dir: URL!
-    var store: OperationsStore!
-
-    override func setUpWithError() throws {
-        dir = try ImportFixtures.scratch(copying: ["query-totals.csv"])
-        store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
+final class ImportQueriesTests: ImportTestCase {
+    override class var fixtureFiles: [String] { ["query-totals.csv"] }
 
     func options(skipBad: Bool = false) -> ImportOptions {
         ImportOptions(skipBad: skipBad, now: testNow, actor: "test")
@@ -173,18 +163,8 @@ final class ImportQueriesTests: XCTestCase {
     }
 }
 
-final class ImportInspectionsTests: XCTestCase {
-    var dir: URL!
-    var store: OperationsStore!
-
-    override func setUpWithError() throws {
-        dir = try ImportFixtures.scratch(copying: ["inspection-run.jsonl"])
-        store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
+final class ImportInspectionsTests: ImportTestCase {
+    override class var fixtureFiles: [String] { ["inspection-run.jsonl"] }
 
     func importer(skipBad: Bool = false) -> InspectionResultsImporter {
         InspectionResultsImporter(store: store, options: ImportOptions(skipBad: skipBad, now: testNow, actor: "test"))

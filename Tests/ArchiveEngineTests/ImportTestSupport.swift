@@ -19,6 +19,24 @@ enum ImportFixtures {
     }
 }
 
+/// An import test: a fresh folder holding copies of `fixtureFiles` and a fresh operations database in it,
+/// removed after each test.
+class ImportTestCase: XCTestCase {
+    /// The checked-in exports (under `Tests/Fixtures/imports/`) this test class reads.
+    class var fixtureFiles: [String] { [] }
+    var dir: URL!
+    var store: OperationsStore!
+
+    override func setUpWithError() throws {
+        dir = try ImportFixtures.scratch(copying: Self.fixtureFiles)
+        store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+}
+
 extension OperationsStore {
     /// Every row of `table` as text, to prove a rejected import changed nothing.
     func dump(_ table: String) throws -> [String] {

@@ -3,19 +3,9 @@ import Foundation
 import GRDB
 import XCTest
 
-final class ImportTicketsTests: XCTestCase {
-    var dir: URL!
-    var store: OperationsStore!
-
-    override func setUpWithError() throws {
-        dir = try ImportFixtures.scratch(copying: [
-            "tickets-gb18030-crlf.csv", "tickets-utf8-bom-english.csv", "tickets-one-bad-row.csv", "tickets-out-of-order.csv",
-        ])
-        store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
+final class ImportTicketsTests: ImportTestCase {
+    override class var fixtureFiles: [String] {
+        ["tickets-gb18030-crlf.csv", "tickets-utf8-bom-english.csv", "tickets-one-bad-row.csv", "tickets-out-of-order.csv"]
     }
 
     func importer(skipBad: Bool = false, encoding: TextEncodingChoice? = nil) -> TicketImporter {

@@ -1,16 +1,15 @@
 import Foundation
+import ArchiveOpsTestSupport
 @testable import SiteBuilder
 import XCTest
 
 final class OutputWriterTests: XCTestCase {
-    var dir: URL!
+    var scratch: ScratchFolder!
+    var dir: URL { scratch.url }
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try ScratchFolder() }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+    override func tearDownWithError() throws { scratch = nil }
 
     private func mtime(_ url: URL) throws -> Date {
         try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
