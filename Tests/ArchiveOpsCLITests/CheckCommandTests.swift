@@ -65,8 +65,13 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(run["center"] as? String, f.root.standardizedFileURL.path)
         XCTAssertNotNil(run["started_at"]); XCTAssertNotNil(run["finished_at"]); XCTAssertNotNil(run["host"])
         XCTAssertEqual(Array(lines.dropFirst()), [
-            #"{"check":"sync","code":"sync.missing","detail":"虎门分局（branch-humen） 缺少整个案卷文件夹 \#(CenterFixture.code(1))/001（已过同步宽限期） (volume folder missing)","path":"\#(CenterFixture.code(1))/001","severity":"critical","site":"branch-humen","uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
-            #"{"check":"anomaly","code":"anomaly.stale_lock","detail":"案卷 V001 被工作站 WS-07 锁定已 90 分钟（自 2023-06-30 06:00） (stale edit lock)","severity":"warning","site":null,"uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
+            #"{"check":"sync","code":"sync.missing","#
+                + #""detail":"虎门分局（branch-humen） 缺少整个案卷文件夹 \#(CenterFixture.code(1))/001（已过同步宽限期） (volume folder missing)","#
+                + #""path":"\#(CenterFixture.code(1))/001","severity":"critical","site":"branch-humen","#
+                + #""uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
+            #"{"check":"anomaly","code":"anomaly.stale_lock","#
+                + #""detail":"案卷 V001 被工作站 WS-07 锁定已 90 分钟（自 2023-06-30 06:00） (stale edit lock)","#
+                + #""severity":"warning","site":null,"uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
         ])
 
         // The run is stored in the operations database (runs started in the same second share an id

@@ -55,7 +55,8 @@ final class ManualDemoExamplesTests: XCTestCase {
         let scratch = try ScratchFolder(prefix: "manual-demo")
         let result = try BuiltCLI.bash("""
             mkdir -p ws/Content/training
-            printf -- '---\\ntitle: 我的练习页\\norder: 99\\naudience: 新员工\\n---\\n\\n## 值班记录 {#duty}\\n\\n今天的巡检请参阅[日常巡检](daily-check.md)。\\n' > ws/Content/training/practice.md
+            printf -- '---\\ntitle: 我的练习页\\norder: 99\\naudience: 新员工\\n---\\n\\n## 值班记录 {#duty}\\n\\n\
+            今天的巡检请参阅[日常巡检](daily-check.md)。\\n' > ws/Content/training/practice.md
             archive-ops build --workspace ws
             """, in: scratch.url)
         XCTAssertNotEqual(result.status, 0)

@@ -27,7 +27,10 @@ final class StatsAndBuildCommandTests: XCTestCase {
                 VALUES ('T1', '2023-06-01T09:00:00+08:00', 'kiosk', 'critical', '终端黑屏', 'closed', 10, 70, 1, 0),
                        ('T2', '2023-06-02T09:00:00+08:00', 'sync', 'normal', '同步延迟', 'closed', 20, NULL, 0, NULL)
                 """)
-            try db.execute(sql: "INSERT INTO query_stat VALUES ('2020', 'year', 'all', 221736, NULL, 'aggregate', NULL), ('2023-H1', 'half', 'all', 259108, NULL, 'aggregate', NULL)")
+            try db.execute(sql: """
+                INSERT INTO query_stat VALUES ('2020', 'year', 'all', 221736, NULL, 'aggregate', NULL),
+                                              ('2023-H1', 'half', 'all', 259108, NULL, 'aggregate', NULL)
+                """)
         }
         return ws
     }

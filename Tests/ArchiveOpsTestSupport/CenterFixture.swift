@@ -28,12 +28,14 @@ public final class CenterFixture {
         try db.write { db in
             try db.execute(sql: """
                 CREATE TABLE site (id TEXT PRIMARY KEY, name TEXT, kind TEXT, root TEXT);
-                CREATE TABLE enterprise (uscc TEXT PRIMARY KEY, reg_no TEXT, name TEXT, former_names TEXT, branch_id TEXT, status TEXT, established_on TEXT);
+                CREATE TABLE enterprise (uscc TEXT PRIMARY KEY, reg_no TEXT, name TEXT, former_names TEXT, branch_id TEXT, status TEXT,
+                                         established_on TEXT);
                 CREATE TABLE volume (id TEXT PRIMARY KEY, uscc TEXT, seq INTEGER, event TEXT, created_at TEXT, pages INTEGER,
                     efile_status TEXT, efile_updated_at TEXT, efile_sha256 TEXT, seal_status TEXT, sealed_at TEXT, seal_sha256 TEXT,
                     lock_owner TEXT, locked_at TEXT, extra_column TEXT);
                 CREATE TABLE page (volume_id TEXT, no INTEGER, sha256 TEXT, bytes INTEGER, PRIMARY KEY (volume_id, no));
-                CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT, channel TEXT, terminal TEXT, site_id TEXT, kind TEXT, text TEXT, result TEXT, uscc TEXT, latency_ms INTEGER);
+                CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT, channel TEXT, terminal TEXT, site_id TEXT, kind TEXT, text TEXT,
+                                        result TEXT, uscc TEXT, latency_ms INTEGER);
                 CREATE TABLE disk_sample (host TEXT, mount TEXT, at TEXT, total_bytes INTEGER, used_bytes INTEGER);
                 CREATE TABLE something_newer (x INTEGER);
                 """)
@@ -57,7 +59,8 @@ public final class CenterFixture {
         USCC.complete("91441900" + String(format: "%09d", n))!
     }
 
-    public func addEnterprise(_ uscc: String, name: String, branch: String = "branch-humen", former: [String] = [], regNo: String? = nil) throws {
+    public func addEnterprise(_ uscc: String, name: String, branch: String = "branch-humen", former: [String] = [],
+                              regNo: String? = nil) throws {
         let formerJSON = String(decoding: try JSONEncoder().encode(former), as: UTF8.self)
         try db.write { db in
             try db.execute(sql: "INSERT INTO enterprise VALUES (?, ?, ?, ?, ?, '存续', '2020-01-01')",
@@ -115,13 +118,15 @@ public final class CenterFixture {
         try db.write { try $0.execute(sql: sql, arguments: arguments) }
     }
 
-    public func addQuery(_ id: Int, at: String = "2023-06-29T10:00:00+08:00", site: String = "dc", kind: String, text: String, result: String = "not_found") throws {
+    public func addQuery(_ id: Int, at: String = "2023-06-29T10:00:00+08:00", site: String = "dc", kind: String, text: String,
+                         result: String = "not_found") throws {
         try execute("INSERT INTO query_log VALUES (?, ?, 'kiosk', 'K01', ?, ?, ?, ?, NULL, 120)", [id, at, site, kind, text, result])
     }
 
     public static func metadata(uscc: String, seq: Int, pages: Int, namespace: String = VolumeMetadata.namespace) -> Data {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<volume xmlns=\"\(namespace)\">\n"
-        xml += "  <uscc>\(uscc)</uscc><name>东莞市测试电子科技有限公司</name>\n  <seq>\(seq)</seq><event>设立登记</event><created>2023-06-01T10:00:00+08:00</created>\n"
+        xml += "  <uscc>\(uscc)</uscc><name>东莞市测试电子科技有限公司</name>\n"
+        xml += "  <seq>\(seq)</seq><event>设立登记</event><created>2023-06-01T10:00:00+08:00</created>\n"
         xml += "  <pages count=\"\(pages)\"></pages>\n</volume>\n"
         return Data(xml.utf8)
     }
@@ -204,7 +209,8 @@ public final class SealFixture: @unchecked Sendable {
         let placeholder = String(repeating: "0", count: 8192)
         var body = String(decoding: pdf, as: UTF8.self)
         if body.hasSuffix("%%EOF\n") { body.removeLast(6) }
-        let head = body + "99 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <"
+        let head = body + "99 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached "
+            + "/ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <"
         let tail = "> >>\nendobj\n%%EOF\n"
         let a = head.utf8.count
         // The ByteRange leaves out exactly `<hex>`: from the '<' to just after the '>'.

@@ -4,7 +4,8 @@ import XCTest
 /// The independent tools the tests hold the project against (OpenSSL, poppler's pdfsig/pdfinfo/pdftoppm).
 public enum ExternalTool {
     /// Runs `tool` (looked up on PATH); a tool that is not installed fails the test with what to install.
-    public static func run(_ tool: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> CommandResult {
+    public static func run(_ tool: String, _ arguments: [String], file: StaticString = #filePath,
+                           line: UInt = #line) throws -> CommandResult {
         let result: CommandResult
         do {
             result = try Subprocess.run(tool: tool, arguments)
