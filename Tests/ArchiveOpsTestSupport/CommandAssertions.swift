@@ -5,7 +5,8 @@ import XCTest
 public func assertCommand(_ result: CommandResult, exits status: Int32, stdoutContains: [String] = [],
                           stderrContains: [String] = [], stderrIsEmpty: Bool = false,
                           _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
-    let context = { (what: String) in [message(), what, result.transcript].filter { !$0.isEmpty }.joined(separator: "\n") }
+    let note = message()
+    let context = { (what: String) in [note, what, result.transcript].filter { !$0.isEmpty }.joined(separator: "\n") }
     XCTAssertEqual(result.status, status, context("exit status"), file: file, line: line)
     for text in stdoutContains {
         XCTAssertTrue(result.stdout.contains(text), context("stdout lacks “\(text)”"), file: file, line: line)
