@@ -5,26 +5,32 @@
 #   scripts/compare-demo.sh            # HEAD~ against the working tree
 #   scripts/compare-demo.sh main       # any commit, branch or tag
 #
-# REV is checked out in a temporary `git worktree` and built with its own scratch path
-# (.build-compare/, ignored by git, kept so the next comparison builds incrementally); the working tree
-# uses the usual .build/. Both demos run in the same folder one after the other, so the one
+# REV is checked out in a temporary `git worktree` (.build-compare/rev) and built with its own scratch
+# path (.build-compare/build; both ignored by git, the build kept so the next comparison is incremental);
+# the working tree uses the usual .build/. Both demos run in the same folder one after the other, so the one
 # path-dependent value (the center path shown on the inspection pages) is the same on both sides.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 rev="${1:-HEAD~}"
 commit="$(git -C "$repo" rev-parse --verify "$rev^{commit}")"
 
+# The worktree keeps one path so that the next comparison's build is incremental.
+compare="$repo/.build-compare"
+tree="$compare/rev"
 work="$(mktemp -d /tmp/compare-demo.XXXXXX)"
 cleanup() {
-    git -C "$repo" worktree remove --force "$work/rev" 2>/dev/null || true
+    git -C "$repo" worktree remove --force "$tree" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 echo "构建 $rev ($commit) 与工作区 (building $rev and the working tree)…" >&2
-git -C "$repo" worktree add --detach --quiet "$work/rev" "$commit"
-swift build --package-path "$work/rev" --scratch-path "$repo/.build-compare" --product archive-ops >&2
-before_bin="$(swift build --package-path "$work/rev" --scratch-path "$repo/.build-compare" --show-bin-path)/archive-ops"
+mkdir -p "$compare"
+git -C "$repo" worktree remove --force "$tree" 2>/dev/null || true
+git -C "$repo" worktree prune
+git -C "$repo" worktree add --detach --quiet "$tree" "$commit"
+swift build --package-path "$tree" --scratch-path "$compare/build" --product archive-ops >&2
+before_bin="$(swift build --package-path "$tree" --scratch-path "$compare/build" --show-bin-path)/archive-ops"
 swift build --package-path "$repo" --product archive-ops >&2
 after_bin="$(swift build --package-path "$repo" --show-bin-path)/archive-ops"
 

@@ -17,8 +17,11 @@ public enum BuiltCLI {
     /// The executable, or a skip (locally) / failure (CI) that says how to build it.
     public static func executable() throws -> URL {
         if let found = try locate() { return found }
-        let message = "archive-ops 未构建：请先运行 swift build --build-tests（在 \(testBundleFolder.path) 及其上级目录中未找到）"
-            + " (archive-ops is not built next to the tests)"
+        let named = ProcessInfo.processInfo.environment["ARCHIVE_OPS_CLI"] ?? ""
+        let message = named.isEmpty
+            ? "archive-ops 未构建：请先运行 swift build --build-tests（在 \(testBundleFolder.path) 及其上级目录中未找到）"
+                + " (archive-ops is not built next to the tests)"
+            : "ARCHIVE_OPS_CLI=\(named) 不是可执行文件：请改正或取消该变量 (ARCHIVE_OPS_CLI names no executable)"
         if isCI { throw MissingBuild(message: message) }
         throw XCTSkip(message)
     }
