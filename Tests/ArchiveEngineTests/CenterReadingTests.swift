@@ -10,7 +10,8 @@ final class CenterReadingTests: XCTestCase {
         try CenterFixture.metadata(uscc: code, seq: 1, pages: 3, namespace: "urn:other:volume:9")
             .write(to: f.folder("dc", "V001").appendingPathComponent("metadata.xml"))
         // offsite/V001: declared UTF-8, written in GB18030 (the bytes of 东莞 in GBK: B6 AB DD B8).
-        var gbk = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><volume xmlns=\"urn:archive-center:volume:1\"><uscc>\(code)</uscc><name>".utf8)
+        var gbk = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8)
+        gbk += Data("<volume xmlns=\"urn:archive-center:volume:1\"><uscc>\(code)</uscc><name>".utf8)
         gbk += Data([0xB6, 0xAB, 0xDD, 0xB8])
         gbk += Data("</name><seq>1</seq></volume>".utf8)
         try gbk.write(to: f.folder("offsite", "V001").appendingPathComponent("metadata.xml"))
@@ -43,7 +44,8 @@ final class CenterReadingTests: XCTestCase {
         let name: [UInt8] = Array("bad-".utf8) + [0xFF, 0xFE]
         let path = f.store("offsite").path + "/"
         let full = Array(path.utf8) + name + [0]
-        XCTAssertEqual(full.withUnsafeBufferPointer { mkdir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o755) }, 0)
+        let made = full.withUnsafeBufferPointer { mkdir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o755) }
+        XCTAssertEqual(made, 0)
         // An unreadable volume folder (only meaningful when the tests do not run as root).
         let locked = f.folder("offsite", "V003")
         try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
@@ -90,7 +92,9 @@ final class CenterReadingTests: XCTestCase {
             let attrs = try fm.attributesOfItem(atPath: path)
             let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             var value = "\(attrs[.size] ?? 0) \(mtime)"
-            if (attrs[.type] as? FileAttributeType) == .typeRegular { value += " " + CenterFixture.hex(try Data(contentsOf: URL(fileURLWithPath: path))) }
+            if (attrs[.type] as? FileAttributeType) == .typeRegular {
+                value += " " + CenterFixture.hex(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
             state[rel] = value
         }
         return state

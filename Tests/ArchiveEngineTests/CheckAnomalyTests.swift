@@ -21,8 +21,10 @@ final class CheckAnomalyTests: XCTestCase {
         try Data("x".utf8).write(to: v3.appendingPathComponent("page-0003.jpg"))
         try Data("x".utf8).write(to: v3.appendingPathComponent("page-0001.tif"))
         // Orphans: a seq folder the catalog does not know, and a whole unknown enterprise folder.
-        try FileManager.default.createDirectory(at: f.volumeFolder("dc", uscc: CenterFixture.code(1), seq: 7), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: f.volumeFolder("branch-humen", uscc: CenterFixture.code(77), seq: 1), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: f.volumeFolder("dc", uscc: CenterFixture.code(1), seq: 7),
+                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: f.volumeFolder("branch-humen", uscc: CenterFixture.code(77), seq: 1),
+                                                withIntermediateDirectories: true)
 
         let report = try inspect(f, only: ["anomaly"])
         XCTAssertEqual(keys(report), [

@@ -10,7 +10,8 @@ final class CheckDiskTests: XCTestCase {
         // dc-store /data: 85 % at 06:00, 95 % at 09:00 (after the inspection: ignored).
         try f.execute("INSERT INTO disk_sample VALUES ('dc-store', '/data', '2023-06-30T06:00:00+08:00', ?, ?)", [tb, 85 * tb / 100])
         try f.execute("INSERT INTO disk_sample VALUES ('dc-store', '/data', '2023-06-30T09:00:00+08:00', ?, ?)", [tb, 95 * tb / 100])
-        try f.execute("INSERT INTO disk_sample VALUES ('branch-humen-srv', '/archive', '2023-06-30T06:00:00+08:00', ?, ?)", [tb, 91 * tb / 100])
+        try f.execute("INSERT INTO disk_sample VALUES ('branch-humen-srv', '/archive', '2023-06-30T06:00:00+08:00', ?, ?)",
+                      [tb, 91 * tb / 100])
         try f.execute("INSERT INTO disk_sample VALUES ('offsite-gw', '/backup', '2023-06-30T06:00:00+08:00', ?, ?)", [tb, 40 * tb / 100])
         let report = try inspect(f, only: ["disk"])
         let usage = report.findings.filter { $0.code == "disk.usage" }
@@ -28,7 +29,8 @@ final class CheckDiskTests: XCTestCase {
             let at = BureauTime.iso(CenterFixture.at.addingTimeInterval(Double(day - 30) * 86_400 - 3600))
             try f.execute("INSERT INTO disk_sample VALUES ('dc-store', '/data', ?, ?, ?)", [at, tb, (60 * tb + Int64(day) * tb / 2) / 100])
             if day >= 15 {
-                try f.execute("INSERT INTO disk_sample VALUES ('offsite-gw', '/backup', ?, ?, ?)", [at, tb, (70 * tb + Int64(day - 15) * tb) / 100])
+                try f.execute("INSERT INTO disk_sample VALUES ('offsite-gw', '/backup', ?, ?, ?)",
+                              [at, tb, (70 * tb + Int64(day - 15) * tb) / 100])
             }
         }
         let forecast = try inspect(f, only: ["disk"]).findings.filter { $0.code == "disk.forecast" }

@@ -34,7 +34,8 @@ final class ImportDemoInputsTests: XCTestCase {
         let inputs = try DemoInputs.write(into: dir)
         let export = try Data(contentsOf: inputs.tickets)
         XCTAssertNil(String(data: export, encoding: .utf8), "the platform export is GB18030, not UTF-8")
-        XCTAssertTrue(export.starts(with: try XCTUnwrap(TextDecoding.gb18030("工单编号,报障时间,报障单位,报障人,问题类别,紧急程度,问题描述,响应时间,到场时间,解决时间,处理过程,处理结果,处理人,状态\r\n"))))
+        let header = "工单编号,报障时间,报障单位,报障人,问题类别,紧急程度,问题描述,响应时间,到场时间,解决时间,处理过程,处理结果,处理人,状态\r\n"
+        XCTAssertTrue(export.starts(with: try XCTUnwrap(TextDecoding.gb18030(header))))
 
         let store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
         let options = ImportOptions(now: DemoClock.now, actor: "test")

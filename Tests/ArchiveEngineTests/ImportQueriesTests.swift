@@ -20,8 +20,10 @@ final class ImportQueriesTests: ImportTestCase {
                   kind TEXT, text TEXT, result TEXT, uscc TEXT, latency_ms INTEGER, extra_column TEXT)
                 """)
             for r in rows {
-                try db.execute(sql: "INSERT INTO query_log (id, at, channel, terminal, site_id, kind, text, result, uscc, latency_ms) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                               arguments: StatementArguments(r))
+                try db.execute(sql: """
+                    INSERT INTO query_log (id, at, channel, terminal, site_id, kind, text, result, uscc, latency_ms)
+                    VALUES (?,?,?,?,?,?,?,?,?,?)
+                    """, arguments: StatementArguments(r))
             }
         }
         try db.close()
@@ -31,7 +33,8 @@ final class ImportQueriesTests: ImportTestCase {
     static let sampleRows: [[DatabaseValueConvertible?]] = [
         [1, "2023-06-28T09:00:00+08:00", "kiosk", "T-001", "dc", "uscc", "91441900MA4UJ5XY2K", "found", "91441900MA4UJ5XY2K", 120],
         [2, "2023-06-28T23:59:59+08:00", "kiosk", "T-002", "dc", "name", "东莞市某某电子科技有限公司", "not_found", nil, 340],
-        [3, "2023-06-28T16:00:00Z", "window", "W-01", "dc", "reg_no", "441900000123456", "found", "91441900MA4UJ5XY2K", 80],  // 06-29 00:00 in Shanghai
+        // 06-29 00:00 in Shanghai:
+        [3, "2023-06-28T16:00:00Z", "window", "W-01", "dc", "reg_no", "441900000123456", "found", "91441900MA4UJ5XY2K", 80],
         [4, "2023-06-29T10:30:00+08:00", "online", nil, "dc", "name", "东莞市不存在有限公司", "not_found", nil, 95],
         [5, "2023-06-29T11:00:00+08:00", "kiosk", "T-001", "dc", "uscc", "91441900MA4UJ5XY2K", "error", nil, 5000],
     ]
@@ -47,7 +50,8 @@ final class ImportQueriesTests: ImportTestCase {
     }
 
     func testAggregateTotalsKeepTheirLevelAndReadExcelNumbers() throws {
-        let summary = try QueryStatisticsImport.importFile(at: dir.appendingPathComponent("query-totals.csv"), store: store, options: options())
+        let summary = try QueryStatisticsImport.importFile(at: dir.appendingPathComponent("query-totals.csv"), store: store,
+                                                           options: options())
         XCTAssertEqual(summary.inserted, 5)
         let stats = try store.queryStatistics(source: "aggregate")
         let byPeriod = Dictionary(grouping: stats.map(\.statistic), by: { "\($0.period.text)|\($0.channel.rawValue)" })
@@ -55,15 +59,19 @@ final class ImportQueriesTests: ImportTestCase {
         XCTAssertEqual(byPeriod["2022|all"]?.first?.notFound, 1203)
         XCTAssertEqual(byPeriod["2023-H1|all"]?.first?.period.level, .half)
         XCTAssertEqual(byPeriod["2023-06|kiosk"]?.first?.period.level, .month)
-        XCTAssertEqual(stats.filter { $0.statistic.channel == .all && $0.statistic.period.level == .year || $0.statistic.period.text == "2023-H1" }
-            .reduce(0) { $0 + $1.statistic.queries }, 1_542_832)
-        let again = try QueryStatisticsImport.importFile(at: dir.appendingPathComponent("query-totals.csv"), store: store, options: options())
+        let bureauTotals = stats.filter {
+            $0.statistic.channel == .all && $0.statistic.period.level == .year || $0.statistic.period.text == "2023-H1"
+        }
+        XCTAssertEqual(bureauTotals.reduce(0) { $0 + $1.statistic.queries }, 1_542_832)
+        let again = try QueryStatisticsImport.importFile(at: dir.appendingPathComponent("query-totals.csv"), store: store,
+                                                         options: options())
         XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 5])
     }
 
     func testABadPeriodRejectsTheTotalsFileWithItsLine() throws {
         let url = dir.appendingPathComponent("bad-totals.csv")
-        try Data("period,channel,queries,not_found\n2022,合计,560908,\n2023-H3,合计,1,\n2023-06,柜台,10,\n2023-05,all,10,20\n".utf8).write(to: url)
+        try Data("period,channel,queries,not_found\n2022,合计,560908,\n2023-H3,合计,1,\n2023-06,柜台,10,\n2023-05,all,10,20\n".utf8)
+            .write(to: url)
         XCTAssertThrowsError(try QueryStatisticsImport.importFile(at: url, store: store, options: options())) { error in
             guard let rejected = error as? ImportRejected else { return XCTFail("\(error)") }
             XCTAssertEqual(rejected.report.errors.map(\.location), [.line(3), .line(4), .line(5)])
@@ -131,7 +139,8 @@ final class ImportQueriesTests: ImportTestCase {
         XCTAssertThrowsError(try QueryStatisticsImport.importFile(at: catalog, store: store, options: options())) { error in
             guard let rejected = error as? ImportRejected else { return XCTFail("\(error)") }
             XCTAssertEqual(rejected.report.badRowCount, 2)
-            XCTAssertEqual(rejected.report.errors.map(\.location), [.record("query_log id=6"), .record("query_log id=7"), .record("query_log id=7")])
+            XCTAssertEqual(rejected.report.errors.map(\.location),
+                           [.record("query_log id=6"), .record("query_log id=7"), .record("query_log id=7")])
             XCTAssertEqual(rejected.report.errors.map(\.column), ["at", "channel", "result"])
         }
         XCTAssertEqual(try store.count("query_event"), 0)
@@ -191,7 +200,8 @@ final class ImportInspectionsTests: ImportTestCase {
     func testABadFindingLineRejectsTheFileNamingTheLine() throws {
         let url = dir.appendingPathComponent("bad.jsonl")
         try Data("""
-            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "ops-3", "center": "/c"}}
+            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", \
+            "host": "ops-3", "center": "/c"}}
             {"check":"sync","code":"sync.missing","detail":"x","severity":"critical","site":"dc","uscc":null,"volume":"V1"}
             {"check":"sync","code":"sync.missing","detail":"y","severity":"fatal","site":"dc","uscc":null,"volume":"V2"}
             {"check":"disk","code":"sync.corrupt","severity":"warning","site":null,"uscc":null,"volume":null}

@@ -44,16 +44,20 @@ final class ImportTicketsTests: ImportTestCase {
         _ = try importer().importFile(at: file("tickets-gb18030-crlf.csv"))
         // 0601 特急: reported 09:00, responded 09:10, on site 09:50, resolved 11:30.
         XCTAssertEqual(try store.serviceFacts(ofTicket: "GZ-2023-0601"),
-                       TicketServiceFacts(responseMinutes: 10, onsiteMinutes: 50, resolutionMinutes: 150, responseMet: true, onsiteMet: true))
+                       TicketServiceFacts(responseMinutes: 10, onsiteMinutes: 50, resolutionMinutes: 150, responseMet: true,
+                                          onsiteMet: true))
         // 0602 特急: 14:05 → 14:25 (20 min, misses 15) → 15:35 (90 min, misses 60) → 18:05 (+08:00 ISO form).
         XCTAssertEqual(try store.serviceFacts(ofTicket: "GZ-2023-0602"),
-                       TicketServiceFacts(responseMinutes: 20, onsiteMinutes: 90, resolutionMinutes: 240, responseMet: false, onsiteMet: false))
+                       TicketServiceFacts(responseMinutes: 20, onsiteMinutes: 90, resolutionMinutes: 240, responseMet: false,
+                                          onsiteMet: false))
         // 0603 紧急: 10:00:30 → 10:15:30 is exactly 15 min (met); no on-site time; resolved 12:00 = 119.5 min.
         XCTAssertEqual(try store.serviceFacts(ofTicket: "GZ-2023-0603"),
-                       TicketServiceFacts(responseMinutes: 15, onsiteMinutes: nil, resolutionMinutes: 119.5, responseMet: true, onsiteMet: nil))
+                       TicketServiceFacts(responseMinutes: 15, onsiteMinutes: nil, resolutionMinutes: 119.5, responseMet: true,
+                                          onsiteMet: nil))
         // 0604 still open: nothing known yet.
         XCTAssertEqual(try store.serviceFacts(ofTicket: "GZ-2023-0604"),
-                       TicketServiceFacts(responseMinutes: nil, onsiteMinutes: nil, resolutionMinutes: nil, responseMet: nil, onsiteMet: nil))
+                       TicketServiceFacts(responseMinutes: nil, onsiteMinutes: nil, resolutionMinutes: nil, responseMet: nil,
+                                          onsiteMet: nil))
     }
 
     func testSLAFactsFollowTheConfiguredTargets() throws {
@@ -157,7 +161,8 @@ final class ImportTicketsTests: ImportTestCase {
         XCTAssertEqual(try store.count("ticket"), 0)
         // A resolution before the report is caught the same way.
         let url = dir.appendingPathComponent("resolved-early.csv")
-        try Data("ticket_id,reported_at,category,priority,description,status,resolved_at\nX1,2023-06-02 10:00,other,normal,测试,resolved,2023-06-02 09:59\n".utf8).write(to: url)
+        try Data(("ticket_id,reported_at,category,priority,description,status,resolved_at\n"
+                  + "X1,2023-06-02 10:00,other,normal,测试,resolved,2023-06-02 09:59\n").utf8).write(to: url)
         XCTAssertThrowsError(try importer().importFile(at: url)) { error in
             XCTAssertTrue("\(error)".contains("早于报障时间"), "\(error)")
         }
@@ -165,7 +170,8 @@ final class ImportTicketsTests: ImportTestCase {
 
     func testEveryBadFieldOfARowIsReported() throws {
         let url = dir.appendingPathComponent("many.csv")
-        try Data("工单编号,报障时间,问题类别,紧急程度,问题描述,状态\nA1,昨天,打印机,一般,,已完成\nA1,2023-06-01 08:00,其他,一般,重复编号,已关闭\nA1,2023-06-01 08:00,其他,一般,再次重复,已关闭\n".utf8).write(to: url)
+        try Data(("工单编号,报障时间,问题类别,紧急程度,问题描述,状态\nA1,昨天,打印机,一般,,已完成\n"
+                  + "A1,2023-06-01 08:00,其他,一般,重复编号,已关闭\nA1,2023-06-01 08:00,其他,一般,再次重复,已关闭\n").utf8).write(to: url)
         XCTAssertThrowsError(try importer().importFile(at: url)) { error in
             guard let rejected = error as? ImportRejected else { return XCTFail("\(error)") }
             XCTAssertEqual(rejected.report.badRowCount, 2)
@@ -211,7 +217,8 @@ final class ImportTicketsTests: ImportTestCase {
 
     func testAnUnterminatedQuoteNamesTheRowWhereItStarts() throws {
         let url = dir.appendingPathComponent("quote.csv")
-        try Data("工单编号,报障时间,问题类别,紧急程度,问题描述,状态\nA1,2023-06-01 08:00,其他,一般,正常,已关闭\nA2,2023-06-01 09:00,其他,一般,\"没有闭合的引号\n第二行,已关闭\n".utf8).write(to: url)
+        try Data(("工单编号,报障时间,问题类别,紧急程度,问题描述,状态\nA1,2023-06-01 08:00,其他,一般,正常,已关闭\n"
+                  + "A2,2023-06-01 09:00,其他,一般,\"没有闭合的引号\n第二行,已关闭\n").utf8).write(to: url)
         XCTAssertThrowsError(try importer().importFile(at: url)) { error in
             XCTAssertEqual(error as? ImportError, .unterminatedQuote(url.path, line: 3))
         }

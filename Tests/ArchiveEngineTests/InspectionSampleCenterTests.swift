@@ -38,7 +38,8 @@ final class InspectionSampleCenterTests: XCTestCase {
         for check in CheckCatalog.all {
             let found = matchKeys(first.findings.filter { $0.check == check.id })
             let wanted = expected.filter { $0.hasPrefix(check.id + " ") }
-            XCTAssertEqual(found, wanted, "check \(check.id): missing \(wanted.subtracting(found).sorted()), extra \(found.subtracting(wanted).sorted())")
+            XCTAssertEqual(found, wanted,
+                           "check \(check.id): missing \(wanted.subtracting(found).sorted()), extra \(found.subtracting(wanted).sorted())")
         }
         XCTAssertEqual(matchKeys(first.findings), expected)
         XCTAssertEqual(first.notes, [])

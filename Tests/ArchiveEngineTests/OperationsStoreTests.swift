@@ -40,7 +40,8 @@ final class InspectionRecordsTests: XCTestCase {
         let start = try XCTUnwrap(BureauTime.parse("2023-06-30 07:30"))
         let run = InspectionRun(startedAt: start, finishedAt: start.addingTimeInterval(90), host: "ops-1", center: "/mnt/center")
         let findings = [
-            Finding(check: "sync", code: "sync.missing", severity: .critical, site: "branch-humen", volume: "V1", uscc: "9144", detail: "缺少 page-0003.jpg"),
+            Finding(check: "sync", code: "sync.missing", severity: .critical, site: "branch-humen", volume: "V1", uscc: "9144",
+                    detail: "缺少 page-0003.jpg"),
             Finding(check: "disk", code: "disk.usage", severity: .warning, detail: "dc-store /data 85%", host: "dc-store", mount: "/data"),
         ]
         try store.saveInspection(run, findings: findings)
@@ -51,7 +52,9 @@ final class InspectionRecordsTests: XCTestCase {
     }
 
     func testFindingJSONLineHasTheContractShape() throws {
-        let f = Finding(check: "sync", code: "sync.missing", severity: .critical, site: "branch-humen", volume: "V000123", uscc: nil, detail: "缺失")
-        XCTAssertEqual(f.jsonLine(), #"{"check":"sync","code":"sync.missing","detail":"缺失","severity":"critical","site":"branch-humen","uscc":null,"volume":"V000123"}"#)
+        let f = Finding(check: "sync", code: "sync.missing", severity: .critical, site: "branch-humen", volume: "V000123", uscc: nil,
+                        detail: "缺失")
+        XCTAssertEqual(f.jsonLine(), #"{"check":"sync","code":"sync.missing","detail":"缺失","severity":"critical","#
+                           + #""site":"branch-humen","uscc":null,"volume":"V000123"}"#)
     }
 }

@@ -25,11 +25,14 @@ enum SampleCenterFixtures {
         let manifest = try SampleCenter.generate(into: root, options: options)
         var config = Configuration()
         config.readonly = true
-        return Center(root: root, manifest: manifest, catalog: try DatabaseQueue(path: root.appendingPathComponent("catalog.sqlite").path, configuration: config))
+        return Center(root: root, manifest: manifest,
+                      catalog: try DatabaseQueue(path: root.appendingPathComponent("catalog.sqlite").path, configuration: config))
     }
 
     /// Default faults (one or two of every code).
-    static let faulty: Result<Center, Error> = Result { try make(options(enterprises: 70, seed: "fixture-faulty", faults: SampleCenterOptions.defaultFaults)) }
+    static let faulty: Result<Center, Error> = Result {
+        try make(options(enterprises: 70, seed: "fixture-faulty", faults: SampleCenterOptions.defaultFaults))
+    }
     /// No faults at all.
     static let clean: Result<Center, Error> = Result { try make(options(enterprises: 45, seed: "fixture-clean", faults: [:])) }
 }

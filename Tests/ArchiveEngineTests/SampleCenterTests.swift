@@ -22,7 +22,8 @@ final class SampleCenterTests: XCTestCase {
             XCTAssertEqual(try rows(first.catalog, "SELECT * FROM \(table) ORDER BY 1, 2, 3"),
                            try rows(again.catalog, "SELECT * FROM \(table) ORDER BY 1, 2, 3"), table)
         }
-        let volumeColumns = "id, uscc, seq, event, created_at, pages, efile_status, efile_updated_at, efile_sha256, seal_status, sealed_at, lock_owner, locked_at"
+        let volumeColumns = "id, uscc, seq, event, created_at, pages, efile_status, efile_updated_at, efile_sha256, seal_status, "
+            + "sealed_at, lock_owner, locked_at"
         XCTAssertEqual(try rows(first.catalog, "SELECT \(volumeColumns) FROM volume ORDER BY id"),
                        try rows(again.catalog, "SELECT \(volumeColumns) FROM volume ORDER BY id"))
         XCTAssertEqual(again.manifest.injected, first.manifest.injected)
@@ -68,7 +69,8 @@ final class SampleCenterTests: XCTestCase {
                 continue
             }
             dueVolumes += 1
-            let pageRows = try Row.fetchAll(c.catalog, sql: "SELECT no, sha256, bytes FROM page WHERE volume_id = ? ORDER BY no", arguments: [id])
+            let pageRows = try Row.fetchAll(c.catalog, sql: "SELECT no, sha256, bytes FROM page WHERE volume_id = ? ORDER BY no",
+                                            arguments: [id])
             XCTAssertEqual(pageRows.map { $0["no"] as Int }, Array(1...pages), id)
             for site in ["processing", "dc", "offsite", v["branch_id"] as String] {
                 let dir = c.folder(site: site, uscc: uscc, seq: seq)
@@ -115,7 +117,9 @@ final class SampleCenterTests: XCTestCase {
         let c = try clean
         let codes = try String.fetchAll(c.catalog, sql: "SELECT uscc FROM enterprise")
         XCTAssertTrue(codes.allSatisfy(USCC.isValid), "\(codes.filter { !USCC.isValid($0) })")
-        let seqs = try Row.fetchAll(c.catalog, sql: "SELECT uscc, group_concat(seq) AS s FROM (SELECT uscc, seq FROM volume ORDER BY uscc, seq) GROUP BY uscc")
+        let seqs = try Row.fetchAll(c.catalog, sql: """
+            SELECT uscc, group_concat(seq) AS s FROM (SELECT uscc, seq FROM volume ORDER BY uscc, seq) GROUP BY uscc
+            """)
         for r in seqs {
             let s = (r["s"] as String).split(separator: ",").compactMap { Int($0) }
             XCTAssertEqual(s, Array(1...s.count), r["uscc"] as String)
@@ -128,7 +132,9 @@ final class SampleCenterTests: XCTestCase {
             for uscc in try FileManager.default.contentsOfDirectory(atPath: c.store(site).path) {
                 for seq in try FileManager.default.contentsOfDirectory(atPath: c.store(site).appendingPathComponent(uscc).path) {
                     XCTAssertTrue(knownFolders.contains("\(uscc)/\(seq)"), "\(site) \(uscc)/\(seq)")
-                    if site.hasPrefix("branch-") { XCTAssertTrue(known.contains("\(uscc)/\(seq)|\(site)"), "misplaced \(site) \(uscc)/\(seq)") }
+                    if site.hasPrefix("branch-") {
+                        XCTAssertTrue(known.contains("\(uscc)/\(seq)|\(site)"), "misplaced \(site) \(uscc)/\(seq)")
+                    }
                 }
             }
         }
@@ -165,7 +171,8 @@ final class SampleCenterTests: XCTestCase {
             XCTAssertEqual(root.elements(forLocalName: "name", uri: "urn:archive-center:volume:1").first?.stringValue, r["name"] as String)
             let pages = try XCTUnwrap(root.elements(forLocalName: "pages", uri: "urn:archive-center:volume:1").first)
             // (FoundationXML on Linux does not find attributes by name on namespaced elements; read the list.)
-            XCTAssertEqual(pages.attributes?.first { $0.name == "count" || $0.localName == "count" }?.stringValue, String(r["pages"] as Int))
+            XCTAssertEqual(pages.attributes?.first { $0.name == "count" || $0.localName == "count" }?.stringValue,
+                           String(r["pages"] as Int))
             XCTAssertEqual(pages.elements(forLocalName: "page", uri: "urn:archive-center:volume:1").count, r["pages"] as Int)
         }
     }
@@ -193,7 +200,8 @@ final class SampleCenterTests: XCTestCase {
     func testPagesAreRealJPEGsThatPopplerDecodes() throws {
         let c = try clean
         let r = try XCTUnwrap(try Row.fetchOne(c.catalog, sql: "SELECT uscc, seq FROM volume ORDER BY id LIMIT 1"))
-        let jpeg = try Data(contentsOf: c.folder(site: "processing", uscc: r["uscc"], seq: r["seq"]).appendingPathComponent("page-0001.jpg"))
+        let folder = c.folder(site: "processing", uscc: r["uscc"], seq: r["seq"])
+        let jpeg = try Data(contentsOf: folder.appendingPathComponent("page-0001.jpg"))
         XCTAssertEqual(Array(jpeg.prefix(3)), [0xFF, 0xD8, 0xFF])
         // Wrap the page as a DCT image in a one-page PDF and let poppler decode and render it.
         var pdf = Data("%PDF-1.4\n".utf8)
@@ -201,8 +209,10 @@ final class SampleCenterTests: XCTestCase {
         func add(_ s: Data) { offsets.append(pdf.count); pdf.append(s) }
         add(Data("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n".utf8))
         add(Data("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n".utf8))
-        add(Data("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 8 8] /Resources << /XObject << /Im 4 0 R >> >> /Contents 5 0 R >> endobj\n".utf8))
-        add(Data("4 0 obj << /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length \(jpeg.count) >>\nstream\n".utf8) + jpeg + Data("\nendstream endobj\n".utf8))
+        add(Data(("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 8 8] /Resources << /XObject << /Im 4 0 R >> >> "
+                  + "/Contents 5 0 R >> endobj\n").utf8))
+        add(Data(("4 0 obj << /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+                  + "/Filter /DCTDecode /Length \(jpeg.count) >>\nstream\n").utf8) + jpeg + Data("\nendstream endobj\n".utf8))
         let content = "q 8 0 0 8 0 0 cm /Im Do Q"
         add(Data("5 0 obj << /Length \(content.count) >>\nstream\n\(content)\nendstream endobj\n".utf8))
         let xref = pdf.count
@@ -226,7 +236,8 @@ final class SampleCenterTests: XCTestCase {
         XCTAssertEqual(Set(c.manifest.injected.map(\.code)), contract)
         // Each finding is listed under the check that reports it.
         for f in c.manifest.injected {
-            XCTAssertEqual(CheckCatalog.definition(code: f.code).map { _ in f.code.split(separator: ".").first.map(String.init) ?? "" }, f.check,
+            XCTAssertEqual(CheckCatalog.definition(code: f.code).map { _ in f.code.split(separator: ".").first.map(String.init) ?? "" },
+                           f.check,
                            "\(f.code) listed under \(f.check)")
         }
         // One finding per identity.
@@ -256,13 +267,18 @@ final class SampleCenterTests: XCTestCase {
                 let near = codes.filter { zip($0, text).filter { $0 != $1 }.count == 1 && $0.count == text.count }
                 XCTAssertEqual(near, [f.uscc].compactMap { $0 }.reduce(into: Set<String>()) { $0.insert($1) })
             case "notfound.former_name":
-                let former = try XCTUnwrap(try String.fetchOne(c.catalog, sql: "SELECT former_names FROM enterprise WHERE uscc = ?", arguments: [f.uscc]))
+                let former = try XCTUnwrap(try String.fetchOne(c.catalog, sql: "SELECT former_names FROM enterprise WHERE uscc = ?",
+                                                               arguments: [f.uscc]))
                 XCTAssertTrue(former.contains(text))
                 XCTAssertEqual(try Int.fetchOne(c.catalog, sql: "SELECT count(*) FROM enterprise WHERE name = ?", arguments: [text]), 0)
             case "notfound.name_variant":
-                let name = try XCTUnwrap(try String.fetchOne(c.catalog, sql: "SELECT name FROM enterprise WHERE uscc = ?", arguments: [f.uscc]))
+                let name = try XCTUnwrap(try String.fetchOne(c.catalog, sql: "SELECT name FROM enterprise WHERE uscc = ?",
+                                                             arguments: [f.uscc]))
                 XCTAssertNotEqual(text, name)
-                let squash = { (s: String) in s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）") }
+                let squash = { (s: String) in
+                    s.replacingOccurrences(of: " ", with: "")
+                        .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+                }
                 XCTAssertEqual(squash(text), name)
             case "notfound.not_synced":
                 let volumes = try Row.fetchAll(c.catalog, sql: "SELECT uscc, seq FROM volume WHERE uscc = ?", arguments: [f.uscc])
@@ -276,7 +292,8 @@ final class SampleCenterTests: XCTestCase {
             default:
                 XCTAssertEqual(f.code, "notfound.unknown")
                 XCTAssertFalse(codes.contains(text))
-                XCTAssertEqual(try Int.fetchOne(c.catalog, sql: "SELECT count(*) FROM enterprise WHERE name = ? OR former_names LIKE ?", arguments: [text, "%\(text)%"]), 0)
+                XCTAssertEqual(try Int.fetchOne(c.catalog, sql: "SELECT count(*) FROM enterprise WHERE name = ? OR former_names LIKE ?",
+                                                arguments: [text, "%\(text)%"]), 0)
             }
         }
     }
@@ -288,10 +305,12 @@ final class SampleCenterTests: XCTestCase {
             let v = try XCTUnwrap(try Row.fetchOne(c.catalog, sql: "SELECT * FROM volume WHERE id = ?", arguments: [f.volume]))
             let file = f.code == "seal.invalid" ? "volume.sealed.pdf" : "volume.pdf"
             let hashColumn = f.code == "seal.invalid" ? "seal_sha256" : "efile_sha256"
-            let branch = try XCTUnwrap(try String.fetchOne(c.catalog, sql: "SELECT branch_id FROM enterprise WHERE uscc = ?", arguments: [v["uscc"] as String]))
+            let branch = try XCTUnwrap(try String.fetchOne(c.catalog, sql: "SELECT branch_id FROM enterprise WHERE uscc = ?",
+                                                           arguments: [v["uscc"] as String]))
             for site in ["processing", "dc", "offsite", branch] {
                 let data = try Data(contentsOf: c.folder(site: site, uscc: v["uscc"], seq: v["seq"]).appendingPathComponent(file))
-                XCTAssertEqual(sha256(data), v[hashColumn] as String?, "\(f.code) \(site): the catalog hash is of the bad file, so no sync.corrupt")
+                XCTAssertEqual(sha256(data), v[hashColumn] as String?,
+                               "\(f.code) \(site): the catalog hash is of the bad file, so no sync.corrupt")
                 if f.code == "seal.invalid" {
                     XCTAssertNotEqual(verifier.verify(data), .valid)
                 } else {
@@ -306,11 +325,13 @@ final class SampleCenterTests: XCTestCase {
         let c = try faulty
         let expected = c.manifest.expected(check: "disk")
         XCTAssertEqual(Set(expected.map(\.code)), ["disk.usage", "disk.forecast"])
-        let samples = try Row.fetchAll(c.catalog, sql: "SELECT host, mount, at, total_bytes, used_bytes FROM disk_sample ORDER BY host, mount, at")
+        let samples = try Row.fetchAll(c.catalog,
+                                       sql: "SELECT host, mount, at, total_bytes, used_bytes FROM disk_sample ORDER BY host, mount, at")
         var byMount: [String: [(Double, Double)]] = [:]
         for s in samples {
             let t = try XCTUnwrap(BureauTime.parse(s["at"])).timeIntervalSince1970 / 86400
-            byMount["\(s["host"] as String)|\(s["mount"] as String)", default: []].append((t, Double(s["used_bytes"] as Int64) / Double(s["total_bytes"] as Int64)))
+            let used = Double(s["used_bytes"] as Int64) / Double(s["total_bytes"] as Int64)
+            byMount["\(s["host"] as String)|\(s["mount"] as String)", default: []].append((t, used))
         }
         for (key, points) in byMount {
             // Least-squares slope, and the days until full from the latest sample.
@@ -350,14 +371,19 @@ final class SampleCenterTests: XCTestCase {
     func testRefusesANonEmptyFolderTooFewEnterprisesAndUnknownCodes() throws {
         let scratch = try ScratchFolder()
         try scratch.write("keep.txt", Data("mine".utf8))
-        XCTAssertThrowsError(try SampleCenter.generate(into: scratch.url, options: SampleCenterFixtures.options(enterprises: 50, seed: "x", faults: [:]))) {
+        XCTAssertThrowsError(try SampleCenter.generate(into: scratch.url,
+                                                       options: SampleCenterFixtures.options(enterprises: 50, seed: "x", faults: [:]))) {
             XCTAssertTrue("\($0)".contains("不为空"), "\($0)")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path), ["keep.txt"])
-        XCTAssertThrowsError(try SampleCenter.generate(into: scratch.file("a"), options: SampleCenterFixtures.options(enterprises: 12, seed: "x", faults: SampleCenterOptions.defaultFaults))) {
+        XCTAssertThrowsError(try SampleCenter.generate(into: scratch.file("a"),
+                                                       options: SampleCenterFixtures.options(enterprises: 12, seed: "x",
+                                                                                             faults: SampleCenterOptions.defaultFaults))) {
             XCTAssertTrue("\($0)".contains("--enterprises"), "\($0)")
         }
-        XCTAssertThrowsError(try SampleCenter.generate(into: scratch.file("b"), options: SampleCenterFixtures.options(enterprises: 30, seed: "x", faults: ["sync.lost": 1]))) {
+        XCTAssertThrowsError(try SampleCenter.generate(into: scratch.file("b"),
+                                                       options: SampleCenterFixtures.options(enterprises: 30, seed: "x",
+                                                                                             faults: ["sync.lost": 1]))) {
             XCTAssertTrue("\($0)".contains("sync.lost"), "\($0)")
         }
     }

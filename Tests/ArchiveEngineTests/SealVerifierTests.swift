@@ -109,16 +109,19 @@ final class SealVerifierTests: XCTestCase {
 
     func testOpenSSLMadeRSASealIsAccepted() throws {
         // OpenSSL names the signature algorithm rsaEncryption (with NULL parameters) in RSA seals.
-        try assertOpenSSLSealVerifies(keyArguments: ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"], addNullDigestParameters: false)
+        try assertOpenSSLSealVerifies(keyArguments: ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+                                      addNullDigestParameters: false)
     }
 
     func testSealWithNullDigestParametersIsAccepted() throws {
         // BouncyCastle/iText and older OpenSSL write SHA-256 digest identifiers with explicit NULL parameters.
-        try assertOpenSSLSealVerifies(keyArguments: ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"], addNullDigestParameters: true)
+        try assertOpenSSLSealVerifies(keyArguments: ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+                                      addNullDigestParameters: true)
     }
 
     func testOpenSSLMadeECDSASealIsAccepted() throws {
-        try assertOpenSSLSealVerifies(keyArguments: ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], addNullDigestParameters: true)
+        try assertOpenSSLSealVerifies(keyArguments: ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
+                                      addNullDigestParameters: true)
     }
 
     private func assertOpenSSLSealVerifies(keyArguments: [String], addNullDigestParameters: Bool,

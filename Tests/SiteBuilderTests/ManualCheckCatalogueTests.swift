@@ -40,7 +40,8 @@ final class ManualCheckCatalogueTests: XCTestCase {
         XCTAssertTrue(page.contains("查询终端故障"), "its ticket category is named")
         let overview = try XCTUnwrap(after["manual/checks/index.html"]).text
         XCTAssertTrue(overview.contains("href=\"kioskping.html#kioskping.offline\""))
-        XCTAssertTrue(overview.contains("<a href=\"../../manual/checks/kioskping.html\">查询终端在线检查</a>"), "it appears in the catalogue's navigation")
+        XCTAssertTrue(overview.contains("<a href=\"../../manual/checks/kioskping.html\">查询终端在线检查</a>"),
+                      "it appears in the catalogue's navigation")
     }
 
     func testARenamedFindingCodeBreaksTheManualLinksToIt() throws {
@@ -54,7 +55,8 @@ final class ManualCheckCatalogueTests: XCTestCase {
                                             causes: c.causes, resolution: c.resolution)
                     : c
             }
-            return CheckDefinition(id: check.id, name: check.name, summary: check.summary, ticketCategory: check.ticketCategory, codes: codes)
+            return CheckDefinition(id: check.id, name: check.name, summary: check.summary, ticketCategory: check.ticketCategory,
+                                   codes: codes)
         }
         let message = try XCTUnwrap(manualBuildError { try fixture.build(builtIn: true, checks: renamed) })
         XCTAssertTrue(message.contains("Content/training/troubleshooting.md 第"), message)

@@ -170,7 +170,8 @@ final class ManualSiteTests: XCTestCase {
         XCTAssertNotNil(pages["manual/local/map.svg"])
         let duty = try XCTUnwrap(pages["manual/local/duty.html"]).text
         XCTAssertTrue(duty.contains("href=\"../../manual/local/index.html\""), "sidebar links are site-relative")
-        XCTAssertTrue(duty.contains("<li class=\"depth-2 open\"><a href=\"../../manual/local/duty.html\" aria-current=\"page\">值班表</a>"), "a folder's pages sit under its index in the navigation")
+        XCTAssertTrue(duty.contains("<li class=\"depth-2 open\"><a href=\"../../manual/local/duty.html\" aria-current=\"page\">值班表</a>"),
+                      "a folder's pages sit under its index in the navigation")
         XCTAssertTrue(try XCTUnwrap(pages["manual/install.html"]).text.contains("安装程序"), "other shipped pages stay")
     }
 

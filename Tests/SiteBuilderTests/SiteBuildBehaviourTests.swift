@@ -73,7 +73,8 @@ final class SiteBuildBehaviourTests: XCTestCase {
         let overrides = dir.appendingPathComponent("Templates/layouts")
         try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
         try Data("{{#checks}}未闭合".utf8).write(to: overrides.appendingPathComponent("monthly.mustache"))
-        XCTAssertThrowsError(try SiteBuild(store: store, outputURL: output, templateOverrides: dir.appendingPathComponent("Templates")).run()) { error in
+        XCTAssertThrowsError(try SiteBuild(store: store, outputURL: output,
+                                           templateOverrides: dir.appendingPathComponent("Templates")).run()) { error in
             XCTAssertTrue("\(error)".contains("monthly.mustache"), "\(error)")
             XCTAssertTrue("\(error)".contains("原 Output/ 未改动"), "\(error)")
         }
