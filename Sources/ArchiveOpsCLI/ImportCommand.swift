@@ -30,7 +30,8 @@ struct ImportArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("要导入的文件。 The file to import.", valueName: "FILE"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("强制文件编码: utf-8、gb18030 或 gbk（默认自动识别）。 Force the encoding (default: detect).", valueName: "ENCODING"))
+    @Option(name: .long,
+            help: ArgumentHelp("强制文件编码: utf-8、gb18030 或 gbk（默认自动识别）。 Force the encoding (default: detect).", valueName: "ENCODING"))
     var encoding: String?
 
     @Flag(name: .long, help: "只导入正确的行，错误行写入 <文件名>.rejected.csv。 Import the good rows; write the bad ones to <file>.rejected.csv.")
@@ -52,7 +53,8 @@ struct ImportArguments: ParsableArguments {
         let ws = workspace.value
         do {
             guard ws.isInitialized || FileManager.default.fileExists(atPath: ws.databaseURL.path) else {
-                throw CLIMessage("工作目录 \(ws.root.path) 尚未初始化。请先运行 archive-ops init --workspace \(ws.root.path)。 (workspace not initialized; run archive-ops init)")
+                throw CLIMessage("工作目录 \(ws.root.path) 尚未初始化。请先运行 archive-ops init --workspace \(ws.root.path)。"
+                                 + " (workspace not initialized; run archive-ops init)")
             }
             let configuration = try ws.configuration()
             let store = try ws.openStore()

@@ -35,7 +35,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unterminatedQuote(let path, let line):
             "文件 \(path) 第 \(line) 行开始的引号没有闭合，之后的内容无法分列。请检查该行的双引号。 (unterminated quote starting at line \(line))"
         case .missingColumns(let path, let missing, let found):
-            "文件 \(path) 缺少必需的列: \(missing.joined(separator: "、"))。表头为: \(found.joined(separator: ", "))。请确认导入的是正确的文件类型，表头可用中文或英文别名。 (missing required columns)"
+            "文件 \(path) 缺少必需的列: \(missing.joined(separator: "、"))。表头为: \(found.joined(separator: ", "))。"
+                + "请确认导入的是正确的文件类型，表头可用中文或英文别名。 (missing required columns)"
         case .duplicateColumn(let path, let column):
             "文件 \(path) 的表头中“\(column)”出现了不止一次，无法确定使用哪一列。请删除重复的列。 (duplicate column)"
         case .noDataRows(let path):
@@ -58,7 +59,8 @@ public struct ImportRejected: Error, CustomStringConvertible, Sendable {
     public var totalRows: Int
 
     public var description: String {
-        var lines = ["文件 \(file) 有 \(report.badRowCount) 行数据有误（共 \(totalRows) 行），整个文件未导入，运维数据库没有任何改动。 (\(report.badRowCount) bad rows; nothing was imported)"]
+        var lines = ["文件 \(file) 有 \(report.badRowCount) 行数据有误（共 \(totalRows) 行），整个文件未导入，运维数据库没有任何改动。"
+                     + " (\(report.badRowCount) bad rows; nothing was imported)"]
         lines += report.errors.map { "  " + $0.description }
         if report.errors.count < report.errorCount {
             lines.append("  ……另有 \(report.errorCount - report.errors.count) 处错误未列出 (more errors not shown)")

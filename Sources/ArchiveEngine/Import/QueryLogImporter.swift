@@ -105,7 +105,8 @@ public struct QueryLogImporter {
                     }
                     let dayCounts = try OperationsStore.recomputeDetailDayTotals(days: days, sourceFile: url.lastPathComponent, in: db)
                     if !days.isEmpty {
-                        summary.notes.append("按明细统计了 \(days.count) 天的日查询量（\(days.min() ?? "")…\(days.max() ?? "")；新增 \(dayCounts.inserted)，更新 \(dayCounts.updated)，未变 \(dayCounts.unchanged)）")
+                        summary.notes.append("按明细统计了 \(days.count) 天的日查询量（\(days.min() ?? "")…\(days.max() ?? "")；"
+                                             + "新增 \(dayCounts.inserted)，更新 \(dayCounts.updated)，未变 \(dayCounts.unchanged)）")
                     }
                     try summary.auditEntry(options: options).insert(db)
                     return .commit

@@ -65,7 +65,8 @@ public struct QueryTotalsImporter {
             if let c = QueryChannel(text: text) {
                 channel = c
             } else {
-                fail(Column.channel, text, "渠道无效。可用值: " + QueryChannel.allCases.map { "\($0.chineseName)/\($0.rawValue)" }.joined(separator: " ") + "。 (unknown channel)")
+                let channels = QueryChannel.allCases.map { "\($0.chineseName)/\($0.rawValue)" }.joined(separator: " ")
+                fail(Column.channel, text, "渠道无效。可用值: " + channels + "。 (unknown channel)")
             }
         }
         let queries = count(Column.queries, required: true) ?? nil

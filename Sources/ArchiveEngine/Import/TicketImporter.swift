@@ -65,7 +65,8 @@ public struct TicketImporter {
         func time(_ column: ImportColumn) -> Date?? {
             guard let v = map.value(column, in: fields) else { return .some(nil) }
             guard let d = BureauTime.parse(v) else {
-                fail(column, v, "无法识别的时间。可用格式: 2023-06-30 17:05、2023-06-30 17:05:09、2023/6/30 17:05、2023-06-30T17:05:00+08:00。 (unrecognised time)")
+                fail(column, v,
+                     "无法识别的时间。可用格式: 2023-06-30 17:05、2023-06-30 17:05:09、2023/6/30 17:05、2023-06-30T17:05:00+08:00。 (unrecognised time)")
                 return nil
             }
             return .some(d)
@@ -85,7 +86,8 @@ public struct TicketImporter {
         if let reportedText {
             reported = BureauTime.parse(reportedText)
             if reported == nil {
-                fail(Column.reportedAt, reportedText, "无法识别的时间。可用格式: 2023-06-30 17:05、2023-06-30 17:05:09、2023/6/30 17:05、2023-06-30T17:05:00+08:00。 (unrecognised time)")
+                fail(Column.reportedAt, reportedText,
+                     "无法识别的时间。可用格式: 2023-06-30 17:05、2023-06-30 17:05:09、2023/6/30 17:05、2023-06-30T17:05:00+08:00。 (unrecognised time)")
             }
         }
         let category = enumValue(Column.category, TicketCategory.init(text:),

@@ -66,7 +66,8 @@ struct SealSignatureLocation {
             return "ByteRange 未从文件开头开始（起点 \(a)），文件开头 \(a) 字节未签名 (ByteRange does not start at 0)"
         }
         if b != contentsStart || c != contentsEnd {
-            return "ByteRange [\(a) \(b) \(c) \(d)] 留出的空隙不是签名值 /Contents（应为 \(contentsStart)…\(contentsEnd)），签名范围被篡改 (the gap is not exactly the Contents)"
+            return "ByteRange [\(a) \(b) \(c) \(d)] 留出的空隙不是签名值 /Contents（应为 \(contentsStart)…\(contentsEnd)），"
+                + "签名范围被篡改 (the gap is not exactly the Contents)"
         }
         if c + d < fileSize {
             return "签章后文件被追加了 \(fileSize - c - d) 字节，追加部分未被签名覆盖 (\(fileSize - c - d) bytes after the signed range)"

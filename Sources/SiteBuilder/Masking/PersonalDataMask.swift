@@ -15,7 +15,8 @@ public enum PersonalDataMask {
 
     /// ID number: 6-digit region (first digit 1–8), birth date, 3-digit sequence, check digit or X.
     static let idPattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9A-Za-z])([1-8][0-9]{5})((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))([0-9]{3})([0-9Xx])(?![0-9A-Za-z])"#)
+        pattern: #"(?<![0-9A-Za-z])([1-8][0-9]{5})((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))"#
+            + #"([0-9]{3})([0-9Xx])(?![0-9A-Za-z])"#)
     /// Mobile: 11 digits starting 13–19, optionally written 3-4-4 with spaces or hyphens, optionally +86.
     static let mobilePattern = try! NSRegularExpression(
         pattern: #"(?<![0-9A-Za-z])((?:\+?86[ -]?)?)(1[3-9][0-9])([ -]?)([0-9]{4})([ -]?)([0-9]{4})(?![0-9A-Za-z])"#)
