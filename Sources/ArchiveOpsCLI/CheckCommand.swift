@@ -31,7 +31,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("mount"), help: ArgumentHelp("本机需要检查空间的挂载点，可重复（覆盖配置）。 Mount to check; repeatable.", valueName: "PATH"))
     var mounts: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("巡检时间（默认现在），如 2023-06-30T07:30:00+08:00 或 \"2023-06-30 07:30\"。 Inspection time.", valueName: "TIME"))
+    @Option(name: .long,
+            help: ArgumentHelp("巡检时间（默认现在），如 2023-06-30T07:30:00+08:00 或 \"2023-06-30 07:30\"。 Inspection time.", valueName: "TIME"))
     var at: String?
 
     @Option(name: .long, help: ArgumentHelp("只运行这些检查项，逗号分隔，如 sync,seal。 Only these checks.", valueName: "IDS"))
@@ -71,7 +72,8 @@ struct CheckCommand: ParsableCommand {
             throw CenterError.notConfigured
         }
         var inspection = InspectionOptions(center: centerURL.standardizedFileURL, at: try inspectionTime())
-        inspection.sealCertificate = sealCert.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? config.sealCertificate.map(workspace.resolve)
+        inspection.sealCertificate = sealCert.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+            ?? config.sealCertificate.map(workspace.resolve)
         inspection.mounts = mounts.isEmpty ? config.mounts : mounts
         inspection.only = only.map { $0.split(separator: ",").map(String.init) }
         inspection.full = full

@@ -23,7 +23,8 @@ enum DemoCenter {
         let marker = center.appendingPathComponent(markerFileName)
         let manifestURL = workspace.root.appendingPathComponent(manifestFileName)
         let options = options
-        let fingerprint = "seed=\(options.seed) enterprises=\(options.enterprises) query_days=\(options.queryDays) at=\(BureauTime.iso(options.at))\n"
+        let fingerprint = "seed=\(options.seed) enterprises=\(options.enterprises) query_days=\(options.queryDays)"
+            + " at=\(BureauTime.iso(options.at))\n"
 
         var manifest: SampleCenterManifest?
         if fm.fileExists(atPath: center.path) {

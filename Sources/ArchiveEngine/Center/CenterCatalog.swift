@@ -170,7 +170,8 @@ public final class CenterCatalog: @unchecked Sendable {
         try read("query_log") { db in
             var result: [CatalogQuery] = []
             // `at` may be written with another offset, so the window is applied after parsing.
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, at, site_id, kind, text FROM query_log WHERE result = 'not_found' ORDER BY id")
+            let rows = try Row.fetchCursor(db,
+                                           sql: "SELECT id, at, site_id, kind, text FROM query_log WHERE result = 'not_found' ORDER BY id")
             while let r = try rows.next() {
                 guard let raw: String = r[1], let at = BureauTime.parse(raw), at >= start, at < end else { continue }
                 result.append(CatalogQuery(id: r[0] ?? 0, at: raw, siteID: r[2], kind: r[3] ?? "", text: r[4] ?? ""))
@@ -183,7 +184,8 @@ public final class CenterCatalog: @unchecked Sendable {
     public func diskSamples() throws -> [DiskSample] {
         try read("disk_sample") { db in
             guard try db.tableExists("disk_sample") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT host, mount, at, total_bytes, used_bytes FROM disk_sample ORDER BY host, mount, at").compactMap { r in
+            let sql = "SELECT host, mount, at, total_bytes, used_bytes FROM disk_sample ORDER BY host, mount, at"
+            return try Row.fetchAll(db, sql: sql).compactMap { r in
                 guard let raw: String = r[2], let at = BureauTime.parse(raw) else { return nil }
                 let host: String = r[0] ?? "", mount: String = r[1] ?? ""
                 let total: Int64 = r[3] ?? 0, used: Int64 = r[4] ?? 0

@@ -77,8 +77,9 @@ public final class CoverageLedger {
             }
 
             var known: [String: (fingerprint: Int64, verifiedAt: String, open: Bool)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT volume_id, fingerprint, verified_at, findings FROM coverage_volume WHERE center = ? AND checks = ?",
-                                           arguments: [center, checks])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT volume_id, fingerprint, verified_at, findings FROM coverage_volume WHERE center = ? AND checks = ?
+                """, arguments: [center, checks])
             while let r = try rows.next() {
                 let findings: String? = r[3]
                 known[r[0]] = (r[1], r[2], !(findings ?? "").isEmpty)
@@ -109,7 +110,8 @@ public final class CoverageLedger {
             let insert = try db.makeStatement(sql: "INSERT INTO coverage_pending (center, checks, volume_id) VALUES (?, ?, ?)")
             for id in plan.selection { try insert.execute(arguments: [center, checks, id]) }
             try db.execute(sql: """
-                INSERT OR REPLACE INTO coverage_run (center, checks, run_id, at, mode, slice_no, slice_count, changed, reverified, slice, finished)
+                INSERT OR REPLACE INTO coverage_run (center, checks, run_id, at, mode, slice_no, slice_count, changed, reverified, slice,
+                                                     finished)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """, arguments: [center, checks, runID, BureauTime.iso(at), plan.mode == .full ? plan.fullReason : plan.mode.rawValue,
                                  plan.sliceNo, plan.sliceCount, plan.changed, plan.reverified, plan.slice])

@@ -53,7 +53,8 @@ public struct SealPlaceholder: Sendable {
 
         // 2. The invisible signature field (widget).
         offsets.append((fieldNumber, out.count))
-        out += PDFBytes.ascii("\(fieldNumber) 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (ArchiveSeal) /F 132 /Rect [0 0 0 0] /V \(sigNumber) 0 R >>\nendobj\n")
+        out += PDFBytes.ascii("\(fieldNumber) 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (ArchiveSeal) /F 132 /Rect [0 0 0 0] "
+                              + "/V \(sigNumber) 0 R >>\nendobj\n")
 
         // 3. The signature dictionary with fixed-width ByteRange and Contents holes.
         offsets.append((sigNumber, out.count))

@@ -135,7 +135,13 @@ struct SampleEnterpriseFactory {
                 t = lastScan.addingTimeInterval(-Double(shape.minVolumes - volumes.count) * 86400 * Double(rng.int(2...9)))
             }
             let event: String
-            if seq == 1 { event = "设立登记" } else if seq == wanted && status == "注销" { event = "注销登记" } else { event = rng.pick(DongguanGazetteer.laterEvents) }
+            if seq == 1 {
+                event = "设立登记"
+            } else if seq == wanted && status == "注销" {
+                event = "注销登记"
+            } else {
+                event = rng.pick(DongguanGazetteer.laterEvents)
+            }
             let created = Self.workingTime(t, rng: &rng)
             var volume = SampleVolume(id: nextVolumeID(), seq: seq, event: event, createdAt: created,
                                       pages: pages(for: event, minimum: shape.minPages, rng: &rng),

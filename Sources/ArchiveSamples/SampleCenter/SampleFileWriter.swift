@@ -51,7 +51,8 @@ public enum SampleCenterError: Error, CustomStringConvertible {
         case .notEmpty(let path):
             return "目标目录 \(path) 已存在且不为空；请指定新的目录或先删除它。 (target folder is not empty)"
         case .tooSmall(let needed, let requested):
-            return "注入故障需要至少 \(needed) 家企业，当前只有 \(requested) 家；请增大 --enterprises 或减少 --faults。 (too few enterprises for the requested faults)"
+            return "注入故障需要至少 \(needed) 家企业，当前只有 \(requested) 家；请增大 --enterprises 或减少 --faults。"
+                + " (too few enterprises for the requested faults)"
         case .unknownFaultCode(let code):
             return "未知的发现代码 \(code)；可用代码见 archive-ops 巡检目录 (CheckCatalog)。 (unknown finding code)"
         }

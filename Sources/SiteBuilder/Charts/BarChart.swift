@@ -33,7 +33,8 @@ public struct BarChart: Sendable {
             let y = top + row * i
             let w = Double(plotW) * Double(bar.value) / Double(maxV)
             s += #"<text class="axis" x="\#(left - 6)" y="\#(y + 15)" text-anchor="end">\#(HTMLText.escape(bar.label))</text>"#
-            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
+            s += #"<rect class="bar" x="\#(left)" y="\#(y + 3)" width="\#(SVGText.num(w))" height="\#(row - 6)">"#
+                + #"<title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))</title></rect>"#
             s += #"<text class="value" x="\#(SVGText.num(Double(left) + w + 4))" y="\#(y + 15)">\#(Format.int(bar.value))</text>"#
         }
         s += #"<line class="baseline" x1="\#(left)" y1="\#(top)" x2="\#(left)" y2="\#(h - top)"/>"#
@@ -57,7 +58,8 @@ public struct BarChart: Sendable {
             let note = partial[i].map { "（\($0)）" } ?? ""
             s += #"<rect class="bar\#(partial[i] == nil ? "" : " partial")" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))\#(HTMLText.escape(note))</title></rect>"#
             if bars.count <= 24 {
-                s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">\#(Format.int(bar.value))</text>"#
+                s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">"#
+                    + #"\#(Format.int(bar.value))</text>"#
             }
             if i % every == 0 {
                 s += #"<text class="axis" x="\#(SVGText.num(x + barW / 2))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(bar.label))\#(partial[i] == nil ? "" : "*")</text>"#

@@ -58,7 +58,8 @@ public struct LineChart: Sendable {
                 s += #"<text class="axis" x="\#(SVGText.num(c.x))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(p.label))\#(partial[i] == nil ? "" : "*")</text>"#
             }
             if points.count <= 12 {
-                s += #"<text class="value" x="\#(SVGText.num(c.x))" y="\#(SVGText.num(c.y - 6))" text-anchor="middle">\#(Format.int(p.value))</text>"#
+                s += #"<text class="value" x="\#(SVGText.num(c.x))" y="\#(SVGText.num(c.y - 6))" text-anchor="middle">"#
+                    + #"\#(Format.int(p.value))</text>"#
             }
         }
         return s + "</svg>"

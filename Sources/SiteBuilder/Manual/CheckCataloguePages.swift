@@ -31,12 +31,14 @@ public enum CheckCataloguePages {
         """
         md += "## 检查项一览\n\n| 检查项 | 编号（--only） | 问题代码数 | 任务单类别 |\n|---|---|---|---|\n"
         for check in checks {
-            md += "| [\(MarkdownText.escape(check.name))](\(check.id).md) | `\(check.id)` | \(check.codes.count) | \(check.ticketCategory.chineseName)（`\(check.ticketCategory.rawValue)`） |\n"
+            md += "| [\(MarkdownText.escape(check.name))](\(check.id).md) | `\(check.id)` | \(check.codes.count) | "
+                + "\(check.ticketCategory.chineseName)（`\(check.ticketCategory.rawValue)`） |\n"
         }
         md += "\n## 问题代码一览\n\n| 问题代码 | 名称 | 严重程度 | 检查项 |\n|---|---|---|---|\n"
         for check in checks {
             for code in check.codes {
-                md += "| [`\(code.code)`](\(check.id).md#\(code.code)) | \(MarkdownText.escape(code.title)) | \(code.severity.chineseName)（\(code.severity.rawValue)） | \(MarkdownText.escape(check.name)) |\n"
+                md += "| [`\(code.code)`](\(check.id).md#\(code.code)) | \(MarkdownText.escape(code.title)) | "
+                    + "\(code.severity.chineseName)（\(code.severity.rawValue)） | \(MarkdownText.escape(check.name)) |\n"
             }
         }
         md += "\n## 按任务单类别查找 {#by-category}\n\n"
@@ -63,7 +65,8 @@ public enum CheckCataloguePages {
             md += "### 常见原因 {#\(code.code).causes}\n\n"
             md += code.causes.map { "- \(MarkdownText.escape($0))" }.joined(separator: "\n") + "\n\n"
             md += "### 处理步骤 {#\(code.code).resolution}\n\n"
-            md += code.resolution.enumerated().map { "\($0.offset + 1). \(MarkdownText.escape($0.element))" }.joined(separator: "\n") + "\n\n"
+            md += code.resolution.enumerated().map { "\($0.offset + 1). \(MarkdownText.escape($0.element))" }
+                .joined(separator: "\n") + "\n\n"
             md += "处理完成后登记运维任务单，问题类别选“\(check.ticketCategory.chineseName)”。\n\n"
         }
         md += "返回[检查项目录](index.md)。\n"

@@ -83,7 +83,8 @@ final class ManualPage {
         for node in document.allNodes() where MarkdownNode.type(node) == "block_quote" {
             guard let para = cmark_node_first_child(node), MarkdownNode.type(para) == "paragraph",
                   let strong = cmark_node_first_child(para), MarkdownNode.type(strong) == "strong",
-                  let kind = Admonition(rawValue: MarkdownNode.plainText(strong).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "：:")))
+                  let kind = Admonition(rawValue: MarkdownNode.plainText(strong).trimmingCharacters(in: .whitespaces)
+                      .trimmingCharacters(in: CharacterSet(charactersIn: "：:")))
             else { continue }
             // Drop the marker and the space or line break after it.
             let after = cmark_node_next(strong)
