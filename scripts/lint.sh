@@ -16,9 +16,13 @@ paths=(Package.swift Sources Tests)
 status=0
 swift format lint --strict --recursive --parallel --debug-disable-pretty-print "${paths[@]}" || status=1
 
-# Columns are characters, not bytes (Chinese text is three bytes a character in UTF-8).
+# Columns are characters, not bytes (Chinese text is three bytes a character in UTF-8). Files listed in
+# scripts/lint-long-lines.pending are still waiting to be wrapped (see that file); the list only shrinks.
+pending="$(grep -v '^#' scripts/lint-long-lines.pending | sed '/^$/d' || true)"
 if LC_ALL=C.UTF-8 grep -rnP --include='*.swift' "^.{$((limit + 1)),}" "${paths[@]}" \
-    | sed -E "s/^([^:]+:[0-9]+):.*/\1: line longer than $limit columns; wrap it (行超过 $limit 列，请换行)/"; then
+    | grep -vF -f <(printf '%s\n' "${pending:-/nothing-pending/}" | sed 's/$/:/') \
+    | sed -E "s/^([^:]+:[0-9]+):.*/\1: line longer than $limit columns; wrap it (行超过 $limit 列，请换行)/" \
+    | grep .; then
     status=1
 fi
 exit $status
