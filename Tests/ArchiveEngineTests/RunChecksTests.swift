@@ -63,9 +63,11 @@ final class RunChecksTests: XCTestCase {
         let store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
         let url = dir.appendingPathComponent("runs.jsonl")
         try Data("""
-            {"run":{"center":"/c","checks":["sync","disk"],"coverage":"检查项 sync,disk；仅目录与主机检查，未读取存储文件","finished_at":"2023-06-30T07:31:00+08:00","host":"ops-3","started_at":"2023-06-30T07:30:00+08:00"}}
+            {"run":{"center":"/c","checks":["sync","disk"],"coverage":"检查项 sync,disk；仅目录与主机检查，未读取存储文件",\
+            "finished_at":"2023-06-30T07:31:00+08:00","host":"ops-3","started_at":"2023-06-30T07:30:00+08:00"}}
             {"check":"sync","code":"sync.missing","detail":"x","severity":"critical","site":"dc","uscc":null,"volume":"V1"}
-            {"run": {"started_at": "2023-07-01T07:30:00+08:00", "finished_at": "2023-07-01T07:31:00+08:00", "host": "ops-3", "center": "/c", "coverage": "检查项 sync；旧版本写的"}}
+            {"run": {"started_at": "2023-07-01T07:30:00+08:00", "finished_at": "2023-07-01T07:31:00+08:00", "host": "ops-3", \
+            "center": "/c", "coverage": "检查项 sync；旧版本写的"}}
 
             """.utf8).write(to: url)
         let options = ImportOptions(now: testNow, actor: "test")
@@ -85,10 +87,12 @@ final class RunChecksTests: XCTestCase {
         let store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
         let url = dir.appendingPathComponent("bad.jsonl")
         try Data("""
-            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "h", "center": "/c", "checks": "sync,disk"}}
+            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "h", \
+            "center": "/c", "checks": "sync,disk"}}
 
             """.utf8).write(to: url)
-        XCTAssertThrowsError(try InspectionResultsImporter(store: store, options: ImportOptions(now: testNow, actor: "test")).importFile(at: url)) { error in
+        let importer = InspectionResultsImporter(store: store, options: ImportOptions(now: testNow, actor: "test"))
+        XCTAssertThrowsError(try importer.importFile(at: url)) { error in
             guard let rejected = error as? ImportRejected else { return XCTFail("\(error)") }
             XCTAssertEqual(rejected.report.errors.map(\.location), [.line(1)])
             XCTAssertEqual(rejected.report.errors.map(\.column), ["checks"])
