@@ -5,27 +5,15 @@ import XCTest
 
 /// `archive-ops verify` as a real subprocess: one exit code per verdict.
 final class VerifyCommandTests: XCTestCase {
-    var dir: URL!
+    var scratch: ScratchFolder!
+    var dir: URL { scratch.url }
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-cli-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try ScratchFolder(prefix: "verify-cli") }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+    override func tearDownWithError() throws { scratch = nil }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try XCTUnwrap(ArchiveOpsCLITests.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try BuiltCLI.run(arguments, in: dir)
     }
 
     func makeBundle(_ name: String, identity: (certificatePEM: String, privateKeyPEM: String)) throws -> URL {
