@@ -1,6 +1,8 @@
 /// README.txt of a bundle (验收材料说明), in Chinese with English in brackets: what the bundle is, what
 /// it holds and how to check it with `archive-ops verify` and with OpenSSL alone.
 public enum BundleReadme {
+    /// `bundleFileName` is the name without its version (`acceptance-2022-07_2023-06-v<版本>.zip`): the
+    /// README must not differ between two versions made from the same data.
     public static func text(manifest: BundleManifest, bundleFileName: String, contents: [String]) -> String {
         var lines = [
             "验收材料说明 (Acceptance bundle)",

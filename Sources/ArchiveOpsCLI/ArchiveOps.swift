@@ -20,6 +20,7 @@ struct ArchiveOps: ParsableCommand {
             StatsCommand.self,
             DemoCommand.self,
             SampleCenterCommand.self,
+            ArchiveCommand.self,
             VerifyCommand.self,
         ]
     )

@@ -16,7 +16,9 @@ public struct SiteBuild {
     /// the dashboard's deadline tile and the last day the monthly on-time rates count. Nil means the day
     /// of the latest inspection run, so a build from the library alone depends on the data only.
     public var asOf: CalendarDay?
-    let reportCache = ReportDataCache()
+    /// The days the report pages cover; nil for the whole database (the site). Acceptance bundles set it.
+    public var scope: ReportScope? { didSet { reportCache = ReportDataCache() } }
+    var reportCache = ReportDataCache()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
@@ -39,6 +41,7 @@ public struct SiteBuild {
         MonthlySummaryPages.step,
         QueryStatisticsPages.step,
         ReportIndexPages.step,
+        AcceptanceRegisterPage.step,
         StaticAssets.step,
         ManualSite.step,
         SearchPage.step,

@@ -54,6 +54,9 @@ final class ReportDataCache: @unchecked Sendable {
 extension SiteBuild {
     /// The report data of this build, loaded on first use.
     public func reportData() throws -> ReportData {
-        try reportCache.get { try ReportData.load(from: store, levels: serviceLevels) }
+        try reportCache.get {
+            let all = try ReportData.load(from: store, levels: serviceLevels)
+            return scope.map(all.scoped(to:)) ?? all
+        }
     }
 }
