@@ -154,7 +154,7 @@ enum BundleArchiving {
         for page in pages {
             let url = scratch.appendingPathComponent(page.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try page.contents.write(to: url)
+            try OfflinePageLinks.withoutLinks(page).contents.write(to: url)
         }
         var targets = pages.map(\.path).filter { $0.hasPrefix("monthly/") && $0 != "monthly/index.html" }
             .map { ($0, "pdf/monthly-\($0.dropFirst("monthly/".count).dropLast(".html".count)).pdf") }

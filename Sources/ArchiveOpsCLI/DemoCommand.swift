@@ -28,6 +28,7 @@ struct DemoCommand: ParsableCommand {
         .importQueryDetail,
         .prepareCenter,
         .inspectCenter,
+        .prepareAcceptance,
         .buildSite,
     ]
 

@@ -21,7 +21,16 @@ public enum OfflinePageLinks {
         }
     }
 
-    static func rewrite(_ html: String, at path: String, keeping paths: Set<String>) -> String {
+    /// `page` without any link, for printing: Chromium writes each link into the PDF as an absolute
+    /// `file://` address of wherever the page was printed from, which would leak a host path and change
+    /// the PDF's bytes from run to run.
+    public static func withoutLinks(_ page: SitePage) -> SitePage {
+        guard page.path.hasSuffix(".html") else { return page }
+        let html = String(decoding: page.contents, as: UTF8.self)
+        return SitePage(path: page.path, html: rewrite(html, at: page.path, keeping: [], keepFragments: false))
+    }
+
+    static func rewrite(_ html: String, at path: String, keeping paths: Set<String>, keepFragments: Bool = true) -> String {
         var text = html
         text = text.replacingOccurrences(of: #"<link rel="alternate"[^>]*>\n?"#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: #"[ \t]*<a class="lang-switch"[^>]*>[^<]*</a>\n?"#, with: "", options: .regularExpression)
@@ -36,7 +45,7 @@ public enum OfflinePageLinks {
         for match in anchor.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
             let href = ns.substring(with: match.range(at: 2))
-            if keeps(href, from: path, paths: paths) {
+            if (keepFragments || !href.hasPrefix("#")) && keeps(href, from: path, paths: paths) {
                 out += ns.substring(with: match.range)
             } else {
                 out += "<span class=\"offline-link\">" + ns.substring(with: match.range(at: 4)) + "</span>"
