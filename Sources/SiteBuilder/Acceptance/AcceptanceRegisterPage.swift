@@ -11,17 +11,17 @@ enum AcceptanceRegisterPage {
         let register = AcceptanceRegister.make(try build.store.acceptanceBundles())
         return try SiteLanguage.allCases.map { lang in
             let n = build.labelNames(lang)
-            let rows = register.entries.map { e -> [String: Any] in
+            let rows = register.entries.map { e -> AcceptanceRegisterView.Bundle in
                 let r = e.record
-                return ["anchor": "bundle-\(r.periodFrom)-\(r.periodTo)-v\(r.version)",
-                        "period": r.periodFrom == r.periodTo ? r.periodFrom : "\(r.periodFrom) – \(r.periodTo)",
-                        "version": "\(r.version)", "created": String(r.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
-                        "file": r.fileName, "files": Format.int(e.fileCount), "manifest": r.manifestSHA256, "zip": r.sha256,
-                        "changes": changes(e.changes, n: n)]
+                return .init(anchor: "bundle-\(r.periodFrom)-\(r.periodTo)-v\(r.version)",
+                             period: r.periodFrom == r.periodTo ? r.periodFrom : "\(r.periodFrom) – \(r.periodTo)",
+                             version: "\(r.version)",
+                             created: String(r.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                             file: r.fileName, files: Format.int(e.fileCount), manifest: r.manifestSHA256, zip: r.sha256,
+                             changes: changes(e.changes, n: n))
             }
             return try build.renderer.report(path: path, language: lang, title: n.text("acceptance_title"),
-                                             bodyTemplate: "layouts/acceptance",
-                                             values: ["bundles": rows, "hasBundles": !rows.isEmpty])
+                                             view: AcceptanceRegisterView(bundles: rows, hasBundles: !rows.isEmpty))
         }
     }
 
@@ -43,4 +43,24 @@ enum AcceptanceRegisterPage {
         }
         return parts.joined(separator: "；")
     }
+}
+
+/// What `layouts/acceptance` reads: one row per bundle.
+struct AcceptanceRegisterView: ReportView {
+    static let template = "layouts/acceptance"
+
+    struct Bundle: Codable {
+        var anchor: String
+        var period: String
+        var version: String
+        var created: String
+        var file: String
+        var files: String
+        var manifest: String
+        var zip: String
+        var changes: String
+    }
+
+    var bundles: [Bundle]
+    var hasBundles: Bool
 }
