@@ -3,12 +3,16 @@
 # (365 daily inspection reports, 400 tickets, 12 monthly summaries) against `zip -r -X` of the very same
 # files as the reference, wall time and peak memory; plus `archive-ops verify` of the bundle.
 #   bench/acceptance-archive.sh    prints the results and appends them to BENCHMARKS.md
+#   CONFIG=debug [BIN=.build/debug/archive-ops] bench/acceptance-archive.sh   the debug build (when a release build is not at hand)
 set -euo pipefail
+config=${CONFIG:-release}
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release -q
-bin=$(swift build -c release --show-bin-path)/archive-ops
+if [ -n "${BIN:-}" ]; then bin=$BIN; else  # BIN=path/to/archive-ops skips the build (e.g. while tests hold .build)
+  swift build -c "$config" -q
+  bin=$(swift build -c "$config" --show-bin-path)/archive-ops
+fi
 
 ws="$work/ws"
 "$bin" init --workspace "$ws" >/dev/null
@@ -33,8 +37,8 @@ best() {  # best NAME CMD… (three runs; the minimum wall time is the least dis
   eval "${name}_secs=$b; ${name}_cpu=$c; ${name}_kb=$k"
 }
 
-archive() { "$bin" archive --from 2022-07 --to 2023-06 --workspace "$ws" --out "$work/bundles"; }
-best archive archive
+# /usr/bin/time runs programs, not shell functions: each measured command is a program with its arguments.
+best archive "$bin" archive --from 2022-07 --to 2023-06 --workspace "$ws" --out "$work/bundles"
 cat "$work/out.txt"
 bundle=$(ls "$work/bundles"/*.zip | head -1)
 files=$(unzip -Z1 "$bundle" | wc -l)
@@ -43,12 +47,10 @@ bytes=$(stat -c %s "$bundle")
 # The reference: the same files, extracted, zipped by Info-ZIP without extra attributes.
 mkdir -p "$work/files" && unzip -q "$bundle" -d "$work/files"
 raw=$(du -sb "$work/files" | cut -f1)
-zipref() { rm -f "$work/ref.zip"; (cd "$work/files" && zip -q -r -X "$work/ref.zip" .); }
-best zip zipref
+best zip bash -c "cd '$work/files' && rm -f '$work/ref.zip' && zip -q -r -X '$work/ref.zip' ."
 ref_bytes=$(stat -c %s "$work/ref.zip")
 
-verify() { "$bin" verify "$bundle" --cert "$ws/team.pem"; }
-best verify verify
+best verify "$bin" verify "$bundle" --cert "$ws/team.pem"
 
 ratio=$(python3 -c "print(f'{$archive_secs / $zip_secs:.1f}')")
 machine="$(uname -srm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load average $(cut -d' ' -f1 /proc/loadavg)"
@@ -56,7 +58,7 @@ report=$(cat <<MD
 
 ## Acceptance bundle: \`archive-ops archive\` of a contract year ($(date +%F))
 
-Command: \`bench/acceptance-archive.sh\` (release build; \`bench/site-fixture.py --days 365 --tickets 400\`:
+Command: \`bench/acceptance-archive.sh\` ($config build; \`bench/site-fixture.py --days 365 --tickets 400\`:
 365 daily inspection reports, 400 tickets, 12 monthly summaries). Machine: \`$machine\`. Best of three runs.
 The bundle holds $files files ($raw bytes uncompressed); the reference zips the same files, extracted from it.
 
