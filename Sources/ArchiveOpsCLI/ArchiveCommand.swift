@@ -83,7 +83,11 @@ enum BundleArchiving {
                         folder: URL, pdf: Bool, signingTime: Date = Date()) throws -> Result {
         let overrides = FileManager.default.fileExists(atPath: workspace.templatesURL.path) ? workspace.templatesURL : nil
         var build = try SiteBuild(store: store, outputURL: workspace.outputURL, templateOverrides: overrides)
-        build.serviceLevels = try workspace.configuration().sla
+        let configuration = try workspace.configuration()
+        build.serviceLevels = configuration.sla
+        build.inspectionDeadline = configuration.inspectionDeadline
+        // The dashboard and the monthly on-time rates read as on the period's last day.
+        build.asOf = CalendarDay(period.lastDay)
         var pages = try AcceptancePages.render(build, scope: ReportScope(firstDay: period.firstDay, lastDay: period.lastDay))
         guard pages.contains(where: { $0.path.hasPrefix("monthly/") || $0.path.hasPrefix("tickets/") || $0.path.hasPrefix("inspections/2") }) else {
             throw CLIMessage("运维数据库中没有 \(period) 期间的任务单、巡检或月度数据，未生成验收材料。请检查 --from/--to，或先导入数据。 (nothing recorded in the period)")
