@@ -41,7 +41,8 @@ public struct BundlePDFPrinter {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: output), pdf.starts(with: Array("%PDF-".utf8)) else {
-            throw BundleWriterError("Chromium 未能把 \(page.lastPathComponent) 打印为 PDF（退出码 \(process.terminationStatus)）。可去掉 --pdf 重新生成。 (Chromium could not print)")
+            throw BundleWriterError("Chromium 未能把 \(page.lastPathComponent) 打印为 PDF（退出码 \(process.terminationStatus)）。"
+                + "可去掉 --pdf 重新生成。 (Chromium could not print)")
         }
         return Self.fixingDates(pdf, to: date)
     }

@@ -41,7 +41,8 @@ public struct AcceptanceRegister: Sendable {
             previous[key] = facts
         }
         let order = Dictionary(uniqueKeysWithValues: records.enumerated().map { ("\($1.periodFrom)_\($1.periodTo)_\($1.version)", $0) })
-        entries.sort { order["\($0.record.periodFrom)_\($0.record.periodTo)_\($0.record.version)"]! < order["\($1.record.periodFrom)_\($1.record.periodTo)_\($1.record.version)"]! }
+        func rank(_ e: Entry) -> Int { order["\(e.record.periodFrom)_\(e.record.periodTo)_\(e.record.version)"]! }
+        entries.sort { rank($0) < rank($1) }
         return AcceptanceRegister(entries: entries)
     }
 

@@ -58,7 +58,8 @@ struct AcceptanceSetup {
     init(config: WorkspaceConfiguration, workspace: Workspace) throws {
         let file = workspace.configurationURL.path
         guard let contract = config.contract, !contract.name.isEmpty, !contract.number.isEmpty else {
-            throw CLIMessage("\(file) 中没有合同信息：请加入 contract: 下的 name（合同名称）与 number（合同编号），格式见 archive-ops init 生成的模板。 (contract name and number missing)")
+            throw CLIMessage("\(file) 中没有合同信息：请加入 contract: 下的 name（合同名称）与 number（合同编号），"
+                + "格式见 archive-ops init 生成的模板。 (contract name and number missing)")
         }
         guard let certificate = config.teamCertificate, let key = config.teamKey else {
             throw CLIMessage("\(file) 中没有团队签名证书：请设置 team_certificate（PEM 证书）与 team_key（PEM 私钥）。 (team_certificate / team_key missing)")
@@ -89,7 +90,8 @@ enum BundleArchiving {
         // The dashboard and the monthly on-time rates read as on the period's last day.
         build.asOf = CalendarDay(period.lastDay)
         var pages = try AcceptancePages.render(build, scope: ReportScope(firstDay: period.firstDay, lastDay: period.lastDay))
-        guard pages.contains(where: { $0.path.hasPrefix("monthly/") || $0.path.hasPrefix("tickets/") || $0.path.hasPrefix("inspections/2") }) else {
+        let reports = pages.filter { $0.path.hasPrefix("monthly/") || $0.path.hasPrefix("tickets/") || $0.path.hasPrefix("inspections/2") }
+        guard !reports.isEmpty else {
             throw CLIMessage("运维数据库中没有 \(period) 期间的任务单、巡检或月度数据，未生成验收材料。请检查 --from/--to，或先导入数据。 (nothing recorded in the period)")
         }
         var notes: [String] = []
@@ -129,7 +131,8 @@ enum BundleArchiving {
         let manifestBytes = try manifest.encoded()
         let record = AcceptanceBundleRecord(
             periodFrom: period.from, periodTo: period.to, version: version, fileName: name,
-            sha256: try BundleDigest.sha256(of: final), size: Int64((try FileManager.default.attributesOfItem(atPath: final.path)[.size] as? NSNumber)?.int64Value ?? 0),
+            sha256: try BundleDigest.sha256(of: final),
+            size: Int64((try FileManager.default.attributesOfItem(atPath: final.path)[.size] as? NSNumber)?.int64Value ?? 0),
             manifestSHA256: BundleDigest.sha256(manifestBytes),
             createdAt: BureauTime.iso(signingTime), manifest: String(decoding: manifestBytes, as: UTF8.self))
         do {

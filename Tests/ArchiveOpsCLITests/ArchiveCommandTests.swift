@@ -18,7 +18,7 @@ final class ArchiveCommandTests: XCTestCase {
     @discardableResult
     func run(_ arguments: [String], tool: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = try tool ?? XCTUnwrap(ArchiveOpsCLITests.executable)
+        process.executableURL = try tool ?? BuiltCLI.executable()
         process.arguments = arguments
         process.currentDirectoryURL = dir
         let out = Pipe(), err = Pipe()
@@ -35,7 +35,7 @@ final class ArchiveCommandTests: XCTestCase {
         XCTAssertEqual(try run(["init", "--workspace", workspace.path]).status, 0)
         for name in ["tickets-gb18030-crlf.csv", "tickets-utf8-bom-english.csv"] {
             let file = dir.appendingPathComponent(name)
-            try FileManager.default.copyItem(at: ArchiveOpsCLITests.fixtures.appendingPathComponent(name), to: file)
+            try FileManager.default.copyItem(at: TestFixtures.imports(name), to: file)
             XCTAssertEqual(try run(["import", "tickets", file.path, "--workspace", workspace.path]).status, 0)
         }
         let team = try DemoTeamCertificate.make(seed: "archive-cli")
@@ -78,7 +78,7 @@ final class ArchiveCommandTests: XCTestCase {
 
         // New data since: a third version says what changed.
         let more = dir.appendingPathComponent("tickets-out-of-order.csv")
-        try FileManager.default.copyItem(at: ArchiveOpsCLITests.fixtures.appendingPathComponent("tickets-out-of-order.csv"), to: more)
+        try FileManager.default.copyItem(at: TestFixtures.imports("tickets-out-of-order.csv"), to: more)
         // The file holds one row with times out of order; --skip-bad imports the other.
         try run(["import", "tickets", more.path, "--skip-bad", "--workspace", workspace.path])
         XCTAssertEqual(try run(["archive", "--from", "2023-06", "--to", "2023-06", "--workspace", workspace.path]).status, 0)
@@ -89,7 +89,8 @@ final class ArchiveCommandTests: XCTestCase {
 
     func testEveryLinkInsideABundleStaysInsideIt() throws {
         try prepareWorkspace()
-        XCTAssertEqual(try run(["archive", "--from", "2023-06", "--to", "2023-06", "--workspace", workspace.path, "--out", "out"]).status, 0)
+        let made = try run(["archive", "--from", "2023-06", "--to", "2023-06", "--workspace", workspace.path, "--out", "out"])
+        XCTAssertEqual(made.status, 0)
         let bundle = dir.appendingPathComponent("out/acceptance-2023-06_2023-06-v1.zip")
         let unpacked = dir.appendingPathComponent("unpacked")
         XCTAssertEqual(try run(["-q", bundle.path, "-d", unpacked.path], tool: URL(fileURLWithPath: "/usr/bin/unzip")).status, 0)
@@ -105,8 +106,10 @@ final class ArchiveCommandTests: XCTestCase {
             for match in href.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 let target = String(html[Range(match.range(at: 1), in: html)!])
                 guard !target.isEmpty else { continue }
-                let resolved = unpacked.appendingPathComponent(file).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
-                XCTAssertTrue(FileManager.default.fileExists(atPath: resolved.path), "\(file) links to \(target), which is not in the bundle")
+                let resolved = unpacked.appendingPathComponent(file).deletingLastPathComponent()
+                    .appendingPathComponent(target).standardizedFileURL
+                XCTAssertTrue(FileManager.default.fileExists(atPath: resolved.path),
+                              "\(file) links to \(target), which is not in the bundle")
             }
         }
     }
