@@ -1,40 +1,55 @@
 import Foundation
 import GRDB
 
-/// The catalog export of a center snapshot (`catalog.sqlite`), opened strictly read-only.
+/// The catalog export of a center snapshot (`catalog.sqlite`), read from one consistent committed state.
 ///
-/// The snapshot may sit on a read-only mount and belongs to the production system (最小影响原则), so the
-/// file is opened as an SQLite URI with `immutable=1` and `SQLITE_OPEN_READONLY`: SQLite then takes no
-/// locks and never creates `-wal`, `-shm` or `-journal` files beside it. Queries name their columns, so
-/// extra tables and columns of a newer export are ignored as the contract asks.
+/// The snapshot belongs to the production system and may be live (最小影响原则): the engine never writes to
+/// it and never creates files beside it. Opening takes one short read transaction that honours the
+/// writer's locks, a hot journal and the WAL, and copies that state into a private folder outside the
+/// center (``CatalogSnapshotCopy``); every query of the run reads the copy, so all checks see the same
+/// state however long the run takes, and the production writer is never blocked for more than the copy.
+/// Queries name their columns, so extra tables and columns of a newer export are ignored as the contract
+/// asks.
 public final class CenterCatalog: @unchecked Sendable {
     public let path: String
     let dbQueue: DatabaseQueue
+    private let copy: CatalogSnapshotCopy
 
-    public init(path: String) throws {
+    /// How the committed state was read: `backup` (online backup) or `recovered` (a hot journal rolled
+    /// back, or a WAL replayed, in the private copy).
+    public var readMethod: String { copy.method.rawValue }
+
+    /// The default wait for a writer's lock before the run ends UNKNOWN.
+    public static let defaultLockWait: TimeInterval = 10
+
+    public init(path: String, lockWait: TimeInterval = CenterCatalog.defaultLockWait) throws {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw CenterError.catalogMissing(path)
         }
+        copy = try CatalogSnapshotCopy.make(from: path, lockWait: lockWait)
         var config = Configuration()
         config.readonly = true
         config.foreignKeysEnabled = false
         config.label = "center-catalog"
         do {
-            dbQueue = try DatabaseQueue(path: Self.immutableURI(path), configuration: config)
+            dbQueue = try DatabaseQueue(path: copy.path, configuration: config)
             _ = try dbQueue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
         } catch {
+            copy.remove()
             throw CenterError.catalogUnreadable(path, Self.reason(error))
         }
     }
 
-    /// `file:/path%20with%20space/catalog.sqlite?mode=ro&immutable=1`.
-    static func immutableURI(_ path: String) -> String {
+    deinit { copy.remove() }
+
+    /// `file:/path%20with%20space/catalog.sqlite?mode=ro`: read-only, honouring locks, journal and WAL.
+    static func readOnlyURI(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
-        return "file:\(encoded)?mode=ro&immutable=1"
+        return "file:\(encoded)?mode=ro"
     }
 
     static func reason(_ error: Error) -> String {

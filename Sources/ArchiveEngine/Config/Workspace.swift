@@ -83,6 +83,7 @@ extension WorkspaceConfiguration {
       forecast_critical_days: 30  # 预计写满天数：严重
       stale_lock_minutes: 30      # 异常锁定（分钟）
       fixity_cycle_days: 30       # 全部文件重新校验一轮的周期（天）
+      catalog_lock_wait_seconds: 10  # 目录数据库正被写入时等待锁的秒数，超时则本次巡检为 UNKNOWN
 
     # 服务级别 (contract service levels)
     sla:

@@ -81,6 +81,8 @@ public struct Thresholds: Codable, Equatable, Sendable {
     public var forecastCriticalDays: Double = 30
     public var staleLockMinutes: Double = 30
     public var fixityCycleDays: Int = 30
+    /// How long a run waits for a writer's lock on a live catalog before it ends UNKNOWN (seconds).
+    public var catalogLockWaitSeconds: Double = 10
 
     public init() {}
 
@@ -95,6 +97,7 @@ public struct Thresholds: Codable, Equatable, Sendable {
         case forecastCriticalDays = "forecast_critical_days"
         case staleLockMinutes = "stale_lock_minutes"
         case fixityCycleDays = "fixity_cycle_days"
+        case catalogLockWaitSeconds = "catalog_lock_wait_seconds"
     }
 
     public init(from decoder: Decoder) throws {
@@ -110,6 +113,7 @@ public struct Thresholds: Codable, Equatable, Sendable {
         forecastCriticalDays = try c.decodeIfPresent(Double.self, forKey: .forecastCriticalDays) ?? d.forecastCriticalDays
         staleLockMinutes = try c.decodeIfPresent(Double.self, forKey: .staleLockMinutes) ?? d.staleLockMinutes
         fixityCycleDays = try c.decodeIfPresent(Int.self, forKey: .fixityCycleDays) ?? d.fixityCycleDays
+        catalogLockWaitSeconds = try c.decodeIfPresent(Double.self, forKey: .catalogLockWaitSeconds) ?? d.catalogLockWaitSeconds
     }
 }
 

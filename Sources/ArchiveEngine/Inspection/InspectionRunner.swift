@@ -31,7 +31,7 @@ public enum InspectionRunner {
         let started = options.recordedStart ?? Date()
         let types = try checks(only: options.only)
         let checkIDs = types.map { $0.definition.id }
-        let snapshot = try CenterSnapshot(root: options.center)
+        let snapshot = try CenterSnapshot(root: options.center, catalogLockWait: options.thresholds.catalogLockWaitSeconds)
         var pem: String?
         if let url = options.sealCertificate {
             do { pem = try String(contentsOf: url, encoding: .utf8) } catch {
