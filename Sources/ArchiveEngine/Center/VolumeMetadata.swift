@@ -33,6 +33,7 @@ public struct VolumeMetadata: Sendable, Equatable {
     /// Parses the bytes of a metadata.xml with FoundationXML (libxml2 underneath): never throws anything
     /// but a ``Problem``, whatever the bytes are.
     public static func parse(_ data: Data) -> Result<VolumeMetadata, Problem> {
+        if let refusal = XMLPrologGuard.refusal(data) { return .failure(.malformed(line: 1, message: refusal)) }
         let delegate = MetadataParserDelegate()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -43,7 +44,7 @@ public struct VolumeMetadata: Sendable, Equatable {
             return .failure(.foreign(root))
         }
         if !ok || delegate.failure != nil {
-            let message = delegate.failure ?? (parser.parserError.map { ($0 as NSError).localizedDescription } ?? "解析失败")
+            let message = delegate.failure ?? XMLParseErrorText.text(parser.parserError)
             return .failure(.malformed(line: max(parser.lineNumber, 1), message: message))
         }
         guard delegate.rootIsVolume else {
@@ -100,7 +101,7 @@ private final class MetadataParserDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         // Aborting on a foreign root also reports an error; that case is not a malformed file.
         if !(depth >= 1 && !rootIsVolume) && failure == nil {
-            failure = (parseError as NSError).localizedDescription
+            failure = XMLParseErrorText.text(parseError)
         }
     }
 }
