@@ -75,6 +75,7 @@ struct CheckCommand: ParsableCommand {
         inspection.sealCertificate = sealCert.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
             ?? config.sealCertificate.map(workspace.resolve)
         inspection.mounts = mounts.isEmpty ? config.mounts : mounts
+        inspection.storeRoots = config.storeRoots.map(workspace.resolve)
         inspection.only = only.map { $0.split(separator: ",").map(String.init) }
         inspection.full = full
         inspection.maxReadMBps = maxReadMBps

@@ -12,6 +12,9 @@ public struct CenterSite: Sendable, Hashable {
     public let kind: Kind
     /// Absolute path of the site's file store.
     public let root: String
+    /// Why the store root is not read (it resolves outside the center and outside every allowed store
+    /// root); nil for a root the run may list.
+    public var refusal: String? = nil
 
     /// `processing`, `dc` and `offsite` hold every volume; a branch holds only its own enterprises'.
     public var holdsEveryVolume: Bool { kind == .processing || kind == .datacenter || kind == .offsite }

@@ -9,27 +9,26 @@ public struct CenterSnapshot: Sendable {
     /// Every site, ordered by id, with its store root made absolute.
     public let sites: [CenterSite]
 
-    /// - Parameter catalogLockWait: how long to wait for a writer's lock on a live catalog before the run
-    ///   ends UNKNOWN.
-    public init(root: URL, catalogLockWait: TimeInterval = CenterCatalog.defaultLockWait) throws {
+    /// - Parameters:
+    ///   - catalogLockWait: how long to wait for a writer's lock on a live catalog before the run ends
+    ///     UNKNOWN.
+    ///   - allowedStoreRoots: folders outside the center under which a site's root may lie (the
+    ///     configuration's `store_roots`); any other root outside the center is refused.
+    public init(root: URL, catalogLockWait: TimeInterval = CenterCatalog.defaultLockWait,
+                allowedStoreRoots: [URL] = []) throws {
         self.root = root.standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: self.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CenterError.centerMissing(self.root.path)
         }
         catalog = try CenterCatalog(path: self.root.appendingPathComponent("catalog.sqlite").path, lockWait: catalogLockWait)
-        let base = self.root.path
+        let policy = SiteRootPolicy(center: self.root, allowed: allowedStoreRoots)
         sites = try catalog.sites().map { row in
-            let root: String
-            if row.root.isEmpty {
-                root = "\(base)/stores/\(row.id)"
-            } else if row.root.hasPrefix("/") {
-                root = row.root
-            } else {
-                root = "\(base)/\(row.root)"
-            }
-            return CenterSite(id: row.id, name: row.name, kind: CenterSite.Kind(rawValue: row.kind) ?? .other,
-                              root: URL(fileURLWithPath: root).standardizedFileURL.path)
+            let resolved = policy.resolve(row.root, siteID: row.id)
+            var site = CenterSite(id: row.id, name: row.name, kind: CenterSite.Kind(rawValue: row.kind) ?? .other,
+                                  root: resolved.path)
+            site.refusal = resolved.refusal
+            return site
         }
     }
 

@@ -37,6 +37,8 @@ public struct DirectoryListing: Sendable {
         case notADirectory
         case symlink
         case unreadable(String)
+        /// A site root outside the center and outside every allowed store root: never opened.
+        case refused
 
         /// Chinese-first text for a finding detail or an UNKNOWN note.
         public var text: String {
@@ -45,6 +47,7 @@ public struct DirectoryListing: Sendable {
             case .notADirectory: "不是文件夹 (not a directory)"
             case .symlink: "是符号链接，按最小影响原则不跟随 (symlink, not followed)"
             case .unreadable(let reason): "无法读取: \(reason) (unreadable)"
+            case .refused: "不在中心目录或允许的存储根目录内，拒绝读取 (outside the allowed store roots, not read)"
             }
         }
     }

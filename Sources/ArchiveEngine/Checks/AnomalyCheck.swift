@@ -47,7 +47,7 @@ public struct AnomalyCheck: Check {
     private func rootOrphans(_ context: InspectionContext) -> [Finding] {
         var findings: [Finding] = []
         let known = context.volumesByEnterprise
-        for site in context.sites {
+        for site in context.sites where site.refusal == nil {
             guard case .success(let root) = DirectoryListing.read(site.root, followRoot: true) else { continue }
             for entry in root.entries where entry.kind == .directory && known[entry.name] == nil {
                 let subfolders: [String]

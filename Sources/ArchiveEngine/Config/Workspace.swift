@@ -71,6 +71,10 @@ extension WorkspaceConfiguration {
     # 本机需要监控空间的挂载点 (statvfs)。Mounts on this host watched for disk.usage.
     mounts: []
 
+    # 允许的站点存储根目录：目录表 site.root 指向中心目录之外时，只有位于这些目录之下才会被读取，
+    # 否则该站点记为 UNKNOWN 且不列出。Store roots outside the center that site.root may point under.
+    store_roots: []
+
     # 巡检阈值 (inspection thresholds)
     thresholds:
       sync_grace_hours: 24        # 新案卷同步宽限期（小时）

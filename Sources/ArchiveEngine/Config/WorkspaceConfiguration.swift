@@ -11,6 +11,9 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
     public var sealCertificate: String?
     /// Mount points on the inspecting host judged by statvfs (disk.usage).
     public var mounts: [String]
+    /// Folders outside the center under which a site's store root may lie (`site.root` pointing at a
+    /// mount of its own); relative to the workspace. Any other root outside the center is refused.
+    public var storeRoots: [String] = []
     public var thresholds: Thresholds
     public var sla: ServiceLevels
     /// The maintenance contract named in acceptance bundles (验收材料).
@@ -37,6 +40,7 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
         case teamCertificate = "team_certificate"
         case teamKey = "team_key"
         case inspectionDeadline = "inspection_deadline"
+        case storeRoots = "store_roots"
     }
 
     public init(from decoder: Decoder) throws {
@@ -44,6 +48,7 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
         center = try c.decodeIfPresent(String.self, forKey: .center)
         sealCertificate = try c.decodeIfPresent(String.self, forKey: .sealCertificate)
         mounts = try c.decodeIfPresent([String].self, forKey: .mounts) ?? []
+        storeRoots = try c.decodeIfPresent([String].self, forKey: .storeRoots) ?? []
         thresholds = try c.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? .init()
         sla = try c.decodeIfPresent(ServiceLevels.self, forKey: .sla) ?? .init()
         contract = try c.decodeIfPresent(ContractSettings.self, forKey: .contract)

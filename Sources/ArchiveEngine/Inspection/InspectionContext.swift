@@ -51,6 +51,9 @@ public final class InspectionContext: @unchecked Sendable {
         self.sealCertificatePath = sealCertificatePath
         self.mounts = mounts
         self.host = host
+        for site in sites {
+            if let refusal = site.refusal { note("center", site: site.id, refusal) }
+        }
     }
 
     /// `2023-06-29T00:00:00+08:00/2023-06-30T00:00:00+08:00`.
@@ -80,6 +83,7 @@ public final class InspectionContext: @unchecked Sendable {
     public func listing(site: CenterSite, folder: String) -> Result<DirectoryListing, DirectoryListing.Failure> {
         let key = site.id + "\u{0}" + folder
         if let cached = listingCache[key] { return cached }
+        if site.refusal != nil { return .failure(.refused) }
         let result = DirectoryListing.read(site.root + "/" + folder)
         listingCache[key] = result
         return result
@@ -94,6 +98,7 @@ public final class InspectionContext: @unchecked Sendable {
     /// The names of the enterprise folders at the top of a site's store (listed once per run).
     public func rootFolders(of site: CenterSite) -> Result<Set<String>, DirectoryListing.Failure> {
         if let cached = rootCache[site.id] { return cached }
+        if site.refusal != nil { return .failure(.refused) }
         let result = DirectoryListing.read(site.root, followRoot: true).map { listing in
             Set(listing.entries.filter { $0.kind == .directory }.map(\.name))
         }
@@ -109,6 +114,7 @@ public final class InspectionContext: @unchecked Sendable {
     public func sha256(site: CenterSite, _ relative: String) -> Result<String, ThrottledFileReader.Failure> {
         let path = self.path(site, relative)
         if let cached = digestCache[path] { return cached }
+        if site.refusal != nil { return .failure(.unreadable("站点存储根目录被拒绝 (site root refused)")) }
         let result = reader.sha256(path)
         digestCache[path] = result
         return result

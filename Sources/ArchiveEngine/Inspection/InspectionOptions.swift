@@ -9,6 +9,8 @@ public struct InspectionOptions: Sendable {
     public var sealCertificate: URL?
     /// Mounts on this host judged by statvfs.
     public var mounts: [String] = []
+    /// Folders outside the center under which a site's store root may lie (`store_roots`).
+    public var storeRoots: [URL] = []
     /// The inspection time (default now): due dates, grace periods, lock ages and the window count from it.
     public var at: Date
     /// Check ids to run (`--only`); nil runs every check.

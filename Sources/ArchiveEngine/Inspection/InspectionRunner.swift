@@ -31,7 +31,8 @@ public enum InspectionRunner {
         let started = options.recordedStart ?? Date()
         let types = try checks(only: options.only)
         let checkIDs = types.map { $0.definition.id }
-        let snapshot = try CenterSnapshot(root: options.center, catalogLockWait: options.thresholds.catalogLockWaitSeconds)
+        let snapshot = try CenterSnapshot(root: options.center, catalogLockWait: options.thresholds.catalogLockWaitSeconds,
+                                          allowedStoreRoots: options.storeRoots)
         var pem: String?
         if let url = options.sealCertificate {
             do { pem = try String(contentsOf: url, encoding: .utf8) } catch {
