@@ -81,7 +81,7 @@ public enum InspectionRunner {
                 var batchFindings: [Finding] = []
                 for check in fileChecks { batchFindings += try check.inspect(batch, in: context) }
                 findings += batchFindings
-                let byVolume = Dictionary(grouping: batchFindings.filter { $0.volume != nil }, by: { $0.volume ?? "" })
+                let byVolume = Self.ledgerEntries(batchFindings, volumes: batchVolumes)
                 try ledger.commit(batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) },
                                   at: options.at, runID: runID)
                 done += batchVolumes.count
@@ -106,6 +106,21 @@ public enum InspectionRunner {
                                 center: snapshot.root.path, window: context.windowText, checks: checkIDs,
                                 coverageDetail: coverage)
         return InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
+    }
+
+    /// The batch's file findings per volume, as the coverage ledger keeps them. A finding about a folder
+    /// rather than a volume (an orphan seq folder under an enterprise) is kept with the first volume of its
+    /// enterprise in the batch: that volume then counts as having an open problem, so every incremental
+    /// run re-lists the folder and a resumed run re-reports it, until the folder is gone.
+    static func ledgerEntries(_ findings: [Finding], volumes: [CatalogVolume]) -> [String: [Finding]] {
+        var anchor: [String: String] = [:]
+        for v in volumes where anchor[v.uscc] == nil { anchor[v.uscc] = v.id }
+        var result: [String: [Finding]] = [:]
+        for f in findings {
+            guard let id = f.volume ?? f.uscc.flatMap({ anchor[$0] }) else { continue }
+            result[id, default: []].append(f)
+        }
+        return result
     }
 
     /// Report order: catalogue order of checks, then code, site, volume, path, query, host, mount;
