@@ -86,11 +86,12 @@ struct CheckCommand: ParsableCommand {
         }
         let store = try workspace.openStore()
         let report = try InspectionRunner.run(inspection, store: store, progress: ProgressReporter(force: quiet ? false : nil))
-        try store.saveInspection(report.run, findings: report.findings)
+        // A new run every time, even when another check started in the same second.
+        let run = try store.saveNewInspection(report.run, findings: report.findings)
         try store.recordAudit(AuditEntry(at: Date(), command: "check",
-                                         summary: "巡检 \(report.run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
+                                         summary: "巡检 \(run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
         if json {
-            print(InspectionJSONLines.header(report.run))
+            print(InspectionJSONLines.header(run))
             for f in report.findings { print(f.jsonLine()) }
             for note in report.notes { FileHandle.standardError.write(Data("无法检查 UNKNOWN \(note.line)\n".utf8)) }
         } else {

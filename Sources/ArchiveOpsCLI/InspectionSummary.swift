@@ -44,10 +44,12 @@ enum InspectionSummary {
 }
 
 /// The first line of `check --json`: the run header that the inspection-results import reads
-/// (`spec/imports.md`), plus the checks the run performed (as data) and its coverage sentence.
+/// (`spec/imports.md`), plus the run's id as stored here, the checks it performed (as data) and its
+/// coverage sentence.
 enum InspectionJSONLines {
     struct Header: Encodable {
         struct Run: Encodable {
+            let id: String
             let started_at: String
             let finished_at: String
             let host: String
@@ -62,7 +64,7 @@ enum InspectionJSONLines {
     static func header(_ run: InspectionRun) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let header = Header(run: .init(started_at: BureauTime.iso(run.startedAt), finished_at: BureauTime.iso(run.finishedAt),
+        let header = Header(run: .init(id: run.id, started_at: BureauTime.iso(run.startedAt), finished_at: BureauTime.iso(run.finishedAt),
                                        host: run.host, center: run.center, window: run.window, checks: run.checks,
                                        coverage: run.coverage))
         return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

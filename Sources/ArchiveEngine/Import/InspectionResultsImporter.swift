@@ -8,8 +8,9 @@ import GRDB
 /// A file may hold several runs, each header followed by its findings.
 ///
 /// The whole file is validated first (every error names its line); then each run is stored through
-/// ``OperationsStore/saveInspection(_:findings:in:)``, the same path as a local check. A run's id comes from
-/// its host and start time, so importing the same file again finds every run unchanged.
+/// ``OperationsStore/saveInspection(_:findings:in:)``, the same path as a local check. An imported run is
+/// known again by its host, start time and center, so importing the same file again finds every run
+/// unchanged; it never replaces a run made here — when its id is taken it gets the next free one.
 public struct InspectionResultsImporter {
     public let store: OperationsStore
     public let options: ImportOptions
@@ -94,14 +95,16 @@ public struct InspectionResultsImporter {
         }
         let good = runs.filter { !$0.headerIsBad }
         try store.dbQueue.write { db in
-            for parsed in good {
-                if let stored = try OperationsStore.storedInspection(id: parsed.run.id, in: db) {
+            for var parsed in good {
+                if let stored = try OperationsStore.storedImportedInspection(like: parsed.run, in: db) {
+                    parsed.run.id = stored.run.id
                     if stored.run == parsed.run && stored.findings == parsed.findings {
                         summary.unchanged += 1
                         continue
                     }
                     summary.updated += 1
                 } else {
+                    parsed.run.id = try OperationsStore.freeRunID(parsed.run.id, in: db)
                     summary.inserted += 1
                 }
                 try OperationsStore.saveInspection(parsed.run, findings: parsed.findings, in: db)

@@ -11,6 +11,35 @@ extension OperationsStore {
         try dbQueue.write { db in try Self.saveInspection(run, findings: findings, in: db) }
     }
 
+    /// Stores a run made here as a new run, never replacing another: when its id is taken (a second check
+    /// started in the same second on this host, or an imported run), the run gets the next free id
+    /// (`…-host.2`, `…-host.3`). The choice is made inside one write transaction, so concurrent processes
+    /// get different ids. Returns the run as stored.
+    @discardableResult
+    public func saveNewInspection(_ run: InspectionRun, findings: [Finding]) throws -> InspectionRun {
+        try dbQueue.write { db in
+            var stored = run
+            stored.id = try Self.freeRunID(run.id, in: db)
+            try Self.saveInspection(stored, findings: findings, in: db)
+            return stored
+        }
+    }
+
+    /// `base` when no run has it, else `base.2`, `base.3`, … (a base id never holds a dot).
+    static func freeRunID(_ base: String, in db: Database) throws -> String {
+        let taken = Set(try String.fetchAll(db, sql: "SELECT id FROM inspection_run WHERE id = ? OR id LIKE ? ESCAPE '\\'",
+                                            arguments: [base, Self.likeEscaped(base) + ".%"]))
+        if !taken.contains(base) { return base }
+        var n = 2
+        while taken.contains("\(base).\(n)") { n += 1 }
+        return "\(base).\(n)"
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
     /// The same inside a caller's transaction (an importer saving several runs at once).
     public static func saveInspection(_ run: InspectionRun, findings: [Finding], in db: Database) throws {
         try db.execute(sql: "DELETE FROM inspection_run WHERE id = ?", arguments: [run.id])
@@ -63,6 +92,16 @@ extension OperationsStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM inspection_run WHERE id = ?", arguments: [id]) else { return nil }
         let findings = try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY seq", arguments: [id])
         return (run(from: row), findings.map(finding(from:)))
+    }
+
+    /// The run imported before with this host, start and center (never a run made here), with its
+    /// findings, inside the caller's transaction: how an import knows a run it brings again.
+    static func storedImportedInspection(like run: InspectionRun, in db: Database) throws -> (run: InspectionRun, findings: [Finding])? {
+        guard let id = try String.fetchOne(db, sql: """
+            SELECT id FROM inspection_run WHERE source = 'import' AND host = ? AND started_at = ? AND center = ?
+            ORDER BY id LIMIT 1
+            """, arguments: [run.host, BureauTime.iso(run.startedAt), run.center]) else { return nil }
+        return try storedInspection(id: id, in: db)
     }
 
     /// The `checks` column: check ids joined by commas (`sync,efile`); NULL when the run did not say.
