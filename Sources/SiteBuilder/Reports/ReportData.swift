@@ -11,7 +11,8 @@ public struct ReportData: Sendable {
     public let levels: ServiceLevels
     public let months: [String]
     /// File name of each ticket's service report below `tickets/`, unique even when ids differ only in
-    /// characters that are not safe in a file name.
+    /// characters that are not safe in a file name. A ticket id holding an ID card or mobile number is
+    /// masked first: a file name is published as much as the page.
     public let ticketFiles: [String: String]
 
     public static func load(from store: OperationsStore, levels: ServiceLevels) throws -> ReportData {
@@ -21,9 +22,10 @@ public struct ReportData: Sendable {
         var files: [String: String] = [:]
         var used = Set<String>()
         for t in tickets.sorted(by: { $0.id < $1.id }) {
-            var name = Format.fileName(t.id)
+            let base = Format.fileName(PersonalDataMask.mask(t.id))
+            var name = base
             var n = 2
-            while used.contains(name.lowercased()) { name = "\(Format.fileName(t.id))-\(n)"; n += 1 }
+            while used.contains(name.lowercased()) { name = "\(base)-\(n)"; n += 1 }
             used.insert(name.lowercased())
             files[t.id] = name
         }
@@ -32,8 +34,8 @@ public struct ReportData: Sendable {
                           ticketFiles: files)
     }
 
-    func ticketPath(_ id: String) -> String { "tickets/\(ticketFiles[id] ?? Format.fileName(id)).html" }
-    func runPath(_ id: String) -> String { "inspections/\(Format.fileName(id)).html" }
+    func ticketPath(_ id: String) -> String { "tickets/\(ticketFiles[id] ?? Format.fileName(PersonalDataMask.mask(id))).html" }
+    func runPath(_ id: String) -> String { "inspections/\(Format.fileName(PersonalDataMask.mask(id))).html" }
 }
 
 /// Holds the report data of one build so that the steps load it once.

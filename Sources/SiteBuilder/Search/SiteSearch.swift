@@ -32,10 +32,12 @@ public enum SiteSearch {
     }
 
     /// `window.ARCHIVEOPS_SEARCH_INDEX = {…};` — compact arrays (url, title, [anchor, heading, text]…) to
-    /// keep the file small; keys sorted so the same site gives the same bytes.
+    /// keep the file small; keys sorted so the same site gives the same bytes. Every text is masked again
+    /// (``PersonalDataMask``): the index is published like a page, whatever a step put into it.
     static func script(for documents: [SearchDocument]) throws -> Data {
+        let mask = PersonalDataMask.mask
         let compact: [[Any]] = documents.map { doc in
-            [doc.url, doc.title, doc.sections.map { [$0.anchor, $0.heading, $0.text] }]
+            [mask(doc.url), mask(doc.title), doc.sections.map { [mask($0.anchor), mask($0.heading), mask($0.text)] }]
         }
         let json = try JSONSerialization.data(withJSONObject: ["version": 1, "documents": compact],
                                               options: [.sortedKeys, .withoutEscapingSlashes])
