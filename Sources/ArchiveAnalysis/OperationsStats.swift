@@ -11,6 +11,10 @@ public struct OperationsStats: Codable, Hashable, Sendable {
     public var queries: [QueryFigure]
     public var queryBureauTotal: QueryStatisticsReport.CoverTotal?
     public var queryDetailTotal: QueryStatisticsReport.CoverTotal?
+    /// Where a year or half-year total and the sum of its parts disagree, and by how much.
+    public var queryLevelDisagreements: [QueryLevelDisagreement]
+    /// Figures a later import changed.
+    public var queryRevisions: [QueryRevision]
     public var inspections: InspectionTotals
 
     enum CodingKeys: String, CodingKey {
@@ -19,6 +23,8 @@ public struct OperationsStats: Codable, Hashable, Sendable {
         case slaByMonth = "sla_by_month"
         case queryBureauTotal = "query_bureau_total"
         case queryDetailTotal = "query_detail_total"
+        case queryLevelDisagreements = "query_level_disagreements"
+        case queryRevisions = "query_revisions"
     }
 
     public struct TicketTotals: Codable, Hashable, Sendable {
@@ -64,11 +70,12 @@ public struct OperationsStats: Codable, Hashable, Sendable {
         let figures = try QueryFigure.all(in: store)
         let runs = try store.inspectionRuns()
         let latestFindings = try runs.last.map { try store.findings(ofRun: $0.id).count } ?? 0
-        return make(tickets: tickets, figures: figures, runs: runs, latestFindings: latestFindings, levels: levels)
+        return make(tickets: tickets, figures: figures, runs: runs, latestFindings: latestFindings, levels: levels,
+                    revisions: try store.queryRevisions())
     }
 
     public static func make(tickets: [TicketRecord], figures: [QueryFigure], runs: [InspectionRun], latestFindings: Int,
-                            levels: ServiceLevels = .init()) -> OperationsStats {
+                            levels: ServiceLevels = .init(), revisions: [QueryRevision] = []) -> OperationsStats {
         let months = Array(Set(tickets.map(\.month))).sorted()
         let byMonth = months.map { m -> MonthTickets in
             let mine = tickets.filter { $0.month == m }
@@ -84,6 +91,7 @@ public struct OperationsStats: Codable, Hashable, Sendable {
             ticketsByMonth: byMonth,
             slaByMonth: months.map { m in MonthSLA(month: m, sla: .of(tickets.filter { $0.month == m }, levels: levels)) },
             queries: figures, queryBureauTotal: report.bureauTotal, queryDetailTotal: report.detailTotal,
+            queryLevelDisagreements: QueryLevelDisagreement.find(in: figures), queryRevisions: revisions,
             inspections: InspectionTotals(runs: runs.count, latestRun: runs.last?.id, latestFindings: latestFindings))
     }
 

@@ -52,6 +52,19 @@ enum StatsTable {
         if let t = s.queryDetailTotal {
             out.append("查询明细合计 (query log total) \(t.periods.first ?? "")…\(t.periods.last ?? "") = \(t.total)")
         }
+        if !s.queryLevelDisagreements.isEmpty {
+            out.append("层级不一致 (levels disagree; 各自保留，不相加):")
+            for d in s.queryLevelDisagreements {
+                out.append("  \(QuerySource.chineseName(d.source)) \(d.channel.chineseName): \(d.sentence)")
+            }
+        }
+        if !s.queryRevisions.isEmpty {
+            out.append("修订记录 (revised figures):")
+            for r in s.queryRevisions {
+                let notFound = r.notFoundBefore == r.notFoundAfter ? "" : "，查无结果 \(r.notFoundBefore.map(String.init) ?? "—") → \(r.notFoundAfter.map(String.init) ?? "—")"
+                out.append("  \(r.period) \(r.channel.chineseName): 查询量 \(r.queriesBefore) → \(r.queriesAfter)\(notFound)（\(r.fileBefore ?? "?") → \(r.fileAfter ?? "?")）")
+            }
+        }
         out.append("")
         out.append("巡检 (inspections): \(s.inspections.runs) 次，最近一次 \(s.inspections.latestRun ?? "—")，发现问题 \(s.inspections.latestFindings)")
         return out.joined(separator: "\n")

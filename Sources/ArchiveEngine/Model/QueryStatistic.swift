@@ -98,3 +98,29 @@ public enum QueryChannel: String, Codable, CaseIterable, Sendable {
         self = c
     }
 }
+
+/// A figure an import changed (查询量修订): the same period and channel held another value from an earlier
+/// file. Reports list these so that a revised bureau figure is visible, not silently replaced.
+public struct QueryRevision: Codable, Hashable, Sendable {
+    public var period: String
+    public var channel: QueryChannel
+    public var queriesBefore: Int
+    public var notFoundBefore: Int?
+    public var queriesAfter: Int
+    public var notFoundAfter: Int?
+    public var fileBefore: String?
+    public var fileAfter: String?
+
+    enum CodingKeys: String, CodingKey {
+        case period, channel
+        case queriesBefore = "queries_before", notFoundBefore = "not_found_before"
+        case queriesAfter = "queries_after", notFoundAfter = "not_found_after"
+        case fileBefore = "file_before", fileAfter = "file_after"
+    }
+
+    public init(period: String, channel: QueryChannel, queriesBefore: Int, notFoundBefore: Int?, queriesAfter: Int,
+                notFoundAfter: Int?, fileBefore: String?, fileAfter: String?) {
+        self.period = period; self.channel = channel; self.queriesBefore = queriesBefore; self.notFoundBefore = notFoundBefore
+        self.queriesAfter = queriesAfter; self.notFoundAfter = notFoundAfter; self.fileBefore = fileBefore; self.fileAfter = fileAfter
+    }
+}

@@ -8,29 +8,52 @@ import GRDB
 /// report says which level and source it uses.
 extension OperationsStore {
     /// Inserts or updates aggregate totals (source `aggregate`) inside the caller's transaction,
-    /// leaving rows that already hold the same figures untouched.
+    /// leaving rows that already hold the same figures untouched. A file that does not give a not-found
+    /// count (no 查无结果 column, or an empty cell) keeps the count already stored; a figure that changes
+    /// one imported earlier is recorded in `query_stat_revision` with both values and both files.
     static func upsertAggregateStatistics(_ stats: [QueryStatistic], sourceFile: String, in db: Database) throws -> WriteCounts {
         var counts = WriteCounts()
         for s in stats {
             let existing = try Row.fetchOne(db, sql: """
-                SELECT level, queries, not_found FROM query_stat WHERE period = ? AND channel = ? AND source = 'aggregate'
+                SELECT level, queries, not_found, source_file FROM query_stat WHERE period = ? AND channel = ? AND source = 'aggregate'
                 """, arguments: [s.period.text, s.channel.rawValue])
+            var notFound = s.notFound
             if let existing {
-                if existing["level"] == s.period.level.rawValue && existing["queries"] == s.queries
-                    && (existing["not_found"] as Int?) == s.notFound {
+                let storedNotFound: Int? = existing["not_found"]
+                if notFound == nil { notFound = storedNotFound }
+                let storedQueries: Int = existing["queries"]
+                if existing["level"] == s.period.level.rawValue && storedQueries == s.queries && storedNotFound == notFound {
                     counts.unchanged += 1
                     continue
                 }
                 counts.updated += 1
+                try db.execute(sql: """
+                    INSERT INTO query_stat_revision (period, level, channel, source, queries_before, not_found_before,
+                                                     queries_after, not_found_after, file_before, file_after)
+                    VALUES (?, ?, ?, 'aggregate', ?, ?, ?, ?, ?, ?)
+                    """, arguments: [s.period.text, s.period.level.rawValue, s.channel.rawValue, storedQueries, storedNotFound,
+                                     s.queries, notFound, existing["source_file"] as String?, sourceFile])
             } else {
                 counts.inserted += 1
             }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO query_stat (period, level, channel, queries, not_found, source, source_file)
                 VALUES (?, ?, ?, ?, ?, 'aggregate', ?)
-                """, arguments: [s.period.text, s.period.level.rawValue, s.channel.rawValue, s.queries, s.notFound, sourceFile])
+                """, arguments: [s.period.text, s.period.level.rawValue, s.channel.rawValue, s.queries, notFound, sourceFile])
         }
         return counts
+    }
+
+    /// Every recorded revision of an imported figure, oldest first.
+    public func queryRevisions() throws -> [QueryRevision] {
+        try dbQueue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM query_stat_revision ORDER BY seq").map { r in
+                QueryRevision(period: r["period"], channel: QueryChannel(rawValue: r["channel"]) ?? .all,
+                              queriesBefore: r["queries_before"], notFoundBefore: r["not_found_before"],
+                              queriesAfter: r["queries_after"], notFoundAfter: r["not_found_after"],
+                              fileBefore: r["file_before"], fileAfter: r["file_after"])
+            }
+        }
     }
 
     /// Recounts, from `query_event`, the day totals (source `detail`, level `day`) of `days`

@@ -14,5 +14,6 @@ enum Migrations {
         v2InspectionCoverage,
         v3RunChecks,
         v6AcceptanceBundles,
+        v5Evidence,
     ]
 }
