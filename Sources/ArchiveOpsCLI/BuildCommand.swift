@@ -32,7 +32,9 @@ struct BuildCommand: ParsableCommand {
             summary = try SiteBuilding.build(workspace: workspace, store: store, asOf: day)
         } catch {
             // Say why, and that the published site is untouched (the writer only swaps in a finished build).
-            throw ValidationError("站点生成失败，原 Output/ 保持不变: \(error) (build failed; previous Output/ left intact)")
+            // A plain message and exit 1: a failed build is not a usage error (no help text, no exit 64).
+            Standard.error("站点生成失败，原 Output/ 保持不变: \(error) (build failed; previous Output/ left intact)")
+            throw ExitCode.failure
         }
         print("站点已生成: \(workspace.outputURL.path)/index.html（新写入 \(summary.written) 个文件，未变 \(summary.unchanged) 个）")
     }

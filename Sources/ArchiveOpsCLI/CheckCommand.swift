@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArchiveEngine
+import ArchiveSamples
 import ArgumentParser
 import Foundation
 
@@ -60,6 +61,8 @@ struct CheckCommand: ParsableCommand {
             throw exit
         } catch {
             FileHandle.standardError.write(Data("巡检未能完成 UNKNOWN: \(error)\n".utf8))
+            // Monitoring reading --json gets one line saying so, not an empty output.
+            if json { print(InspectionJSONLines.unknown(reason: "\(error)")) }
             throw ExitCode(3)
         }
     }
@@ -90,12 +93,16 @@ struct CheckCommand: ParsableCommand {
         let run = try store.saveNewInspection(report.run, findings: report.findings)
         try store.recordAudit(AuditEntry(at: Date(), command: "check",
                                          summary: "巡检 \(run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
+        let demoWarning = inspection.sealCertificate.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+            .flatMap { DemoSeal.isDemo(pem: $0) ? Self.demoSealWarning($0) : nil }
         if json {
+            if let demoWarning { Standard.error(demoWarning) }
             print(InspectionJSONLines.header(run))
             for f in report.findings { print(f.jsonLine()) }
             for note in report.notes { FileHandle.standardError.write(Data("无法检查 UNKNOWN \(note.line)\n".utf8)) }
         } else {
             print(InspectionSummary.text(report, quiet: quiet))
+            if let demoWarning { print(demoWarning) }
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
@@ -106,5 +113,10 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("无法识别的巡检时间 --at \(at)。请写成 2023-06-30T07:30:00+08:00 或 \"2023-06-30 07:30\"。 (unrecognised time)")
         }
         return date
+    }
+
+    /// Anyone can derive the demo seal's key, so seals "verified" against it prove nothing.
+    static func demoSealWarning(_ pem: String) -> String {
+        "警告：受信任的签章证书是 ArchiveOps 演示证书，任何人都能用它签出“有效”的签章，签章检查结果不能作为验收依据。请在 archive-ops.yaml 的 seal_certificate 中配置市局的正式签章证书。 (warning: the trusted seal certificate is the demo certificate)"
     }
 }

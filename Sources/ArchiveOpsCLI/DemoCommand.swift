@@ -33,7 +33,16 @@ struct DemoCommand: ParsableCommand {
     ]
 
     func run() throws {
-        var context = DemoContext(workspace: options.value)
+        let workspace = options.value
+        do {
+            try DemoWorkspaceGuard.check(workspace)
+            try FileManager.default.createDirectory(at: workspace.root, withIntermediateDirectories: true)
+            try DemoWorkspaceGuard.mark(workspace)
+        } catch {
+            Standard.error("演示未运行 (demo refused): \(error)")
+            throw ExitCode.failure
+        }
+        var context = DemoContext(workspace: workspace)
         for (n, step) in Self.steps.enumerated() {
             do {
                 let result = try step.run(&context)

@@ -69,4 +69,12 @@ enum InspectionJSONLines {
                                        coverage: run.coverage))
         return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
+
+    /// The one line of a run that could not be completed: `{"status":"UNKNOWN","reason":"…"}`.
+    static func unknown(reason: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let line = ["status": "UNKNOWN", "reason": reason]
+        return (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) } ?? #"{"status":"UNKNOWN"}"#
+    }
 }

@@ -60,7 +60,25 @@ struct SampleCenterCommand: ParsableCommand {
 
         let started = Date()
         let reporter = SampleCenterProgress()
-        let result = try SampleCenter.generate(into: target, options: options, progress: reporter.report)
+        // Generated into a staging folder beside DIR and renamed into place when complete, so a failed or
+        // killed run never leaves a half center that the next run would refuse; a staging folder left by a
+        // killed run is removed by the next one.
+        let fm = FileManager.default
+        if fm.fileExists(atPath: target.path), !((try? fm.contentsOfDirectory(atPath: target.path)) ?? []).isEmpty {
+            throw SampleCenterError.notEmpty(target.path)
+        }
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+        try? fm.removeItem(at: staging)
+        let result: SampleCenterManifest
+        do {
+            result = try SampleCenter.generate(into: staging, options: options, progress: reporter.report)
+            if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+            try fm.moveItem(at: staging, to: target)
+        } catch {
+            reporter.finish()
+            try? fm.removeItem(at: staging)
+            throw error
+        }
         reporter.finish()
         let manifestURL = manifest.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
             ?? target.deletingLastPathComponent().appendingPathComponent("sample-center.json")

@@ -43,3 +43,22 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["Output"])
     }
 }
+
+final class OutputSymlinkTests: XCTestCase {
+    func testAnOutputThatIsASymlinkToAWebRootIsPublishedThroughAndStaysALink() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("out-link-\(UUID().uuidString)")
+        let webRoot = dir.appendingPathComponent("www/site")
+        try fm.createDirectory(at: webRoot, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        try Data("old".utf8).write(to: webRoot.appendingPathComponent("old.html"))
+        let output = dir.appendingPathComponent("workspace/Output")
+        try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: output.path, withDestinationPath: "../www/site")
+
+        try OutputWriter(outputURL: output).publish([SitePage(path: "index.html", contents: Data("新站点".utf8))])
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: output.path), "../www/site", "the link is kept")
+        XCTAssertEqual(try String(contentsOf: webRoot.appendingPathComponent("index.html"), encoding: .utf8), "新站点")
+        XCTAssertFalse(fm.fileExists(atPath: webRoot.appendingPathComponent("old.html").path))
+    }
+}

@@ -190,6 +190,13 @@ public struct InspectionResultsImporter {
             errors.append(RowError(location: .line(line), column: "severity", value: severityText,
                                    reason: "严重程度应为 info、warning 或 critical。 (unknown severity)"))
         }
+        if let check, CheckCatalog.definition(id: check) == nil {
+            errors.append(RowError(location: .line(line), column: "check", value: check,
+                                   reason: "未知的检查项 \(check)。可用的检查项: \(CheckCatalog.all.map(\.id).joined(separator: ", "))。 (unknown check id)"))
+        } else if let code, CheckCatalog.definition(code: code) == nil {
+            errors.append(RowError(location: .line(line), column: "code", value: code,
+                                   reason: "未知的问题代码 \(code)，请对照检查项目录。 (unknown finding code)"))
+        }
         if let code, let check, !code.hasPrefix(check + ".") {
             errors.append(RowError(location: .line(line), column: "code", value: code,
                                    reason: "代码 \(code) 不属于检查 \(check)。 (code does not belong to the check)"))

@@ -29,6 +29,7 @@ public final class OperationsStore: @unchecked Sendable {
     /// Opens (creating if needed) the database at `url` and migrates it to the current schema.
     /// A file that is not an SQLite database gives ``StoreError/notADatabase(_:)`` instead of a crash.
     public static func open(at url: URL) throws -> OperationsStore {
+        restrictPermissions(of: url)
         var config = GRDB.Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -45,6 +46,18 @@ public final class OperationsStore: @unchecked Sendable {
         let store = OperationsStore(dbQueue: queue, url: url)
         try store.migrate()
         return store
+    }
+
+    /// The database holds unmasked personal data (ticket reporters, query texts): a new file is created
+    /// 0600, and an existing one loses any permission for other accounts (group access is kept, 0640).
+    /// SQLite gives its journal the database file's permissions.
+    static func restrictPermissions(of url: URL) {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: url.path) {
+            fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        } else if let mode = (try? fm.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int, mode & 0o007 != 0 {
+            try? fm.setAttributes([.posixPermissions: mode & ~0o007], ofItemAtPath: url.path)
+        }
     }
 
     /// A throw-away database for tests and previews.

@@ -11,8 +11,21 @@ import SwiftASN1
 /// the one random part (the library signs with a random nonce); any two certificates made from one seed
 /// carry the same key and name, so either verifies the other's seals.
 public struct DemoSeal {
-    /// Subject organisation of the demo seal.
-    public static let organization = "东莞市市场监督管理局"
+    /// Subject organisation of the demo seal: never the bureau's name, since anyone can derive the key.
+    public static let organization = "ArchiveOps 演示证书 (demo)"
+    /// Subject organisational unit that marks every demo seal; ``isDemo(pem:)`` looks for it.
+    public static let demoMark = "仅用于演示与测试，非正式签章 (demo and tests only, not a real seal)"
+    /// Common name of the sample center's seal unless a test names another.
+    public static let defaultCommonName = "ArchiveOps 演示签章 (demo seal)"
+
+    /// Whether a PEM certificate is a demo seal (its subject carries ``demoMark``): `check` warns when
+    /// such a certificate is configured as the trusted seal certificate.
+    public static func isDemo(pem: String) -> Bool {
+        // The subject's UTF8String bytes appear verbatim in the certificate's DER.
+        let base64 = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        guard let der = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else { return false }
+        return der.range(of: Data(demoMark.utf8)) != nil
+    }
 
     public static func make(seed: String, commonName: String) throws -> (certificatePEM: String, privateKeyPEM: String) {
         let raw = Data(SHA256.hash(data: Data("archive-ops demo seal|\(seed)".utf8)))
@@ -26,6 +39,7 @@ public struct DemoSeal {
         let name = try DistinguishedName {
             CountryName("CN")
             OrganizationName(organization)
+            OrganizationalUnitName(demoMark)
             CommonName(commonName)
         }
         // A positive 12-byte serial without a leading zero byte (DER integers must be minimal).

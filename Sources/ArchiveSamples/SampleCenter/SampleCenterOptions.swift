@@ -51,7 +51,7 @@ public struct SampleCenterOptions: Sendable {
     public init(enterprises: Int = 300, seed: String = "dongguan", at: Date = SampleCenterOptions.defaultInspectionTime,
                 queryDays: Int = 30, diskHistoryDays: Int = 120, faults: [String: Int] = SampleCenterOptions.defaultFaults,
                 queriesPerDay: Int? = nil, maxPagesPerVolume: Int = 30,
-                sealCommonName: String = "东莞市市场监督管理局电子档案签章") {
+                sealCommonName: String = DemoSeal.defaultCommonName) {
         self.enterprises = enterprises; self.seed = seed; self.at = at; self.queryDays = queryDays
         self.diskHistoryDays = diskHistoryDays; self.faults = faults; self.queriesPerDay = queriesPerDay
         self.maxPagesPerVolume = maxPagesPerVolume; self.sealCommonName = sealCommonName

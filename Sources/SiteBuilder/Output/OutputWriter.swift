@@ -14,8 +14,19 @@ import Glibc
 public struct OutputWriter {
     public let outputURL: URL
 
+    /// An `Output` that is a symbolic link (to a web server's document root, say) is published through:
+    /// the new site replaces the link's target and the link stays, instead of the link being replaced by
+    /// a folder and the web root silently going stale.
     public init(outputURL: URL) {
-        self.outputURL = outputURL.standardizedFileURL
+        self.outputURL = Self.publishedFolder(outputURL.standardizedFileURL)
+    }
+
+    /// The folder a publish replaces: `url` itself, or where the symbolic link at `url` leads.
+    static func publishedFolder(_ url: URL) -> URL {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { return url }
+        let resolved = target.hasPrefix("/") ? URL(fileURLWithPath: target)
+            : url.deletingLastPathComponent().appendingPathComponent(target)
+        return publishedFolder(resolved.standardizedFileURL)
     }
 
     /// What a publish changed, for the build summary.
