@@ -53,9 +53,23 @@ public struct DeadlineCompliance: Codable, Hashable, Sendable {
 
     /// The verdict for `day`.
     public static func day(_ day: CalendarDay, runs: [InspectionRun], deadline: InspectionDeadline) -> Day {
+        verdict(day, first: firstRuns(runs)[day], deadline: deadline)
+    }
+
+    /// The first run to finish on each day, found in one pass (a month of 30 days over years of runs
+    /// must not scan every run for every day).
+    static func firstRuns(_ runs: [InspectionRun]) -> [CalendarDay: InspectionRun] {
+        var first: [CalendarDay: InspectionRun] = [:]
+        for run in runs {
+            let day = CalendarDay(run.finishedAt)
+            if let known = first[day], (known.finishedAt, known.id) <= (run.finishedAt, run.id) { continue }
+            first[day] = run
+        }
+        return first
+    }
+
+    static func verdict(_ day: CalendarDay, first: InspectionRun?, deadline: InspectionDeadline) -> Day {
         let working = deadline.isWorkingDay(day)
-        let first = runs.filter { CalendarDay($0.finishedAt) == day }
-            .min { ($0.finishedAt, $0.id) < ($1.finishedAt, $1.id) }
         guard let run = first else {
             return Day(day: day.description, status: working ? .missing : .notDue, isWorkingDay: working)
         }
@@ -71,11 +85,11 @@ public struct DeadlineCompliance: Codable, Hashable, Sendable {
     /// The month `month` (`2023-06`) judged up to `asOf`.
     public static func month(_ month: String, runs: [InspectionRun], deadline: InspectionDeadline, asOf: CalendarDay) -> Month {
         var result = Month(month: month, judged: [], onTime: 0, late: [], missing: [], daysOffWithRuns: 0)
-        guard let bounds = CalendarDay.month(month),
-              let firstRun = runs.map({ CalendarDay($0.finishedAt) }).min() else { return result }
+        let first = firstRuns(runs)
+        guard let bounds = CalendarDay.month(month), let firstRun = first.keys.min() else { return result }
         let from = max(bounds.first, firstRun), through = min(bounds.last, asOf)
         for d in CalendarDay.days(from: from, through: through) {
-            let verdict = day(d, runs: runs, deadline: deadline)
+            let verdict = verdict(d, first: first[d], deadline: deadline)
             guard verdict.isWorkingDay else {
                 if verdict.runID != nil { result.daysOffWithRuns += 1 }
                 continue
