@@ -100,8 +100,9 @@ struct CatalogSnapshotCopy {
         // writing: recover the committed state from a private copy of the files instead.
         let code = (rc & 0xff) == SQLITE_READONLY || rc == SQLITE_CANTOPEN ? rc : sourceCode
         switch code {
-        case 776 /* SQLITE_READONLY_ROLLBACK */, 264 /* SQLITE_READONLY_RECOVERY */,
-             1288 /* SQLITE_READONLY_CANTINIT */, 520 /* SQLITE_READONLY_CANTLOCK */, SQLITE_READONLY, SQLITE_CANTOPEN:
+        // 776 SQLITE_READONLY_ROLLBACK, 264 SQLITE_READONLY_RECOVERY, 1288 SQLITE_READONLY_CANTINIT,
+        // 520 SQLITE_READONLY_CANTLOCK (extended codes the C module does not export as constants).
+        case 776, 264, 1288, 520, SQLITE_READONLY, SQLITE_CANTOPEN:
             return .needsRecovery
         default:
             break

@@ -15,11 +15,6 @@ struct SiteRootPolicy {
     let center: URL
     let allowed: [URL]
 
-    init(center: URL, allowed: [URL]) {
-        self.center = center
-        self.allowed = allowed
-    }
-
     /// The absolute root of a site row, and why it is refused (nil when it may be read).
     func resolve(_ raw: String, siteID: String) -> (path: String, refusal: String?) {
         let base = center.path
