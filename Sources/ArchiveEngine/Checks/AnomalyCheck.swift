@@ -9,7 +9,6 @@ import Foundation
 /// the declared encoding) is reported as `anomaly.misfiled` too: the folder's attribution cannot be
 /// confirmed, which is the same work for the operator.
 public struct AnomalyCheck: Check {
-    public static let definition = CheckDefinition.anomaly
     public static let readsFiles = true
 
     public init() {}
@@ -23,19 +22,19 @@ public struct AnomalyCheck: Check {
             guard let owner = volume.lockOwner, !owner.isEmpty, let since = volume.lockedAt else { continue }
             let held = context.at.timeIntervalSince(since)
             if held > staleAfter {
-                findings.append(finding("anomaly.stale_lock", volume: volume,
+                findings.append(finding(.staleLock, volume: volume,
                     detail: "案卷 \(volume.id) 被工作站 \(owner) 锁定已 \(Int(held / 60)) 分钟（自 \(BureauTime.display(since))） (stale edit lock)"))
             }
         }
         for uscc in context.volumesByEnterprise.keys.sorted() {
             let seqs = (context.volumesByEnterprise[uscc] ?? []).map(\.seq).sorted()
             if !seqs.isEmpty && seqs != Array(1...seqs.count) {
-                findings.append(finding("anomaly.volume_sequence", uscc: uscc,
+                findings.append(finding(.volumeSequence, uscc: uscc,
                     detail: "企业 \(uscc) 的案卷序号为 \(seqs.map(String.init).joined(separator: "、"))，应为 1…\(seqs.count) (volume seq not 1…n)"))
             }
         }
         for code in try context.catalog.enterpriseCodes() where !USCC.isValid(code) {
-            findings.append(finding("anomaly.invalid_uscc", uscc: code,
+            findings.append(finding(.invalidUSCC, uscc: code,
                 detail: "目录中的统一社会信用代码 \(code) 不符合 GB 32100-2015 校验规则 (invalid check character)"))
         }
         findings += rootOrphans(context)
@@ -57,7 +56,7 @@ public struct AnomalyCheck: Check {
                     subfolders = []
                 }
                 for path in subfolders.isEmpty ? [entry.name] : subfolders {
-                    findings.append(finding("anomaly.orphan", site: site.id, uscc: entry.isValidUTF8 ? entry.name : nil,
+                    findings.append(finding(.orphan, site: site.id, uscc: entry.isValidUTF8 ? entry.name : nil,
                         detail: "\(FindingText.site(site)) 存储中的文件夹 \(path) 在目录中没有对应案卷 (folder without catalog volume)",
                         path: path))
                 }
@@ -105,14 +104,14 @@ public struct AnomalyCheck: Check {
         }
         switch result {
         case .failure(let problem):
-            return finding("anomaly.misfiled", site: site.id, volume: volume,
+            return finding(.misfiled, site: site.id, volume: volume,
                            detail: "\(FindingText.site(site)) \(relative): \(problem.text)，无法确认案卷归属", path: relative)
         case .success(let m):
             var wrong: [String] = []
             if m.uscc != volume.uscc { wrong.append("企业代码 \(m.uscc ?? "（无）")") }
             if m.seq != volume.seq { wrong.append("序号 \(m.seq.map(String.init) ?? "（无）")") }
             guard !wrong.isEmpty else { return nil }
-            return finding("anomaly.misfiled", site: site.id, volume: volume,
+            return finding(.misfiled, site: site.id, volume: volume,
                            detail: "\(FindingText.site(site)) 文件夹 \(volume.folder) 中的 metadata.xml 记载的是\(wrong.joined(separator: "、"))，与所在文件夹不符 (metadata names another volume)",
                            path: relative)
         }
@@ -130,7 +129,7 @@ public struct AnomalyCheck: Check {
             + contents.irregularPages.map(\.name)
         if !extras.isEmpty { problems.append("多余 " + FindingText.list(extras)) }
         guard !problems.isEmpty else { return nil }
-        return finding("anomaly.page_sequence", site: site.id, volume: volume,
+        return finding(.pageSequence, site: site.id, volume: volume,
                        detail: "\(FindingText.site(site)) 案卷 \(volume.folder) 的页面文件不是 page-0001…\(VolumeFolderContents.pageName(volume.pages))：\(problems.joined(separator: "；")) (page files not 1…N)",
                        path: volume.folder)
     }
@@ -145,7 +144,7 @@ public struct AnomalyCheck: Check {
             let known = Set((context.volumesByEnterprise[volume.uscc] ?? []).map { VolumeFolderName.seqFolder($0.seq) })
             for entry in listing.entries where entry.kind == .directory && !known.contains(entry.name) {
                 let path = "\(volume.uscc)/\(entry.name)"
-                findings.append(finding("anomaly.orphan", site: site.id, uscc: volume.uscc,
+                findings.append(finding(.orphan, site: site.id, uscc: volume.uscc,
                     detail: "\(FindingText.site(site)) 存储中的案卷文件夹 \(path) 在目录中没有对应案卷 (folder without catalog volume)",
                     path: path))
             }

@@ -6,10 +6,14 @@
 /// - ``inspect(_:in:)`` — from the files of one batch of the volumes selected for this run (new and
 ///   changed volumes, volumes with open problems and the rotating slice; everything on a full run).
 ///
-/// Adding a check means one new type here, its ``CheckDefinition`` in ``CheckCatalog`` and one line in
-/// ``InspectionRunner/checkTypes``; nothing else changes.
+/// Adding a check means one new file here — the type, its ``Code`` enum and its ``definition`` — and one
+/// line in ``CheckCatalog/checkTypes``; nothing else changes.
 public protocol Check {
-    /// Id, name and finding codes; the `check` field of every finding this check makes.
+    /// The finding codes this check reports; ``finding(_:severity:site:volume:uscc:detail:query:host:mount:path:)``
+    /// takes only these.
+    associatedtype Code: FindingCode
+    /// Id, names and finding codes (`CheckDefinition(…, codes: Code.self)`); the `check` field of every
+    /// finding this check makes.
     static var definition: CheckDefinition { get }
     /// True when the check reads store files (it then takes part in the coverage rotation).
     static var readsFiles: Bool { get }
@@ -28,11 +32,11 @@ extension Check {
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] { [] }
 
     /// A finding of this check with the code's usual severity.
-    func finding(_ code: String, severity: Severity? = nil, site: String? = nil, volume: CatalogVolume? = nil,
+    func finding(_ code: Code, severity: Severity? = nil, site: String? = nil, volume: CatalogVolume? = nil,
                  uscc: String? = nil, detail: String, query: Int64? = nil, host: String? = nil,
                  mount: String? = nil, path: String? = nil) -> Finding {
-        let usual = Self.definition.codes.first { $0.code == code }?.severity ?? .warning
-        return Finding(check: Self.definition.id, code: code, severity: severity ?? usual, site: site,
+        let usual = Self.definition.codes.first { $0.code == code.rawValue }?.severity ?? .warning
+        return Finding(check: Self.definition.id, code: code.rawValue, severity: severity ?? usual, site: site,
                        volume: volume?.id, uscc: uscc ?? volume?.uscc, detail: detail, query: query,
                        host: host, mount: mount, path: path)
     }

@@ -9,16 +9,27 @@ public struct CheckDefinition: Sendable, Hashable {
     public let id: String
     /// e.g. 日常档案同步检查.
     public let name: String
+    /// e.g. Archive sync: the check's name on the English report pages (a workspace's labels file can still
+    /// override it with `check_<id>`). Without one the English pages show ``name``; ``CheckCatalog/gaps(of:)``
+    /// reports it missing.
+    public let englishName: String?
     /// Why the check exists, one or two sentences.
     public let summary: String
     /// Where the findings go when they become a ticket.
     public let ticketCategory: TicketCategory
     public let codes: [FindingCodeDefinition]
 
-    public init(id: String, name: String, summary: String, ticketCategory: TicketCategory,
+    public init(id: String, name: String, englishName: String? = nil, summary: String, ticketCategory: TicketCategory,
                 codes: [FindingCodeDefinition]) {
-        self.id = id; self.name = name; self.summary = summary
+        self.id = id; self.name = name; self.englishName = englishName; self.summary = summary
         self.ticketCategory = ticketCategory; self.codes = codes
+    }
+
+    /// A check's definition with the codes of its ``FindingCode`` type, in declaration order.
+    public init<Code: FindingCode>(id: String, name: String, englishName: String, summary: String,
+                                   ticketCategory: TicketCategory, codes: Code.Type) {
+        self.init(id: id, name: name, englishName: englishName, summary: summary, ticketCategory: ticketCategory,
+                  codes: Code.allCases.map(\.definition))
     }
 }
 

@@ -9,7 +9,6 @@ import Foundation
 /// before the inspection time) and of every mount configured on the inspecting host (statvfs, now), plus
 /// a forecast of when a sampled mount fills up from its recent growth.
 public struct DiskCheck: Check {
-    public static let definition = CheckDefinition.disk
 
     /// How much history the forecast fits a line through.
     static let forecastHistoryDays = 90.0
@@ -50,7 +49,7 @@ public struct DiskCheck: Check {
         let t = context.thresholds
         let severity: Severity
         if percent >= t.diskCriticalPercent { severity = .critical } else if percent >= t.diskWarningPercent { severity = .warning } else { return nil }
-        return finding("disk.usage", severity: severity, detail: "主机 \(host) 挂载点 \(mount) 使用率 \(String(format: "%.1f", percent))%（已用 \(gib(used)) / 共 \(gib(total))，\(source)），达到\(severity == .critical ? "严重" : "警告")阈值 \(formatted(severity == .critical ? t.diskCriticalPercent : t.diskWarningPercent))% (disk usage)", host: host, mount: mount)
+        return finding(.usage, severity: severity, detail: "主机 \(host) 挂载点 \(mount) 使用率 \(String(format: "%.1f", percent))%（已用 \(gib(used)) / 共 \(gib(total))，\(source)），达到\(severity == .critical ? "严重" : "警告")阈值 \(formatted(severity == .critical ? t.diskCriticalPercent : t.diskWarningPercent))% (disk usage)", host: host, mount: mount)
     }
 
     /// Least-squares growth over the last ``forecastHistoryDays`` of samples; only a growing mount with at
@@ -75,7 +74,7 @@ public struct DiskCheck: Check {
         let t = context.thresholds
         let severity: Severity
         if daysLeft <= t.forecastCriticalDays { severity = .critical } else if daysLeft <= t.forecastWarningDays { severity = .warning } else { return nil }
-        return finding("disk.forecast", severity: severity, detail: "主机 \(key.host) 挂载点 \(key.mount) 按近 \(Int((xs.last ?? 0).rounded())) 天每天约 \(gib(Int64(perDay))) 的增长，预计 \(Int(daysLeft.rounded(.down))) 天后写满（\(recent.count) 个采样） (projected full in \(Int(daysLeft)) days)", host: key.host, mount: key.mount)
+        return finding(.forecast, severity: severity, detail: "主机 \(key.host) 挂载点 \(key.mount) 按近 \(Int((xs.last ?? 0).rounded())) 天每天约 \(gib(Int64(perDay))) 的增长，预计 \(Int(daysLeft.rounded(.down))) 天后写满（\(recent.count) 个采样） (projected full in \(Int(daysLeft)) days)", host: key.host, mount: key.mount)
     }
 
     private func gib(_ bytes: Int64) -> String { String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }

@@ -7,7 +7,6 @@ import Foundation
 /// The PDF structure is read by ``PDFInspector`` (page counting included); the copies at other sites are
 /// compared by hash in ``SyncCheck``.
 public struct EfileCheck: Check {
-    public static let definition = CheckDefinition.efile
     public static let readsFiles = true
 
     public init() {}
@@ -18,16 +17,16 @@ public struct EfileCheck: Check {
         for volume in context.volumes {
             switch volume.efileStatus {
             case "failed":
-                findings.append(finding("efile.failed", volume: volume,
+                findings.append(finding(.failed, volume: volume,
                     detail: "案卷 \(volume.id) 电子文件生成失败（efile_status = failed\(since(volume.efileUpdatedAt))） (generation failed)"))
             case "generating":
                 if let updated = volume.efileUpdatedAt, context.at.timeIntervalSince(updated) > t.efileStuckHours * 3600 {
-                    findings.append(finding("efile.stuck", volume: volume,
+                    findings.append(finding(.stuck, volume: volume,
                         detail: "案卷 \(volume.id) 电子文件“生成中”已 \(hours(context.at.timeIntervalSince(updated))) 小时（自 \(BureauTime.display(updated))），超过 \(formatted(t.efileStuckHours)) 小时 (stuck generating)"))
                 }
             case "pending":
                 if let created = volume.createdAt, context.at.timeIntervalSince(created) > t.efileBacklogHours * 3600 {
-                    findings.append(finding("efile.backlog", volume: volume,
+                    findings.append(finding(.backlog, volume: volume,
                         detail: "案卷 \(volume.id) 扫描完成 \(hours(context.at.timeIntervalSince(created))) 小时后电子文件仍待生成（扫描完成于 \(BureauTime.display(created))） (pending too long)"))
                 }
             default:
@@ -66,7 +65,7 @@ public struct EfileCheck: Check {
                 }
             }
             if !problems.isEmpty {
-                findings.append(finding("efile.broken", site: site.id, volume: volume,
+                findings.append(finding(.broken, site: site.id, volume: volume,
                     detail: "\(FindingText.site(site)) 的 \(relative)：\(problems.joined(separator: "；"))", path: relative))
             }
         }

@@ -9,7 +9,6 @@ import Foundation
 /// code (`sync.corrupt` and `fixity.mismatch` for the same site and volume — the sample center's manifest
 /// lists both), and the page is read only once because the digest comes from the run's shared cache.
 public struct FixityCheck: Check {
-    public static let definition = CheckDefinition.fixity
     public static let readsFiles = true
 
     public init() {}
@@ -61,7 +60,7 @@ public struct FixityCheck: Check {
                     }
                 }
                 if !bad.isEmpty {
-                    findings.append(finding("fixity.mismatch", site: site.id, volume: volume,
+                    findings.append(finding(.mismatch, site: site.id, volume: volume,
                         detail: "\(FindingText.site(site)) 案卷 \(volume.folder) 重新计算的 SHA-256 与目录不一致: \(FindingText.list(bad)) (re-hash differs from catalog)",
                         path: bad.count == 1 ? "\(volume.folder)/\(bad[0])" : volume.folder))
                 }

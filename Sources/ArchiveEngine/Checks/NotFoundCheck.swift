@@ -14,7 +14,6 @@ import Foundation
 /// 5. otherwise → `notfound.unknown` (likely registered elsewhere).
 /// Only `not_synced` carries a site (the one that served the query); every finding carries its `query`.
 public struct NotFoundCheck: Check {
-    public static let definition = CheckDefinition.notfound
 
     public init() {}
 
@@ -39,7 +38,7 @@ public struct NotFoundCheck: Check {
         if let e = exact {
             let volumes = context.volumesByEnterprise[e.uscc] ?? []
             if volumes.isEmpty {
-                return finding("notfound.no_volume", uscc: e.uscc,
+                return finding(.noVolume, uscc: e.uscc,
                                detail: "\(shown)：企业 \(e.name)（\(e.uscc)）在目录中存在，但没有任何案卷 (enterprise has no volumes)", query: q.id)
             }
             guard let site = q.siteID.flatMap({ context.snapshot.site($0) }) else { return nil }
@@ -49,7 +48,7 @@ public struct NotFoundCheck: Check {
                 return true
             }
             guard !missing.isEmpty else { return nil }
-            return finding("notfound.not_synced", site: site.id, uscc: e.uscc,
+            return finding(.notSynced, site: site.id, uscc: e.uscc,
                            detail: "\(shown)：企业 \(e.name)（\(e.uscc)）存在，但 \(FindingText.list(missing.map(\.id))) 不在提供查询的站点 \(FindingText.site(site)) (volumes not at serving site)",
                            query: q.id)
         }
@@ -62,22 +61,22 @@ public struct NotFoundCheck: Check {
                 case 1: advice = "建议代码 \(suggestions[0])（\(d.byUSCC[suggestions[0]]?.name ?? "")）"
                 default: advice = "目录中有 \(suggestions.count) 个只差一个字符的代码，无法确定：\(FindingText.list(suggestions))"
                 }
-                return finding("notfound.invalid_code", uscc: suggestions.count == 1 ? suggestions[0] : nil,
+                return finding(.invalidCode, uscc: suggestions.count == 1 ? suggestions[0] : nil,
                                detail: "\(shown)：代码校验位错误，\(advice) (check character fails)", query: q.id)
             }
         }
         if q.kind == "name" {
             let normalized = EnterpriseNameNormalizer.normalize(typed)
             if let matches = d.byFormerName[normalized], let e = matches.first {
-                return finding("notfound.former_name", uscc: e.uscc,
+                return finding(.formerName, uscc: e.uscc,
                                detail: "\(shown)：是企业的曾用名，现名称为 \(e.name)（\(e.uscc)）\(more(matches)) (former name)", query: q.id)
             }
             if let matches = d.byNormalizedName[normalized], let e = matches.first {
-                return finding("notfound.name_variant", uscc: e.uscc,
+                return finding(.nameVariant, uscc: e.uscc,
                                detail: "\(shown)：与企业现名称 \(e.name)（\(e.uscc)）仅有全角/半角、括号或空格差异\(more(matches)) (name variant)", query: q.id)
             }
         }
-        return finding("notfound.unknown",
+        return finding(.unknown,
                        detail: "\(shown)：目录中没有匹配的企业，可能在外地登记或输入有误 (no match in catalog)", query: q.id)
     }
 

@@ -8,7 +8,6 @@ import Foundation
 /// is judged where it is made — the processing site; the copies at other sites are compared with the
 /// catalog's `seal_sha256` by ``SyncCheck``, so one bad seal gives one finding.
 public final class SealCheck: Check {
-    public static let definition = CheckDefinition.seal
     public static let readsFiles = true
 
     private var verifier: SealVerifier?
@@ -21,12 +20,12 @@ public final class SealCheck: Check {
         let backlog = context.thresholds.sealBacklogHours * 3600
         for volume in context.volumes {
             if volume.sealStatus == "failed" {
-                findings.append(finding("seal.failed", volume: volume,
+                findings.append(finding(.failed, volume: volume,
                     detail: "案卷 \(volume.id) 签章失败（seal_status = failed） (sealing failed)"))
             } else if volume.sealStatus == "pending", volume.efileStatus == "done",
                       let efileDone = volume.efileUpdatedAt, context.at.timeIntervalSince(efileDone) > backlog {
                 let hours = Int(context.at.timeIntervalSince(efileDone) / 3600)
-                findings.append(finding("seal.backlog", volume: volume,
+                findings.append(finding(.backlog, volume: volume,
                     detail: "案卷 \(volume.id) 电子文件生成 \(hours) 小时后仍未签章（电子文件完成于 \(BureauTime.display(efileDone))） (seal pending too long)"))
             }
         }
@@ -50,7 +49,7 @@ public final class SealCheck: Check {
             }
             let verdict = verifier.verify(data)
             if verdict.isValid { continue }
-            findings.append(finding("seal.invalid", site: site.id, volume: volume,
+            findings.append(finding(.invalid, site: site.id, volume: volume,
                                     detail: "\(FindingText.site(site)) 的 \(relative)：\(verdict.detail)", path: relative))
         }
         return findings

@@ -8,7 +8,6 @@ import Foundation
 /// `fixity.mismatch` by ``FixityCheck`` — each under its own check, as the sample center's manifest
 /// expects; the file is read once, because both take the digest from the run's shared reader cache.
 public struct SyncCheck: Check {
-    public static let definition = CheckDefinition.sync
     public static let readsFiles = true
 
     public init() {}
@@ -29,7 +28,7 @@ public struct SyncCheck: Check {
                     if site.kind == .branch, roots.contains(volume.uscc),
                        case .success = context.listing(site: site, folder: volume.folder) {
                         let owner = context.branchOf[volume.uscc].map { $0.isEmpty ? "未登记" : $0 } ?? "未知"
-                        findings.append(finding("sync.misplaced", site: site.id, volume: volume,
+                        findings.append(finding(.misplaced, site: site.id, volume: volume,
                             detail: "\(FindingText.site(site)) 持有不属于本分局管辖的案卷 \(volume.id)（企业管辖分局: \(owner)） (volume outside jurisdiction)",
                             path: volume.folder))
                     }
@@ -49,12 +48,12 @@ public struct SyncCheck: Check {
         switch roots.contains(volume.uscc) ? context.listing(site: site, folder: folder) : .failure(.missing) {
         case .success(let l): listing = l
         case .failure(.missing):
-            return [finding("sync.missing", site: site.id, volume: volume,
+            return [finding(.missing, site: site.id, volume: volume,
                             detail: "\(FindingText.site(site)) 缺少整个案卷文件夹 \(folder)（已过同步宽限期） (volume folder missing)",
                             path: folder)]
         case .failure(let failure) where failure == .symlink || failure == .notADirectory:
             // Not a folder of the store: the volume is not really there (links are never followed).
-            return [finding("sync.missing", site: site.id, volume: volume,
+            return [finding(.missing, site: site.id, volume: volume,
                             detail: "\(FindingText.site(site)) 的案卷位置 \(folder) \(failure.text)，视为缺失 (volume folder is not a folder)",
                             path: folder)]
         case .failure(let failure):
@@ -91,12 +90,12 @@ public struct SyncCheck: Check {
         }
         var findings: [Finding] = []
         if !missing.isEmpty {
-            findings.append(finding("sync.missing", site: site.id, volume: volume,
+            findings.append(finding(.missing, site: site.id, volume: volume,
                 detail: "\(FindingText.site(site)) 案卷 \(folder) 缺少 \(FindingText.list(missing)) (files missing)",
                 path: missing.count == 1 ? "\(folder)/\(missing[0])" : folder))
         }
         if !corrupt.isEmpty {
-            findings.append(finding("sync.corrupt", site: site.id, volume: volume,
+            findings.append(finding(.corrupt, site: site.id, volume: volume,
                 detail: "\(FindingText.site(site)) 案卷 \(folder) 中 \(FindingText.list(corrupt)) 与目录哈希不一致 (hash differs from catalog)",
                 path: corrupt.count == 1 ? "\(folder)/\(corrupt[0])" : folder))
         }

@@ -6,30 +6,26 @@ import Foundation
 /// (``OperationsStore/saveInspection(_:findings:)``).
 ///
 /// ## Topics
-/// - The checks: ``checkTypes`` (catalogue order), ``checks(only:)`` (`--only`)
-/// - Running: ``run(_:store:progress:)``
+/// - The checks: ``CheckCatalog/checkTypes`` (catalogue order), ``checks(only:from:)`` (`--only`)
+/// - Running: ``run(_:store:progress:checkTypes:)``
 public enum InspectionRunner {
-    /// Every check, once, in the catalogue's order. A new check is one line here.
-    public static let checkTypes: [any Check.Type] = [
-        SyncCheck.self, EfileCheck.self, SealCheck.self, DiskCheck.self,
-        NotFoundCheck.self, AnomalyCheck.self, FixityCheck.self,
-    ]
-
-    /// The checks named by `--only` (all when nil), in catalogue order; an unknown id is an error that
-    /// lists the valid ones.
-    public static func checks(only: [String]?) throws -> [any Check.Type] {
-        guard let only else { return checkTypes }
+    /// The checks of `types` named by `--only` (all when nil), in catalogue order; an unknown id is an
+    /// error that lists the valid ones.
+    public static func checks(only: [String]?, from types: [any Check.Type] = CheckCatalog.checkTypes) throws -> [any Check.Type] {
+        guard let only else { return types }
         let wanted = Set(only.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        for id in wanted.sorted() where !checkTypes.contains(where: { $0.definition.id == id }) {
+        for id in wanted.sorted() where !types.contains(where: { $0.definition.id == id }) {
             throw InspectionError.unknownCheck(id)
         }
-        return checkTypes.filter { wanted.contains($0.definition.id) }
+        return types.filter { wanted.contains($0.definition.id) }
     }
 
+    /// - Parameter checkTypes: the checks to choose from; the catalogue's (a test passes its own).
     public static func run(_ options: InspectionOptions, store: OperationsStore,
-                           progress: ProgressReporter = ProgressReporter(force: false)) throws -> InspectionReport {
+                           progress: ProgressReporter = ProgressReporter(force: false),
+                           checkTypes: [any Check.Type] = CheckCatalog.checkTypes) throws -> InspectionReport {
         let started = options.recordedStart ?? Date()
-        let types = try checks(only: options.only)
+        let types = try checks(only: options.only, from: checkTypes)
         let checkIDs = types.map { $0.definition.id }
         let snapshot = try CenterSnapshot(root: options.center, catalogLockWait: options.thresholds.catalogLockWaitSeconds,
                                           allowedStoreRoots: options.storeRoots)

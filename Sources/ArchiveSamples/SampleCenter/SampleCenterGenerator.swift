@@ -76,7 +76,7 @@ final class SampleCenterGenerator {
 
         var queryLog = SampleQueryLog(options: options, window: window, targets: queryTargets,
                                       knownCodes: catalogCodes, knownNames: factory.usedNames)
-        for k in 0..<(options.faults["notfound.unknown"] ?? 0) { notFoundRequests.append(queryLog.unknownRequest(variant: k)) }
+        for k in 0..<(options.faults[NotFoundCheck.Code.unknown.rawValue] ?? 0) { notFoundRequests.append(queryLog.unknownRequest(variant: k)) }
         counts.queries = try queryLog.write(requests: notFoundRequests, into: catalog, injected: &injected, progress: progress)
 
         var disk = SampleDiskHistory(options: options)

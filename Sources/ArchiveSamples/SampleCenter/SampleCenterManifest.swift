@@ -69,6 +69,14 @@ public struct ExpectedFinding: Codable, Hashable, Sendable {
         self.query = query; self.host = host; self.mount = mount; self.path = path; self.injection = injection
     }
 
+    /// An expected finding of a typed code, listed under the check the code belongs to (`sync` for
+    /// `sync.missing`: a code's namespace is its check's id, see ``CheckCatalog/gaps(of:)``).
+    init(_ code: some FindingCode, site: String? = nil, volume: String? = nil, uscc: String? = nil,
+         query: Int64? = nil, host: String? = nil, mount: String? = nil, path: String? = nil, injection: String) {
+        self.init(check: String(code.rawValue.prefix { $0 != "." }), code: code.rawValue, site: site, volume: volume,
+                  uscc: uscc, query: query, host: host, mount: mount, path: path, injection: injection)
+    }
+
     public var matchKey: String {
         Self.matchKey(code: code, site: site, volume: volume, uscc: uscc, query: query, host: host, mount: mount, path: path)
     }
@@ -78,16 +86,17 @@ public struct ExpectedFinding: Codable, Hashable, Sendable {
                                 host: String?, mount: String?, path: String?) -> String {
         let s = site ?? "-", v = volume ?? "-"
         switch code {
-        case "efile.failed", "efile.stuck", "efile.backlog", "seal.failed", "seal.backlog", "anomaly.stale_lock":
+        case EfileCheck.Code.failed.rawValue, EfileCheck.Code.stuck.rawValue, EfileCheck.Code.backlog.rawValue,
+             SealCheck.Code.failed.rawValue, SealCheck.Code.backlog.rawValue, AnomalyCheck.Code.staleLock.rawValue:
             return "\(code)|\(v)"
-        case "anomaly.volume_sequence", "anomaly.invalid_uscc":
+        case AnomalyCheck.Code.volumeSequence.rawValue, AnomalyCheck.Code.invalidUSCC.rawValue:
             return "\(code)|\(uscc ?? "-")"
-        case "anomaly.orphan":
+        case AnomalyCheck.Code.orphan.rawValue:
             let p = (path ?? "-").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             return "\(code)|\(s)|\(p)"
-        case "disk.usage", "disk.forecast":
+        case DiskCheck.Code.usage.rawValue, DiskCheck.Code.forecast.rawValue:
             return "\(code)|\(host ?? "-")|\(mount ?? "-")"
-        case _ where code.hasPrefix("notfound."):
+        case _ where code.hasPrefix(NotFoundCheck.definition.id + "."):
             return "\(code)|\(query.map(String.init) ?? "-")"
         default:
             return "\(code)|\(s)|\(v)"

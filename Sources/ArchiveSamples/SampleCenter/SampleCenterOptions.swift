@@ -33,10 +33,12 @@ public struct SampleCenterOptions: Sendable {
             for code in check.codes { faults[code.code] = 1 }
         }
         // Two of those whose injection has two interesting variants.
-        for code in ["sync.missing", "sync.corrupt", "efile.broken", "seal.invalid", "disk.usage", "disk.forecast",
-                     "notfound.not_synced", "notfound.name_variant", "anomaly.page_sequence", "anomaly.orphan"] {
-            faults[code] = 2
-        }
+        let twice: [any FindingCode] = [
+            SyncCheck.Code.missing, SyncCheck.Code.corrupt, EfileCheck.Code.broken, SealCheck.Code.invalid,
+            DiskCheck.Code.usage, DiskCheck.Code.forecast, NotFoundCheck.Code.notSynced, NotFoundCheck.Code.nameVariant,
+            AnomalyCheck.Code.pageSequence, AnomalyCheck.Code.orphan,
+        ]
+        for code in twice { faults[code.rawValue] = 2 }
         return faults
     }
 

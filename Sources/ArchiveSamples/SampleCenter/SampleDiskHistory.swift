@@ -29,15 +29,15 @@ struct SampleDiskHistory {
 
     /// Writes the samples; returns how many.
     mutating func write(into catalog: SampleCatalogWriter, injected: inout [ExpectedFinding]) throws -> Int {
-        let usage = options.faults["disk.usage"] ?? 0
-        let forecast = options.faults["disk.forecast"] ?? 0
+        let usage = options.faults[DiskCheck.Code.usage.rawValue] ?? 0
+        let forecast = options.faults[DiskCheck.Code.forecast.rawValue] ?? 0
         // Faulty mounts are drawn from a seeded shuffle so every seed hits other hosts.
         var order = Array(Self.mounts.indices)
         for i in order.indices.reversed() where i > 0 { order.swapAt(i, rng.int(0...i)) }
-        var faultOf: [Int: (code: String, k: Int)] = [:]
+        var faultOf: [Int: (code: DiskCheck.Code, k: Int)] = [:]
         var cursor = 0
-        for k in 0..<usage where cursor < order.count { faultOf[order[cursor]] = ("disk.usage", k); cursor += 1 }
-        for k in 0..<forecast where cursor < order.count { faultOf[order[cursor]] = ("disk.forecast", k); cursor += 1 }
+        for k in 0..<usage where cursor < order.count { faultOf[order[cursor]] = (.usage, k); cursor += 1 }
+        for k in 0..<forecast where cursor < order.count { faultOf[order[cursor]] = (.forecast, k); cursor += 1 }
 
         let lastSample = BureauTime.startOfDay(options.at).addingTimeInterval(6 * 3600) <= options.at
             ? BureauTime.startOfDay(options.at).addingTimeInterval(6 * 3600)
@@ -51,17 +51,17 @@ struct SampleDiskHistory {
             if let fault = faultOf[index] {
                 noise = 0
                 switch (fault.code, fault.k % 2) {
-                case ("disk.usage", 0): latest = 0.84; slope = 0.00005
-                case ("disk.usage", _): latest = 0.93; slope = 0.00002
-                case ("disk.forecast", 0): latest = 0.62; slope = 0.007; days = min(days, 45)
+                case (.usage, 0): latest = 0.84; slope = 0.00005
+                case (.usage, _): latest = 0.93; slope = 0.00002
+                case (.forecast, 0): latest = 0.62; slope = 0.007; days = min(days, 45)
                 default: latest = 0.74; slope = 0.013; days = min(days, 45)
                 }
                 let percent = Int((latest * 100).rounded())
                 let daysToFull = Int(((1 - latest) / slope).rounded())
-                let detail = fault.code == "disk.usage"
+                let detail = fault.code == .usage
                     ? "最新采样使用率 \(percent)% (latest sample at \(percent) %)"
                     : "使用率 \(percent)%，每天增长 \(String(format: "%.1f", slope * 100))%，约 \(daysToFull) 天写满 (full in about \(daysToFull) days)"
-                injected.append(ExpectedFinding(check: "disk", code: fault.code, host: m.host, mount: m.mount, injection: detail))
+                injected.append(ExpectedFinding(fault.code, host: m.host, mount: m.mount, injection: detail))
             }
             for d in stride(from: days - 1, through: 0, by: -1) {
                 let t = lastSample.addingTimeInterval(-Double(d) * 86400)

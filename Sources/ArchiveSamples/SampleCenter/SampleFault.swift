@@ -12,34 +12,36 @@ enum SampleFault: Equatable {
     /// their own (disk.*, notfound.unknown) or are unknown.
     static func forCode(_ code: String, variant k: Int) -> SampleFault? {
         switch code {
-        case "sync.missing": return .syncMissing(k)
-        case "sync.corrupt": return .syncCorrupt(k)
-        case "sync.misplaced": return .syncMisplaced
-        case "efile.failed": return .efileFailed
-        case "efile.stuck": return .efileStuck
-        case "efile.backlog": return .efileBacklog
-        case "efile.broken": return .efileBroken(k)
-        case "seal.failed": return .sealFailed
-        case "seal.backlog": return .sealBacklog
-        case "seal.invalid": return .sealInvalid(k)
-        case "anomaly.stale_lock": return .staleLock
-        case "anomaly.misfiled": return .misfiled
-        case "anomaly.page_sequence": return .pageSequence(k)
-        case "anomaly.volume_sequence": return .volumeSequence
-        case "anomaly.invalid_uscc": return .invalidUSCC
-        case "anomaly.orphan": return .orphan(k)
-        case "fixity.mismatch": return .fixity(k)
-        case "notfound.invalid_code": return .notfoundInvalidCode
-        case "notfound.former_name": return .notfoundFormerName
-        case "notfound.name_variant": return .notfoundNameVariant(k)
-        case "notfound.not_synced": return .notfoundNotSynced(k)
-        case "notfound.no_volume": return .notfoundNoVolume
+        case SyncCheck.Code.missing.rawValue: return .syncMissing(k)
+        case SyncCheck.Code.corrupt.rawValue: return .syncCorrupt(k)
+        case SyncCheck.Code.misplaced.rawValue: return .syncMisplaced
+        case EfileCheck.Code.failed.rawValue: return .efileFailed
+        case EfileCheck.Code.stuck.rawValue: return .efileStuck
+        case EfileCheck.Code.backlog.rawValue: return .efileBacklog
+        case EfileCheck.Code.broken.rawValue: return .efileBroken(k)
+        case SealCheck.Code.failed.rawValue: return .sealFailed
+        case SealCheck.Code.backlog.rawValue: return .sealBacklog
+        case SealCheck.Code.invalid.rawValue: return .sealInvalid(k)
+        case AnomalyCheck.Code.staleLock.rawValue: return .staleLock
+        case AnomalyCheck.Code.misfiled.rawValue: return .misfiled
+        case AnomalyCheck.Code.pageSequence.rawValue: return .pageSequence(k)
+        case AnomalyCheck.Code.volumeSequence.rawValue: return .volumeSequence
+        case AnomalyCheck.Code.invalidUSCC.rawValue: return .invalidUSCC
+        case AnomalyCheck.Code.orphan.rawValue: return .orphan(k)
+        case FixityCheck.Code.mismatch.rawValue: return .fixity(k)
+        case NotFoundCheck.Code.invalidCode.rawValue: return .notfoundInvalidCode
+        case NotFoundCheck.Code.formerName.rawValue: return .notfoundFormerName
+        case NotFoundCheck.Code.nameVariant.rawValue: return .notfoundNameVariant(k)
+        case NotFoundCheck.Code.notSynced.rawValue: return .notfoundNotSynced(k)
+        case NotFoundCheck.Code.noVolume.rawValue: return .notfoundNoVolume
         default: return nil
         }
     }
 
     /// Codes injected without an enterprise of their own.
-    static let enterpriseFreeCodes: Set<String> = ["disk.usage", "disk.forecast", "notfound.unknown"]
+    static let enterpriseFreeCodes: Set<String> = [
+        DiskCheck.Code.usage.rawValue, DiskCheck.Code.forecast.rawValue, NotFoundCheck.Code.unknown.rawValue,
+    ]
 
     /// What the fault's enterprise must look like.
     var shape: EnterpriseShape {

@@ -12,7 +12,7 @@ struct SampleQueryLog {
 
     /// An injected not-found query: what the user typed and which finding it must produce.
     struct NotFoundRequest {
-        var code: String
+        var code: NotFoundCheck.Code
         var kind: String
         /// nil for invalid_code: the typo is made once every catalog code is known.
         var text: String?
@@ -52,12 +52,12 @@ struct SampleQueryLog {
                 let body = "MA5" + (0..<5).map { _ in String(USCC.alphabet[rng.int(0...9)]) }.joined()
                 guard let check = USCC.organizationCheckCharacter(forBody: body),
                       let code = USCC.complete("91440300" + body + String(check)), !knownCodes.contains(code) else { continue }
-                return NotFoundRequest(code: "notfound.unknown", kind: "uscc", text: code, uscc: nil,
+                return NotFoundRequest(code: .unknown, kind: "uscc", text: code, uscc: nil,
                                        injection: "查询深圳市登记的企业代码 (a code registered in Shenzhen)")
             }
         }
         let name = "深圳市\(rng.pick(g.tradeNames))\(rng.pick(g.industries))有限公司"
-        return NotFoundRequest(code: "notfound.unknown", kind: "name", text: name, uscc: nil,
+        return NotFoundRequest(code: .unknown, kind: "name", text: name, uscc: nil,
                                injection: "查询深圳市企业名称 (a Shenzhen company name)")
     }
 
@@ -105,7 +105,7 @@ struct SampleQueryLog {
             try catalog.insert(SampleCatalogWriter.insertQuery, [id, BureauTime.iso(row.at), row.channel, row.terminal, row.site,
                                                                  row.kind, row.text, row.result, row.uscc, row.latency])
             if let r = row.expected {
-                injected.append(ExpectedFinding(check: "notfound", code: r.code, site: row.site, uscc: r.uscc, query: id,
+                injected.append(ExpectedFinding(r.code, site: row.site, uscc: r.uscc, query: id,
                                                 injection: "\(r.injection)：\(row.text)"))
             }
         }

@@ -4,8 +4,13 @@ import Foundation
 
 /// Names of the model enums in a page's language: the label file's `sev.*`, `cat.*`, `pri.*`,
 /// `status.*`, `channel.*`, `level.*` and `source.*` keys, falling back to the Chinese name in the model.
+/// Check names come from the check definitions (English on English pages) unless the labels file sets one.
 struct LabelNames {
     let l: [String: String]
+    /// The page's language, for the names that live with the checks rather than in the labels file.
+    var language: SiteLanguage = .zh
+    /// Where check names come from: the engine's catalogue (a test passes its own list).
+    var checks: [CheckDefinition] = CheckCatalog.all
 
     func severity(_ s: Severity) -> String { l["sev_\(s.rawValue)"] ?? s.chineseName }
     func category(_ c: TicketCategory) -> String { l["cat_\(c.rawValue)"] ?? c.chineseName }
@@ -14,8 +19,13 @@ struct LabelNames {
     func channel(_ c: QueryChannel) -> String { l["channel_\(c.rawValue)"] ?? c.chineseName }
     func level(_ v: QueryPeriod.Level) -> String { l["level_\(v.rawValue)"] ?? v.chineseName }
     func source(_ s: String) -> String { l["source_\(s)"] ?? QuerySource.chineseName(s) }
-    /// A check's name: English from `check_<id>` on English pages, the catalogue's Chinese name otherwise.
-    func check(_ id: String, _ chinese: String) -> String { l["check_\(id)"] ?? chinese }
+    /// A check's name: a workspace's `check_<id>` label if it sets one; else on English pages the English
+    /// name of the check's definition; else the catalogue's Chinese name.
+    func check(_ id: String, _ chinese: String) -> String {
+        if let label = l["check_\(id)"] { return label }
+        if language == .en, let english = checks.first(where: { $0.id == id })?.englishName { return english }
+        return chinese
+    }
     func text(_ key: String) -> String { l[key] ?? key }
 
     /// `{n}` replaced: `l["fmt.key"]` with the given values in order.
@@ -28,6 +38,6 @@ struct LabelNames {
 
 extension SiteBuild {
     func labelNames(_ language: SiteLanguage) -> LabelNames {
-        LabelNames(l: renderer.templates.labels(for: language))
+        LabelNames(l: renderer.templates.labels(for: language), language: language)
     }
 }
