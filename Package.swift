@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "archive-ops", targets: ["ArchiveOpsCLI"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "ArchiveEngine", targets: ["ArchiveEngine"]),
         .library(name: "ArchiveAnalysis", targets: ["ArchiveAnalysis"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
@@ -41,9 +42,14 @@ let package = Package(
         ),
         // One C function: the atomic directory exchange (renameat2) used to publish Output/.
         .target(name: "CAtomicSwap"),
+        // Capacity forecasts (容量预测): pure math on plain values, no SQL and no files. Its own module because
+        // both the engine's disk check and the analysis (dashboard, monthly summary, sizing page) call the one
+        // forecast function, and the engine cannot import the analysis.
+        .target(name: "Forecasting"),
         .target(
             name: "ArchiveEngine",
             dependencies: [
+                "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the query_log import's inner loop (a million rows without per-row allocation).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -70,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "ArchiveAnalysis",
-            dependencies: ["ArchiveEngine"]
+            dependencies: ["ArchiveEngine", "Forecasting"]
         ),
         // The default theme: Mustache layouts, partials and the stylesheet, shipped inside the binary's
         // resource bundle. A workspace's own Templates/ overrides them file by file (like a Hugo theme).
@@ -90,7 +96,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ArchiveEngine", "ArchiveAnalysis", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
+                "ArchiveEngine", "ArchiveAnalysis", "Forecasting", "SiteTheme", "TrainingContent", "CCmarkGFM", "CAtomicSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -111,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "ArchiveOpsCLI",
             dependencies: [
-                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder", "ArchiveSamples", "AcceptanceBundle",
+                "ArchiveEngine", "ArchiveAnalysis", "SiteBuilder", "ArchiveSamples", "AcceptanceBundle", "Forecasting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +132,7 @@ let package = Package(
             ],
             path: "Tests/ArchiveOpsTestSupport"
         ),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(
             name: "ArchiveEngineTests",
             dependencies: [
@@ -137,12 +144,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ArchiveAnalysisTests",
-            dependencies: ["ArchiveAnalysis", "ArchiveEngine", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ArchiveAnalysis", "ArchiveEngine", "Forecasting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SiteBuilderTests",
             dependencies: [
-                "SiteBuilder", "SiteTheme", "ArchiveEngine", "ArchiveOpsTestSupport",
+                "SiteBuilder", "SiteTheme", "ArchiveEngine", "ArchiveOpsTestSupport", "ArchiveAnalysis", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

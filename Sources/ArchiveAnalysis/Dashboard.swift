@@ -18,6 +18,8 @@ public struct Dashboard: Codable, Hashable, Sendable {
     public var monthSLA: SLACompliance?
     public var queryTrend: QueryTrend?
     public var diskFindings: [Finding]
+    /// Every mount's forecast (days to the warning line and to full), from the one forecast function.
+    public var capacity: [MountForecast] = []
     public var months: [String]
     /// The day the dashboard is as of (`2023-06-30`): the build's `--as-of`, else the latest run's day.
     public var asOf: String?
@@ -37,7 +39,7 @@ public struct Dashboard: Codable, Hashable, Sendable {
 
     public static func make(tickets: [TicketRecord], history: InspectionHistory, figures: [QueryFigure],
                             levels: ServiceLevels = .init(), deadline: InspectionDeadline = .init(),
-                            asOf: CalendarDay? = nil) -> Dashboard {
+                            asOf: CalendarDay? = nil, capacity: [MountForecast] = []) -> Dashboard {
         let latest = history.latest
         let findings = latest.map { history.findings(of: $0) } ?? []
         let ranIDs = latest?.checks.map(Set.init)
@@ -58,7 +60,7 @@ public struct Dashboard: Codable, Hashable, Sendable {
             totalTickets: tickets.count, month: month,
             monthSLA: month.map { m in SLACompliance.of(tickets.filter { $0.month == m }, levels: levels) },
             queryTrend: QueryTrend.make(figures: figures), diskFindings: findings.filter { $0.check == "disk" },
-            months: months, asOf: day?.description,
+            capacity: capacity, months: months, asOf: day?.description,
             today: day.map { DeadlineCompliance.day($0, runs: history.runs, deadline: deadline) },
             deadline: deadline.timeText)
     }

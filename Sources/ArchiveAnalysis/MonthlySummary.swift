@@ -97,8 +97,10 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         public var latestRunID: String?
         /// disk.* occurrences by mount over the month.
         public var mounts: [CodeCount]
-        /// The store keeps no capacity history (only findings), so growth in bytes cannot be stated.
+        /// False when the store holds no capacity history for the month: growth in bytes cannot be stated.
         public var capacityRecorded: Bool
+        /// Usage, growth and the forecast of each mount, and each site's archive growth, for the month.
+        public var capacity: MonthlyCapacity?
     }
 
     /// Every month that has tickets, inspection runs or query figures, oldest first.
@@ -111,7 +113,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
 
     public static func make(month: String, tickets allTickets: [TicketRecord], history: InspectionHistory,
                             figures: [QueryFigure], levels: ServiceLevels = .init(),
-                            deadline: InspectionDeadline = .init(), asOf: CalendarDay? = nil) -> MonthlySummary {
+                            deadline: InspectionDeadline = .init(), asOf: CalendarDay? = nil,
+                            capacity: MonthlyCapacity? = nil) -> MonthlySummary {
         let tickets = allTickets.filter { $0.month == month }
         let rows = TicketCategory.allCases.compactMap { cat -> CategoryRow? in
             let mine = tickets.filter { $0.category == cat }
@@ -132,7 +135,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
             month: month, tickets: ticketSection, sla: .of(tickets, levels: levels), slaMisses: misses,
             inspections: inspections(month: month, history: history),
             queries: queries(month: month, figures: figures, history: history),
-            disk: disk(month: month, history: history),
+            disk: disk(month: month, history: history, capacity: capacity),
             training: tickets.filter { $0.category == .training },
             deadline: DeadlineCompliance.month(month, runs: history.runs, deadline: deadline,
                                                asOf: asOf ?? CalendarDay.month(month)?.last ?? CalendarDay(ordinal: 0)),
@@ -211,7 +214,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
                              notFound: notFound, notFoundPercent: percent, coverage: coverage)
     }
 
-    static func disk(month: String, history: InspectionHistory) -> DiskSection {
+    static func disk(month: String, history: InspectionHistory, capacity: MonthlyCapacity?) -> DiskSection {
         let indexes = runIndexes(month: month, history: history)
         var counts: [String: Int] = [:]
         for i in indexes {
@@ -224,6 +227,6 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
             latestFindings: last.map { history.findings(of: $0).filter { $0.check == "disk" } } ?? [],
             latestRunID: last?.id,
             mounts: counts.keys.sorted().map { CodeCount(code: $0, title: $0, count: counts[$0]!) },
-            capacityRecorded: false)
+            capacityRecorded: capacity.map { !$0.mounts.isEmpty || !$0.sites.isEmpty } ?? false, capacity: capacity)
     }
 }

@@ -18,6 +18,7 @@ struct ArchiveOps: ParsableCommand {
             CheckCommand.self,
             BuildCommand.self,
             StatsCommand.self,
+            SizingCommand.self,
             DemoCommand.self,
             SampleCenterCommand.self,
             ArchiveCommand.self,

@@ -50,6 +50,8 @@ enum SiteBuilding {
         build.serviceLevels = configuration.sla
         build.inspectionDeadline = configuration.inspectionDeadline
         build.asOf = asOf
+        build.thresholds = configuration.thresholds
+        build.hardware = configuration.hardware
         build.manual = ManualInputs(contentOverrides: workspace.contentURL, generatedPages: CommandReference.pages())
         return try build.run()
     }

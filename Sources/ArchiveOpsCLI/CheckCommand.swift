@@ -91,13 +91,14 @@ struct CheckCommand: ParsableCommand {
         let report = try InspectionRunner.run(inspection, store: store, progress: ProgressReporter(force: quiet ? false : nil))
         // A new run every time, even when another check started in the same second.
         let run = try store.saveNewInspection(report.run, findings: report.findings)
+        try store.recordCapacity(of: report)
         try store.recordAudit(AuditEntry(at: Date(), command: "check",
                                          summary: "巡检 \(run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
         let demoWarning = inspection.sealCertificate.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
             .flatMap { DemoSeal.isDemo(pem: $0) ? Self.demoSealWarning($0) : nil }
         if json {
             if let demoWarning { Standard.error(demoWarning) }
-            print(InspectionJSONLines.header(run))
+            print(InspectionJSONLines.header(run, diskSamples: report.diskReadings.filter { $0.source == .statvfs }))
             for f in report.findings { print(f.jsonLine()) }
             for note in report.notes { FileHandle.standardError.write(Data("无法检查 UNKNOWN \(note.line)\n".utf8)) }
         } else {

@@ -20,6 +20,7 @@ extension DemoStep {
         let store = try context.openStore()
         let report = try InspectionRunner.run(options, store: store, progress: ProgressReporter())
         try store.saveInspection(report.run, findings: report.findings)
+        try store.recordCapacity(of: report)
         return "\(BureauTime.display(DemoClock.now)) \(report.status)，\(report.findings.count) 个问题"
     }
 }

@@ -57,16 +57,29 @@ enum InspectionJSONLines {
             let window: String?
             let checks: [String]?
             let coverage: String?
+            /// This host's statvfs readings of its configured mounts, so the center host keeps their history.
+            let disk_samples: [Sample]?
+        }
+        struct Sample: Encodable {
+            let host: String
+            let mount: String
+            let at: String
+            let total_bytes: Int64
+            let used_bytes: Int64
         }
         let run: Run
     }
 
-    static func header(_ run: InspectionRun) -> String {
+    static func header(_ run: InspectionRun, diskSamples: [DiskReading] = []) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let header = Header(run: .init(id: run.id, started_at: BureauTime.iso(run.startedAt), finished_at: BureauTime.iso(run.finishedAt),
                                        host: run.host, center: run.center, window: run.window, checks: run.checks,
-                                       coverage: run.coverage))
+                                       coverage: run.coverage,
+                                       disk_samples: diskSamples.isEmpty ? nil : diskSamples.map {
+                                           .init(host: $0.host, mount: $0.mount, at: BureauTime.iso($0.at),
+                                                 total_bytes: $0.totalBytes, used_bytes: $0.usedBytes)
+                                       }))
         return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 

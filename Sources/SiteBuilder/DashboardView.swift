@@ -82,6 +82,17 @@ struct DashboardView: ReportView {
     }
 
     var deadline: Deadline?
+
+    /// A mount's forecast: days to the warning line and to full (the one capacity forecast).
+    struct CapacityRow: Codable {
+        var host: String
+        var mount: String
+        var usage: String
+        var href: String
+        var warning: String
+        var full: String
+    }
+
     var latestRun: LatestRun?
     /// Only with a latest run.
     var checks: [CheckStatus]?
@@ -93,6 +104,8 @@ struct DashboardView: ReportView {
     var disk: [DiskRow]
     var hasDisk: Bool
     var diskHref: String
+    var capacity: [CapacityRow]
+    var hasCapacity: Bool
     var months: [MonthLink]
     var categories: [CategoryLink]
 }

@@ -1,5 +1,6 @@
 import ArchiveAnalysis
 import ArchiveEngine
+import Forecasting
 import Foundation
 
 /// The home dashboard (首页 · 运维总览): today's inspection status per check, open tickets, SLA compliance
@@ -8,8 +9,9 @@ import Foundation
 enum HomePage {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
+        let capacity = try build.capacityData()
         let dashboard = Dashboard.make(tickets: data.tickets, history: data.history, figures: data.figures, levels: data.levels,
-                                       deadline: build.inspectionDeadline, asOf: build.asOf)
+                                       deadline: build.inspectionDeadline, asOf: build.asOf, capacity: capacity.mounts)
         return try SiteLanguage.allCases.map { lang in
             let n = build.labelNames(lang)
             return try build.renderer.report(path: "index.html", language: lang, title: n.text("home_title"),
@@ -29,6 +31,30 @@ enum HomePage {
         let time = String(BureauTime.display(finished).suffix(5))
         if let early = day.minutesEarly { return n.format("fmt_deadlineEarly", time, String(early)) }
         return n.format("fmt_deadlineFinished", time)
+    }
+
+    /// The five mounts that reach their warning line soonest (the one forecast, as on the sizing page),
+    /// with days to the warning line and to full; a mount without a forecast says why.
+    static func capacityRows(_ mounts: [MountForecast], n: LabelNames) -> [DashboardView.CapacityRow] {
+        let indexed = Array(mounts.enumerated())
+        let soonest = indexed.sorted { a, b in
+            let da = a.element.forecast.crossing(.warning)?.days ?? .infinity
+            let db = b.element.forecast.crossing(.warning)?.days ?? .infinity
+            return da != db ? da < db : a.offset < b.offset
+        }.prefix(5)
+        return soonest.map { i, m in
+            let f = m.forecast
+            func days(_ line: CapacityForecast.ThresholdCrossing.Line) -> String {
+                guard let c = f.crossing(line) else { return "—" }
+                if c.reached { return n.text("sizing_reached") }
+                guard let d = c.wholeDays else { return n.text("sizing_notWithin") }
+                return "\(d)（\(c.date.map(BureauTime.day) ?? "")）"
+            }
+            let usage = f.latest.flatMap { l in l.total.map { String(format: "%.1f %%", l.used / $0 * 100) } } ?? "—"
+            return DashboardView.CapacityRow(
+                host: m.host, mount: m.mount, usage: usage, href: "sizing/index.html#mount-\(i + 1)",
+                warning: f.isForecast ? days(.warning) : (f.reasonText ?? "—"), full: f.isForecast ? days(.full) : "—")
+        }
     }
 
     static func view(_ d: Dashboard, data: ReportData, n: LabelNames) -> DashboardView {
@@ -90,6 +116,7 @@ enum HomePage {
             },
             hasDisk: !d.diskFindings.isEmpty,
             diskHref: href.map { $0 + "#check-disk" } ?? "",
+            capacity: capacityRows(d.capacity, n: n), hasCapacity: !d.capacity.isEmpty,
             months: d.months.reversed().map { .init(month: $0, href: "months/\($0).html") },
             categories: TicketCategory.allCases.map { c in
                 .init(label: n.category(c), href: "tickets/category-\(c.rawValue).html",

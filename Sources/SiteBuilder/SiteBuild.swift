@@ -19,6 +19,10 @@ public struct SiteBuild {
     /// The days the report pages cover; nil for the whole database (the site). Acceptance bundles set it.
     public var scope: ReportScope? { didSet { reportCache = ReportDataCache() } }
     var reportCache = ReportDataCache()
+    /// The disk thresholds and the hardware inventory the capacity pages use (from archive-ops.yaml).
+    public var thresholds = Thresholds()
+    public var hardware = HardwareInventory()
+    let capacityCache = CapacityDataCache()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
@@ -40,6 +44,7 @@ public struct SiteBuild {
         ServiceReportPages.step,
         MonthlySummaryPages.step,
         QueryStatisticsPages.step,
+        SizingPages.step,
         ReportIndexPages.step,
         AcceptanceRegisterPage.step,
         StaticAssets.step,

@@ -10,7 +10,7 @@ final class TemplateKeysTests: XCTestCase {
     static let reportViews: [any ReportView.Type] = [
         DashboardView.self, InspectionReportView.self, TicketPageView.self, MonthlySummaryView.self,
         QueryStatisticsView.self, MonthIndexView.self, InspectionsIndexView.self, TicketsIndexView.self,
-        TicketListView.self, MonthlyIndexView.self, AcceptanceRegisterView.self,
+        TicketListView.self, MonthlyIndexView.self, AcceptanceRegisterView.self, SizingView.self,
     ]
     /// The layouts' `page.*` frames; each names its layout.
     static let frames: [any PageFrame.Type] = [ReportFrame.self, ManualPageFrame.self, SearchPageFrame.self]

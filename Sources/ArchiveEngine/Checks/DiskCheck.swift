@@ -3,15 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Forecasting
 import Foundation
 
 /// 服务器空间监控: usage of every mount the center's monitoring samples (`disk_sample`, latest sample at or
 /// before the inspection time) and of every mount configured on the inspecting host (statvfs, now), plus
 /// a forecast of when a sampled mount fills up from its recent growth.
 public struct DiskCheck: Check {
-
-    /// How much history the forecast fits a line through.
-    static let forecastHistoryDays = 90.0
 
     public init() {}
 
@@ -21,6 +19,10 @@ public struct DiskCheck: Check {
         let byMount = Dictionary(grouping: samples) { MountKey(host: $0.host, mount: $0.mount) }
         for key in byMount.keys.sorted() {
             let history = (byMount[key] ?? []).sorted { $0.at < $1.at }
+            for s in history {
+                context.record(DiskReading(host: s.host, mount: s.mount, at: s.at, totalBytes: s.totalBytes,
+                                           usedBytes: s.usedBytes, source: .center))
+            }
             guard let latest = history.last else { continue }
             if let f = usage(host: key.host, mount: key.mount, used: latest.usedBytes, total: latest.totalBytes,
                              source: "监控采样 \(BureauTime.display(latest.at))", context) { findings.append(f) }
@@ -36,6 +38,8 @@ public struct DiskCheck: Check {
             let used = (Int64(st.f_blocks) - Int64(st.f_bfree)) * frsize
             // Like df: the blocks reserved for root are not available to the archive service.
             let usable = used + Int64(st.f_bavail) * frsize
+            context.record(DiskReading(host: context.host, mount: mount, at: context.at, totalBytes: usable,
+                                       usedBytes: used, source: .statvfs))
             if let f = usage(host: context.host, mount: mount, used: used, total: usable,
                              source: "本机 statvfs", context) { findings.append(f) }
         }
@@ -52,33 +56,31 @@ public struct DiskCheck: Check {
         return finding(.usage, severity: severity, detail: "主机 \(host) 挂载点 \(mount) 使用率 \(String(format: "%.1f", percent))%（已用 \(gib(used)) / 共 \(gib(total))，\(source)），达到\(severity == .critical ? "严重" : "警告")阈值 \(formatted(severity == .critical ? t.diskCriticalPercent : t.diskWarningPercent))% (disk usage)", host: host, mount: mount)
     }
 
-    /// Least-squares growth over the last ``forecastHistoryDays`` of samples; only a growing mount with at
-    /// least a day of history is forecast.
+    /// The one capacity forecast (``CapacityForecaster``), the same the dashboard, the monthly summary and
+    /// the sizing page show: a mount is reported when it is expected to be full within the forecast
+    /// thresholds. A mount with too little history gets no forecast (and no finding), as the forecast says.
     private func forecast(_ key: MountKey, _ history: [DiskSample], _ context: InspectionContext) -> Finding? {
-        guard let latest = history.last, latest.totalBytes > 0 else { return nil }
-        let recent = history.filter { latest.at.timeIntervalSince($0.at) <= Self.forecastHistoryDays * 86_400 }
-        guard recent.count >= 2, let first = recent.first,
-              latest.at.timeIntervalSince(first.at) >= 86_400 else { return nil }
-        let xs = recent.map { $0.at.timeIntervalSince(first.at) / 86_400 }
-        let ys = recent.map { Double($0.usedBytes) }
-        let n = Double(xs.count)
-        let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0
-        for (x, y) in zip(xs, ys) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx) }
-        guard sxx > 0 else { return nil }
-        let perDay = sxy / sxx
-        guard perDay > 0 else { return nil }
-        // Project from the fitted line at the latest sample, so one noisy sample does not decide alone.
-        let fittedNow = my + perDay * (xs[xs.count - 1] - mx)
-        let daysLeft = max(0, (Double(latest.totalBytes) - fittedNow) / perDay)
+        let f = CapacityForecaster.forecast(history.map(\.capacitySample), asOf: context.at,
+                                            policy: context.thresholds.forecastPolicy)
+        guard let full = f.crossing(.full), let days = full.days, let model = f.model else { return nil }
         let t = context.thresholds
         let severity: Severity
-        if daysLeft <= t.forecastCriticalDays { severity = .critical } else if daysLeft <= t.forecastWarningDays { severity = .warning } else { return nil }
-        return finding(.forecast, severity: severity, detail: "主机 \(key.host) 挂载点 \(key.mount) 按近 \(Int((xs.last ?? 0).rounded())) 天每天约 \(gib(Int64(perDay))) 的增长，预计 \(Int(daysLeft.rounded(.down))) 天后写满（\(recent.count) 个采样） (projected full in \(Int(daysLeft)) days)", host: key.host, mount: key.mount)
+        if days <= t.forecastCriticalDays { severity = .critical } else if days <= t.forecastWarningDays { severity = .warning } else { return nil }
+        let error = f.backtest?.chosenError.map { "，回测误差 MAE \(gib(Int64($0.mae)))" } ?? ""
+        let when = [full.earliestDays.map { e in "\(Int(f.intervalLevel * 100))% 区间 \(Int(e))–\(full.latestDays.map { String(Int($0)) } ?? "∞") 天" },
+                    full.date.map { "约 \(BureauTime.day($0))" }].compactMap { $0 }.joined(separator: "，")
+        return finding(.forecast, severity: severity, detail: "主机 \(key.host) 挂载点 \(key.mount) 按\(model.method.chineseName)（\(f.pointsUsed) 天采样\(error)）每天约 \(gib(Int64(model.growthPerDay))) 的增长，预计 \(full.wholeDays ?? Int(days)) 天后写满（\(when)） (projected full in \(full.wholeDays ?? Int(days)) days)", host: key.host, mount: key.mount)
     }
 
     private func gib(_ bytes: Int64) -> String { String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
     private func formatted(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+}
+
+extension DiskSample {
+    /// The reading as the forecast takes it.
+    public var capacitySample: CapacitySample {
+        CapacitySample(at: at, used: Double(usedBytes), total: Double(totalBytes))
+    }
 }
 
 /// A (host, mount) pair of the center's disk monitoring.

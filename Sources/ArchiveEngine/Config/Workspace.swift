@@ -110,5 +110,61 @@ extension WorkspaceConfiguration {
       holidays: []                # 不需巡检的节假日，例如 [2023-06-22, 2023-06-23]
       extra_working_days: []      # 调休上班、需要巡检的日期，例如 [2023-06-25]
 
+    # 硬件清单 (hardware inventory)：硬件选型建议页（archive-ops sizing）拿它与容量预测、查询负载对比。
+    # 没填的项目在建议页上标为“清单未填写”，不会被猜测。去掉下面各行开头的 “# ” 并改成实际设备即可。
+    # The inventory the sizing advice compares with the forecasts; uncomment and edit. Missing items are marked.
+    # hardware:
+    #   servers:                       # 服务器
+    #     - name: dc-store-01          # 主机名，与磁盘采样 (disk_sample) 的 host 一致
+    #       role: 档案存储              # 用途
+    #       site: dc                   # 所在站点（目录库 site.id）
+    #       model: 浪潮 NF5280M6
+    #       cpu: Intel Xeon Silver 4314 ×2
+    #       cores: 32                  # 物理核心总数
+    #       ram_gb: 128
+    #       raid: raid6                # none | raid0 | raid1 | raid5 | raid6 | raid10
+    #       disks:
+    #         - { count: 12, size_tb: 16, kind: hdd, interface: SAS }
+    #       network: 2 × 10GbE
+    #       os: 银河麒麟 V10
+    #   storage:                       # 各站点档案存储 (storage per site)
+    #     - site: dc
+    #       host: dc-store-01
+    #       mount: /archive
+    #       raid: raid6
+    #       raid_disks: 12             # RAID 组的盘数（RAID 5/6 的校验开销按它计算）
+    #       copies: 2                  # 本站点保存的份数：主存储 1 + 本地备份 1
+    #   clients:                       # 业务客户端计算机（同型号为一组）
+    #     - name: 档案查询工作站
+    #       count: 30
+    #       model: 联想 开天 M740J
+    #       cpu: 兆芯 KX-U6780A
+    #       cores: 8
+    #       ram_gb: 16
+    #       disk_gb: 512
+    #       os: 统信 UOS 20
+    #       interfaces: [USB 3.0, USB 2.0, 千兆网口, HDMI]
+    #   kiosks:                        # 自助查询终端
+    #     - name: 自助查询一体机
+    #       count: 40
+    #       cores: 4
+    #       ram_gb: 8
+    #       disk_gb: 128
+    #       os: Windows 10 IoT
+    #       interfaces: [USB 2.0, 千兆网口, RS-232]
+    #   printers:                      # 高速打印机
+    #     - model: 柯尼卡美能达 bizhub 958
+    #       count: 6
+    #       pages_per_minute: 95
+    #       interfaces: [千兆网口, USB 2.0]
+    #       drivers: [Windows, 统信 UOS]   # 厂商提供驱动的操作系统
+    #       attached_to: 档案查询工作站      # 连接的客户端或终端组（上面的 name）
+    #   id_card_readers:               # 二代身份证阅读器
+    #     - model: 华视电子 CVR-100UC
+    #       count: 40
+    #       interfaces: [USB]
+    #       drivers: [Windows, 统信 UOS]
+    #       attached_to: 自助查询一体机
+
     """
 }

@@ -24,18 +24,22 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
     public var teamKey: String?
     /// The 08:30 deadline of the daily inspection and the days it applies to.
     public var inspectionDeadline: InspectionDeadline
+    /// 硬件清单 for the sizing advice; empty when the file has no `hardware:` key.
+    public var hardware: HardwareInventory
 
     public init(center: String? = nil, sealCertificate: String? = nil, mounts: [String] = [],
                 thresholds: Thresholds = .init(), sla: ServiceLevels = .init(), contract: ContractSettings? = nil,
-                teamCertificate: String? = nil, teamKey: String? = nil, inspectionDeadline: InspectionDeadline = .init()) {
+                teamCertificate: String? = nil, teamKey: String? = nil, inspectionDeadline: InspectionDeadline = .init(),
+                hardware: HardwareInventory = .init()) {
         self.center = center; self.sealCertificate = sealCertificate; self.mounts = mounts
         self.thresholds = thresholds; self.sla = sla
         self.contract = contract; self.teamCertificate = teamCertificate; self.teamKey = teamKey
         self.inspectionDeadline = inspectionDeadline
+        self.hardware = hardware
     }
 
     enum CodingKeys: String, CodingKey {
-        case center, mounts, thresholds, sla, contract
+        case center, mounts, thresholds, sla, contract, hardware
         case sealCertificate = "seal_certificate"
         case teamCertificate = "team_certificate"
         case teamKey = "team_key"
@@ -55,6 +59,7 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
         teamCertificate = try c.decodeIfPresent(String.self, forKey: .teamCertificate)
         teamKey = try c.decodeIfPresent(String.self, forKey: .teamKey)
         inspectionDeadline = try c.decodeIfPresent(InspectionDeadline.self, forKey: .inspectionDeadline) ?? .init()
+        hardware = try c.decodeIfPresent(HardwareInventory.self, forKey: .hardware) ?? .init()
     }
 
     /// Reads a configuration file; a YAML error names the file and says what to do.
@@ -66,11 +71,29 @@ public struct WorkspaceConfiguration: Codable, Equatable, Sendable {
             throw ConfigurationError.unreadable(url.path, "\(error.localizedDescription)")
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return WorkspaceConfiguration() }
+        return try parse(text, file: url.path)
+    }
+
+    /// Parses the file's text; a wrong value or an unknown `hardware` key is reported with its key path
+    /// and line (`第 12 行 hardware.servers[0].raid: …`).
+    public static func parse(_ text: String, file: String) throws -> WorkspaceConfiguration {
+        let configuration: WorkspaceConfiguration
         do {
-            return try YAMLDecoder().decode(WorkspaceConfiguration.self, from: text)
+            configuration = try YAMLDecoder().decode(WorkspaceConfiguration.self, from: text)
         } catch {
-            throw ConfigurationError.invalid(url.path, "\(error)")
+            if let issue = ConfigurationDocument(text: text).issue(for: error) {
+                throw ConfigurationError.invalidEntries(file, [issue])
+            }
+            throw ConfigurationError.invalid(file, "\(error)")
         }
+        let document = ConfigurationDocument(text: text)
+        let issues = HardwareInventory.unknownKeys(in: document) + configuration.hardware.problems().map {
+            ConfigurationIssue(line: document.line(of: $0.path), key: ConfigurationKey.display($0.path), message: $0.message)
+        }
+        if !issues.isEmpty {
+            throw ConfigurationError.invalidEntries(file, issues.sorted { ($0.line ?? 0, $0.key) < ($1.line ?? 0, $1.key) })
+        }
+        return configuration
     }
 }
 
@@ -153,6 +176,8 @@ public struct ContractSettings: Codable, Equatable, Sendable {
 public enum ConfigurationError: Error, CustomStringConvertible, Sendable {
     case unreadable(String, String)
     case invalid(String, String)
+    /// Values that are wrong at known keys, each with its line.
+    case invalidEntries(String, [ConfigurationIssue])
 
     public var description: String {
         switch self {
@@ -160,6 +185,9 @@ public enum ConfigurationError: Error, CustomStringConvertible, Sendable {
             "无法读取配置文件 \(path): \(reason)。请运行 archive-ops init 生成配置文件。 (cannot read configuration)"
         case .invalid(let path, let reason):
             "配置文件 \(path) 格式错误: \(reason)。请对照 archive-ops init 生成的带注释模板修改。 (invalid configuration)"
+        case .invalidEntries(let path, let issues):
+            "配置文件 \(path) 有 \(issues.count) 处错误：\n" + issues.map { "  \(path) \($0)" }.joined(separator: "\n")
+                + "\n请对照 archive-ops init 生成的带注释模板修改。 (invalid configuration)"
         }
     }
 }

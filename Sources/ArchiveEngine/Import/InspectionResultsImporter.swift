@@ -22,6 +22,8 @@ public struct InspectionResultsImporter {
     struct ParsedRun {
         var run: InspectionRun
         var findings: [Finding]
+        /// Disk readings carried with the run (header `disk_samples`, or `{"disk_sample": …}` lines).
+        var diskReadings: [DiskReading] = []
         /// The header was bad: its findings are rejected with it rather than filed under another run.
         var headerIsBad = false
     }
@@ -58,7 +60,17 @@ public struct InspectionResultsImporter {
             sawContent = true
             if let header = object["run"] {
                 if let run = Self.run(from: header, line: lineNumber, errors: &errors) {
-                    runs.append(ParsedRun(run: run, findings: []))
+                    var parsed = ParsedRun(run: run, findings: [])
+                    if let list = (header as? [String: Any])?["disk_samples"], !(list is NSNull) {
+                        guard let items = list as? [Any] else {
+                            errors.append(RowError(location: .line(lineNumber), column: "disk_samples", reason: "disk_samples 必须是数组。 (disk_samples must be an array)"))
+                            runs.append(ParsedRun(run: run, findings: [], headerIsBad: true))
+                            continue
+                        }
+                        parsed.diskReadings = items.compactMap { Self.diskReading(from: $0, line: lineNumber, errors: &errors) }
+                        if !errors.isEmpty { parsed.headerIsBad = true }
+                    }
+                    runs.append(parsed)
                 } else {
                     // Keep the findings that follow a bad header out of the previous run.
                     runs.append(ParsedRun(run: InspectionRun(startedAt: .distantPast, finishedAt: .distantPast, host: "?", center: "?"),
@@ -72,6 +84,12 @@ public struct InspectionResultsImporter {
             }
             if runs[runs.count - 1].headerIsBad {
                 errors.append(RowError(location: .line(lineNumber), reason: "所属巡检的 {\"run\": …} 头对象有误（见上），该结果随之拒绝。 (its run header is bad)"))
+                continue
+            }
+            if let sample = object["disk_sample"] {
+                if let reading = Self.diskReading(from: sample, line: lineNumber, errors: &errors) {
+                    runs[runs.count - 1].diskReadings.append(reading)
+                }
                 continue
             }
             if let finding = Self.finding(from: object, line: lineNumber, errors: &errors) {
@@ -95,6 +113,11 @@ public struct InspectionResultsImporter {
         }
         let good = runs.filter { !$0.headerIsBad }
         try store.dbQueue.write { db in
+            let readings = good.reduce(0) { $0 + $1.diskReadings.count }
+            var newReadings = 0
+            for parsed in good where !parsed.diskReadings.isEmpty {
+                newReadings += try OperationsStore.insertDiskReadings(parsed.diskReadings, in: db)
+            }
             for var parsed in good {
                 if let stored = try OperationsStore.storedImportedInspection(like: parsed.run, in: db) {
                     parsed.run.id = stored.run.id
@@ -110,9 +133,44 @@ public struct InspectionResultsImporter {
                 try OperationsStore.saveInspection(parsed.run, findings: parsed.findings, in: db)
             }
             summary.notes.append("共 \(good.count) 次巡检、\(good.reduce(0) { $0 + $1.findings.count }) 条检查结果（按巡检计数）")
+            if readings > 0 {
+                summary.notes.append("磁盘采样 \(readings) 条，其中新增 \(newReadings) 条（已有的采样不重复保存）")
+            }
             try summary.auditEntry(options: options).insert(db)
         }
         return summary
+    }
+
+    /// `{"host", "mount", "at", "total_bytes", "used_bytes"}` — one reading of another host's mount.
+    static func diskReading(from value: Any, line: Int, errors: inout [RowError]) -> DiskReading? {
+        guard let object = value as? [String: Any] else {
+            errors.append(RowError(location: .line(line), column: "disk_sample", reason: "磁盘采样必须是对象。 (a disk sample must be an object)"))
+            return nil
+        }
+        let before = errors.count
+        func text(_ key: String) -> String? {
+            guard let v = object[key] as? String, !v.isEmpty else {
+                errors.append(RowError(location: .line(line), column: key, reason: "磁盘采样缺少 \(key)。 (missing \(key))"))
+                return nil
+            }
+            return v
+        }
+        func bytes(_ key: String) -> Int64? {
+            guard let n = object[key] as? NSNumber, n.doubleValue >= 0, n.doubleValue == n.doubleValue.rounded() else {
+                errors.append(RowError(location: .line(line), column: key, value: object[key].map { "\($0)" },
+                                       reason: "\(key) 应为非负整数（字节）。 (must be a non-negative integer)"))
+                return nil
+            }
+            return n.int64Value
+        }
+        let host = text("host"), mount = text("mount"), atText = text("at")
+        let total = bytes("total_bytes"), used = bytes("used_bytes")
+        let at = atText.flatMap { BureauTime.parse($0) }
+        if let atText, at == nil {
+            errors.append(RowError(location: .line(line), column: "at", value: atText, reason: "无法识别的时间。 (unrecognised time)"))
+        }
+        guard errors.count == before, let host, let mount, let at, let total, let used else { return nil }
+        return DiskReading(host: host, mount: mount, at: at, totalBytes: total, usedBytes: used, source: .import)
     }
 
     static func run(from value: Any, line: Int, errors: inout [RowError]) -> InspectionRun? {

@@ -131,4 +131,12 @@ public final class InspectionContext: @unchecked Sendable {
     public func note(_ check: String, site: String? = nil, path: String? = nil, _ text: String) {
         notes.append(InspectionNote(check: check, site: site, path: path, text: text))
     }
+
+    /// Disk readings seen by this run (the center's samples and this host's statvfs), kept as capacity
+    /// history when the run is saved.
+    private(set) var diskReadings: [DiskReading] = []
+
+    public func record(_ reading: DiskReading) {
+        diskReadings.append(reading)
+    }
 }

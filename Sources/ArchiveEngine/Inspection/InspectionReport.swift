@@ -7,6 +7,10 @@ public struct InspectionReport: Sendable {
     /// The checks that took part, in catalogue order.
     public let checks: [CheckDefinition]
     public let plan: CoverageLedger.Plan?
+    /// Capacity history this run read (when the disk check took part): disk readings and each site's
+    /// archive growth per month. Saved with ``OperationsStore/recordCapacity(of:)``.
+    public var diskReadings: [DiskReading] = []
+    public var archiveGrowth: [ArchiveGrowthMonth] = []
 
     /// Like a monitoring plugin: 2 when anything is critical, else 3 when part of the center could not be
     /// judged (UNKNOWN), else 1 for warnings, else 0 (info findings are OK).

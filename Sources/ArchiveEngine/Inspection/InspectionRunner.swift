@@ -101,7 +101,27 @@ public enum InspectionRunner {
         let run = InspectionRun(id: runID, startedAt: started, finishedAt: finished, host: options.host,
                                 center: snapshot.root.path, window: context.windowText, checks: checkIDs,
                                 coverageDetail: coverage)
-        return InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
+        var report = InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
+        if checkIDs.contains(DiskCheck.definition.id) {
+            report.diskReadings = context.diskReadings
+            report.archiveGrowth = try archiveGrowth(snapshot: snapshot, at: options.at)
+        }
+        return report
+    }
+
+    /// Each site's archive added per month: processing, dc and offsite hold every volume, a branch the
+    /// volumes of its own enterprises (the same rule as the sync check).
+    static func archiveGrowth(snapshot: CenterSnapshot, at: Date) throws -> [ArchiveGrowthMonth] {
+        let rows = try snapshot.catalog.monthlyGrowth()
+        return snapshot.sites.flatMap { site -> [ArchiveGrowthMonth] in
+            let mine = rows.filter { site.holdsEveryVolume || (site.kind == .branch && $0.branchID == site.id) }
+            return Dictionary(grouping: mine, by: \.month).keys.sorted().map { month in
+                let m = mine.filter { $0.month == month }
+                return ArchiveGrowthMonth(siteID: site.id, siteName: site.name, month: month,
+                                          volumes: m.reduce(0) { $0 + $1.volumes }, pages: m.reduce(0) { $0 + $1.pages },
+                                          bytes: m.reduce(0) { $0 + $1.bytes }, recordedAt: at)
+            }
+        }
     }
 
     /// The batch's file findings per volume, as the coverage ledger keeps them. A finding about a folder

@@ -14,6 +14,10 @@ public struct SampleCenterOptions: Sendable {
     public var queryDays: Int
     /// Days of disk_sample history before the inspection time.
     public var diskHistoryDays: Int
+    /// Whether the disk history shows one expansion (dc-store-01 /archive grew from 80 to 120 TB, data
+    /// kept) and one clean-up (proc-scan-01 /data freed 10 % of its disk) — what the sizing page's
+    /// forecasts must see through. Off by default so that other centers keep their history.
+    public var diskEvents: Bool = false
     /// Finding code → number of injected problems. Defaults to one or two for every code of CheckCatalog.
     public var faults: [String: Int]
     /// Queries per day (all channels); nil scales with the number of enterprises.

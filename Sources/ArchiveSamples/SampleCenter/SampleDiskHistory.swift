@@ -27,6 +27,19 @@ struct SampleDiskHistory {
         return m
     }
 
+    /// The demo's two disk events on mounts without an injected fault, when the history is long enough to
+    /// show a series after each: the first big mount (≥ 100 TB) was expanded by half 200 days ago with its
+    /// data kept; the first smaller one was cleaned up 90 days ago, freeing 10 % of its disk.
+    static func event<S: Sequence>(of index: Int, _ faulty: S, days: Int) -> (daysAgo: Int, totalTBBefore: Double?, freedFraction: Double)?
+    where S.Element == Int {
+        let healthy = mounts.indices.filter { !faulty.contains($0) }
+        let expanded = healthy.first { mounts[$0].totalTB >= 100 }
+        let cleaned = healthy.first { mounts[$0].totalTB < 100 }
+        if index == expanded && days >= 240 { return (200, mounts[index].totalTB / 1.5, 0) }
+        if index == cleaned && days >= 120 { return (90, nil, 0.10) }
+        return nil
+    }
+
     /// Writes the samples; returns how many.
     mutating func write(into catalog: SampleCatalogWriter, injected: inout [ExpectedFinding]) throws -> Int {
         let usage = options.faults[DiskCheck.Code.usage.rawValue] ?? 0
@@ -63,12 +76,20 @@ struct SampleDiskHistory {
                     : "使用率 \(percent)%，每天增长 \(String(format: "%.1f", slope * 100))%，约 \(daysToFull) 天写满 (full in about \(daysToFull) days)"
                 injected.append(ExpectedFinding(fault.code, host: m.host, mount: m.mount, injection: detail))
             }
+            let event = options.diskEvents ? Self.event(of: index, faultOf.keys, days: days) : nil
             for d in stride(from: days - 1, through: 0, by: -1) {
                 let t = lastSample.addingTimeInterval(-Double(d) * 86400)
                 let jitter = noise > 0 ? rng.double(-noise..<noise) : 0
-                let fraction = min(0.999, max(0.01, latest - slope * Double(d) + (d == 0 ? 0 : jitter)))
+                var fraction = latest - slope * Double(d) + (d == 0 ? 0 : jitter)
+                var capacity = total
+                if let event, d >= event.daysAgo {
+                    // Before a clean-up the disk held more; before an expansion the same bytes sat on a smaller disk.
+                    fraction += event.freedFraction
+                    if let smaller = event.totalTBBefore { capacity = Int64(smaller * 1_000_000_000_000) }
+                }
+                let used = Double(total) * min(0.999, max(0.01, fraction))
                 try catalog.insert(SampleCatalogWriter.insertDiskSample,
-                                   [m.host, m.mount, BureauTime.iso(t), total, Int64((Double(total) * fraction).rounded())])
+                                   [m.host, m.mount, BureauTime.iso(t), capacity, Int64(min(used, Double(capacity) * 0.999).rounded())])
                 written += 1
             }
         }

@@ -1,5 +1,6 @@
 import ArchiveAnalysis
 import ArchiveEngine
+import Forecasting
 import Foundation
 
 /// The monthly maintenance summaries (月度运维总结), one page per month with data.
@@ -8,11 +9,16 @@ enum MonthlySummaryPages {
         let data = try build.reportData()
         let languages = SiteLanguage.allCases
         let names = languages.map(build.labelNames)
+        let capacity = try build.capacityData()
+        // The capacity section as it stood at each month's end, computed once per month for both languages.
+        let thresholds = build.thresholds
+        let capacities = build.parallelMonthly(data.months) { capacity.monthly($0, thresholds: thresholds) }
         return try build.renderPages(count: data.months.count * languages.count) { i in
             let month = data.months[i / languages.count]
             let summary = MonthlySummary.make(month: month, tickets: data.tickets, history: data.history,
                                               figures: data.figures, levels: data.levels,
-                                              deadline: build.inspectionDeadline, asOf: build.asOf)
+                                              deadline: build.inspectionDeadline, asOf: build.asOf,
+                                              capacity: capacities[i / languages.count])
             let lang = languages[i % languages.count], n = names[i % languages.count]
             return try build.renderer.report(
                 path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
@@ -32,6 +38,29 @@ enum MonthlySummaryPages {
                 finished: day.finishedAt.map(BureauTime.display) ?? "—", href: day.runID.map(data.runPath))
         }
         return .init(rate: rate, days: days, hasDays: !days.isEmpty, allOnTime: !m.judged.isEmpty && days.isEmpty)
+    }
+
+    static func capacityView(_ c: MonthlyCapacity, n: LabelNames) -> MonthlySummaryView.Capacity {
+        let mounts = c.mounts.map { m -> MonthlySummaryView.Capacity.Mount in
+            let f = m.forecast
+            func days(_ line: CapacityForecast.ThresholdCrossing.Line) -> String {
+                guard let x = f.crossing(line) else { return "—" }
+                if x.reached { return n.text("sizing_reached") }
+                return x.wholeDays.map { "\($0)（\(x.date.map(BureauTime.day) ?? "")）" } ?? n.text("sizing_notWithin")
+            }
+            var usage = "—"
+            if let u = m.usedAtEnd, let t = m.totalAtEnd, t > 0 { usage = String(format: "%.1f %%", u / t * 100) }
+            let method: String = f.model.map { n.method($0.method) } ?? (f.reasonText ?? "—")
+            return .init(host: m.host, mount: m.mount, usage: usage, used: m.usedAtEnd.map(SizingPages.bytes) ?? "—",
+                         growth: m.growthInMonth.map(SizingPages.bytes) ?? "—", method: method, error: SizingPages.error(f),
+                         warning: f.isForecast ? days(.warning) : "—", full: f.isForecast ? days(.full) : "—")
+        }
+        let sites = c.sites.map { s in
+            MonthlySummaryView.Capacity.Site(name: s.siteName, id: s.siteID, volumes: Format.int(s.volumes), pages: Format.int(s.pages),
+                                             bytes: SizingPages.bytes(s.bytes), total: SizingPages.bytes(s.totalBytes))
+        }
+        return .init(asOf: BureauTime.display(c.asOf), mounts: mounts, sites: sites,
+                     hasMounts: !mounts.isEmpty, hasSites: !sites.isEmpty)
     }
 
     static func rate(_ r: SLACompliance.Rate) -> MonthlySummaryView.Rate {
@@ -99,6 +128,7 @@ enum MonthlySummaryPages {
             diskMounts: s.disk.mounts.map { .init(mount: $0.title, count: Format.int($0.count)) },
             hasDiskMounts: !s.disk.mounts.isEmpty,
             diskRunHref: s.disk.latestRunID.map { data.runPath($0) + "#check-disk" } ?? "",
+            capacity: s.disk.capacity.map { capacityView($0, n: n) },
             training: s.training.map { t in
                 .init(id: t.id, href: data.ticketPath(t.id), reported: Format.time(t.reportedAt), unit: t.unit ?? "—",
                       description: t.description, engineer: t.engineer ?? "—", status: n.status(t.status))

@@ -51,6 +51,34 @@ struct MonthlySummaryView: ReportView {
         var rate: String
     }
 
+    /// 容量: each mount at the month's end with its forecast, each site's archive added in the month.
+    struct Capacity: Codable {
+        struct Mount: Codable {
+            var host: String
+            var mount: String
+            var usage: String
+            var used: String
+            var growth: String
+            var method: String
+            var error: String
+            var warning: String
+            var full: String
+        }
+        struct Site: Codable {
+            var name: String
+            var id: String
+            var volumes: String
+            var pages: String
+            var bytes: String
+            var total: String
+        }
+        var asOf: String
+        var mounts: [Mount]
+        var sites: [Site]
+        var hasMounts: Bool
+        var hasSites: Bool
+    }
+
     /// Disk findings of one mount point.
     struct MountCount: Codable {
         var mount: String
@@ -126,6 +154,8 @@ struct MonthlySummaryView: ReportView {
     var diskMounts: [MountCount]
     var hasDiskMounts: Bool
     var diskRunHref: String
+    /// The capacity section (usage, growth and the forecast at the month's end); nil when not recorded.
+    var capacity: Capacity?
     // Training.
     var training: [Training]
     var hasTraining: Bool

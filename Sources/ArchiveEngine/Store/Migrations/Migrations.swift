@@ -15,5 +15,6 @@ enum Migrations {
         v3RunChecks,
         v6AcceptanceBundles,
         v5Evidence,
+        v4CapacityHistory,
     ]
 }

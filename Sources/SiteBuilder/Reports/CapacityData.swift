@@ -1,0 +1,91 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Forecasting
+import Foundation
+
+/// The capacity history a build or `archive-ops sizing` works from: every mount's forecast (made one
+/// mount at a time, so years of hourly readings never sit in memory together), each site's cumulative
+/// archive, the query load, and the moment it all describes.
+public struct CapacityData: Sendable {
+    public let mounts: [MountForecast]
+    /// Every mount's readings (the monthly summaries forecast as of each month's end from them).
+    public let histories: [MountHistory]
+    /// Each site's monthly growth as stored.
+    public let growth: [ArchiveGrowthMonth]
+    public let sites: [SiteArchiveGrowth]
+    public let load: QueryLoad?
+    /// The latest disk reading or growth record (the inspection time of the check that recorded it) —
+    /// never the wall clock, nor a run's start (which is one) — so the same database always gives the same
+    /// advice. nil when the database holds no capacity history at all.
+    public let asOf: Date?
+
+    /// `keepHistories` false keeps only the forecasts (the sizing command), so memory does not grow with
+    /// the years of readings.
+    public static func load(from store: OperationsStore, thresholds: Thresholds,
+                            keepHistories: Bool = true) throws -> CapacityData {
+        let months = try store.archiveGrowth()
+        var latest = months.map(\.recordedAt).max()
+        // The moment first (a reading newer than the latest run still counts), then the forecasts as of it.
+        var histories: [(host: String, mount: String)] = []
+        for m in try store.diskMounts() {
+            histories.append(m)
+            if let last = try store.latestDiskReading(host: m.host, mount: m.mount) { latest = max(latest ?? last, last) }
+        }
+        let asOf = latest
+        var loaded: [MountHistory] = []
+        let mounts = try histories.map { m -> MountForecast in
+            let history = MountHistory(host: m.host, mount: m.mount, samples: try store.diskHistory(host: m.host, mount: m.mount))
+            if keepHistories { loaded.append(history) }
+            return MountForecast.make([history], thresholds: thresholds, asOf: asOf ?? .distantPast)[0]
+        }
+        return CapacityData(mounts: mounts, histories: loaded, growth: months, sites: SiteArchiveGrowth.cumulative(months),
+                            load: try store.queryLoad().map(QueryLoad.init), asOf: asOf)
+    }
+
+    /// The capacity section of `month`'s summary.
+    public func monthly(_ month: String, thresholds: Thresholds) -> MonthlyCapacity? {
+        guard let asOf else { return nil }
+        return MonthlyCapacity.make(month: month, mounts: histories, growth: growth, thresholds: thresholds, latest: asOf)
+    }
+
+    public func advice(inventory: HardwareInventory, thresholds: Thresholds,
+                       assumptions: SizingAssumptions = SizingAssumptions()) -> SizingAdvice? {
+        guard let asOf else { return nil }
+        return SizingAdvice.make(sites: sites, mounts: mounts, load: load, inventory: inventory,
+                                 thresholds: thresholds, asOf: asOf, assumptions: assumptions)
+    }
+}
+
+/// Holds the capacity data of one build so that the dashboard, the monthly summaries and the sizing page
+/// read the store once and show the same forecasts.
+final class CapacityDataCache: @unchecked Sendable {
+    private var data: CapacityData?
+    private let lock = NSLock()
+
+    func get(_ load: () throws -> CapacityData) rethrows -> CapacityData {
+        lock.lock()
+        defer { lock.unlock() }
+        if let data { return data }
+        let d = try load()
+        data = d
+        return d
+    }
+}
+
+extension SiteBuild {
+    /// The capacity history of this build, loaded on first use.
+    public func capacityData() throws -> CapacityData {
+        try capacityCache.get { try CapacityData.load(from: store, thresholds: thresholds) }
+    }
+}
+
+extension SiteBuild {
+    /// `body` for each month, spread over the cores (each month's forecasts are independent), in order.
+    func parallelMonthly<T: Sendable>(_ months: [String], _ body: @Sendable (String) -> T) -> [T] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: months.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: months.count) { i in results[i] = body(months[i]) }
+        return results.map { $0! }
+    }
+}
