@@ -88,7 +88,7 @@ enum SizingPages {
             hasCrossings: !f.crossings.isEmpty,
             crossings: f.crossings.map { c in
                 .init(line: n.line(c.line, percent: c.percent),
-                      days: c.reached ? n.text("sizing_reached") : c.days.map { String(Int($0)) } ?? n.text("sizing_notWithin"),
+                      days: c.reached ? n.text("sizing_reached") : c.wholeDays.map { String($0) } ?? n.text("sizing_notWithin"),
                       date: c.reached ? "—" : c.date.map(BureauTime.day) ?? "—",
                       range: c.reached ? "—" : "\(c.earliestDays.map { String(Int($0)) } ?? "—")–\(c.latestDays.map { String(Int($0)) } ?? "∞")")
             },
