@@ -90,10 +90,14 @@ enum DemoCenter {
     # 演示中心的硬件清单 (the demo center's inventory)
     hardware:
       servers:
-        - { name: dc-db-01, role: 数据库与查询服务, site: dc, model: 浪潮 NF5280M6, cpu: Intel Xeon Silver 4314 ×2, cores: 32, ram_gb: 128, raid: raid10, disks: [{ count: 4, size_tb: 1.92, kind: ssd, interface: SATA }], os: 银河麒麟 V10 }
-        - { name: dc-app-01, role: 应用与查询接口, site: dc, model: 浪潮 NF5270M6, cpu: Intel Xeon Silver 4310, cores: 12, ram_gb: 32, raid: raid1, disks: [{ count: 2, size_tb: 0.96, kind: ssd }], os: 银河麒麟 V10 }
-        - { name: dc-store-01, role: 档案存储, site: dc, model: 华为 OceanStor 5310, cores: 16, ram_gb: 64, raid: raid6, disks: [{ count: 24, size_tb: 8, kind: hdd, interface: SAS }] }
-        - { name: proc-scan-01, role: 扫描加工存储, site: processing, cores: 16, ram_gb: 64, raid: raid5, disks: [{ count: 8, size_tb: 8, kind: hdd, interface: SATA }] }
+        - { name: dc-db-01, role: 数据库与查询服务, site: dc, model: 浪潮 NF5280M6, cpu: Intel Xeon Silver 4314 ×2, cores: 32, ram_gb: 128,
+            raid: raid10, disks: [{ count: 4, size_tb: 1.92, kind: ssd, interface: SATA }], os: 银河麒麟 V10 }
+        - { name: dc-app-01, role: 应用与查询接口, site: dc, model: 浪潮 NF5270M6, cpu: Intel Xeon Silver 4310, cores: 12, ram_gb: 32,
+            raid: raid1, disks: [{ count: 2, size_tb: 0.96, kind: ssd }], os: 银河麒麟 V10 }
+        - { name: dc-store-01, role: 档案存储, site: dc, model: 华为 OceanStor 5310, cores: 16, ram_gb: 64, raid: raid6, disks: [{ count: 24,
+            size_tb: 8, kind: hdd, interface: SAS }] }
+        - { name: proc-scan-01, role: 扫描加工存储, site: processing, cores: 16, ram_gb: 64, raid: raid5, disks: [{ count: 8, size_tb: 8,
+            kind: hdd, interface: SATA }] }
       storage:
         - { site: processing, host: proc-scan-01, mount: /data, raid: raid5, raid_disks: 8, copies: 1 }
         - { site: dc, host: dc-store-01, mount: /archive, raid: raid6, raid_disks: 12, copies: 1 }
@@ -101,13 +105,17 @@ enum DemoCenter {
         - { site: offsite, host: offsite-obs-01, mount: /archive, copies: 1 }
         - { site: branch-humen, host: hm-nas-01, mount: /archive, raid: raid5, raid_disks: 4, copies: 1 }
       clients:
-        - { name: 档案查询工作站, count: 30, model: 联想 开天 M740J, cpu: 兆芯 KX-U6780A, cores: 8, ram_gb: 16, disk_gb: 512, os: 统信 UOS 20, interfaces: [USB 3.0, USB 2.0, 千兆网口, HDMI] }
+        - { name: 档案查询工作站, count: 30, model: 联想 开天 M740J, cpu: 兆芯 KX-U6780A, cores: 8, ram_gb: 16, disk_gb: 512, os: 统信 UOS 20,
+            interfaces: [USB 3.0, USB 2.0, 千兆网口, HDMI] }
         - { name: 分局窗口电脑, count: 26, cores: 4, ram_gb: 4, disk_gb: 256, os: Windows 7, interfaces: [USB 2.0, 百兆网口] }
       kiosks:
-        - { name: 自助查询一体机, count: 40, model: 华视 自助终端 K21, cores: 4, ram_gb: 8, disk_gb: 128, os: Windows 10 IoT, interfaces: [USB 2.0, 千兆网口, RS-232] }
+        - { name: 自助查询一体机, count: 40, model: 华视 自助终端 K21, cores: 4, ram_gb: 8, disk_gb: 128, os: Windows 10 IoT, interfaces: [USB 2.0,
+            千兆网口, RS-232] }
       printers:
-        - { model: 柯尼卡美能达 bizhub 958, count: 6, pages_per_minute: 95, interfaces: [千兆网口, USB 2.0], drivers: [Windows, 统信 UOS], attached_to: 档案查询工作站 }
-        - { model: 惠普 LaserJet M406dn, count: 26, pages_per_minute: 40, interfaces: [USB 2.0, 千兆网口], drivers: [Windows], attached_to: 分局窗口电脑 }
+        - { model: 柯尼卡美能达 bizhub 958, count: 6, pages_per_minute: 95, interfaces: [千兆网口, USB 2.0], drivers: [Windows, 统信 UOS],
+            attached_to: 档案查询工作站 }
+        - { model: 惠普 LaserJet M406dn, count: 26, pages_per_minute: 40, interfaces: [USB 2.0, 千兆网口], drivers: [Windows],
+            attached_to: 分局窗口电脑 }
       id_card_readers:
         - { model: 华视电子 CVR-100UC, count: 40, interfaces: [USB], drivers: [Windows], attached_to: 自助查询一体机 }
         - { model: 神思 SS628-100, count: 30, interfaces: [USB], attached_to: 档案查询工作站 }

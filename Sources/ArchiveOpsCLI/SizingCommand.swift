@@ -87,10 +87,12 @@ enum SizingTerminal {
                 out.append("    \(f.reasonText ?? "")")
                 continue
             }
-            out.append("    方法 \(model.method.displayName)，回测 MAE \(bytes(b.mae))\(b.mape.map { String(format: "，MAPE %.2f%%", $0) } ?? "")，每天约 \(bytes(model.growthPerDay))")
+            out.append("    方法 \(model.method.displayName)，回测 MAE " +
+                "\(bytes(b.mae))\(b.mape.map { String(format: "，MAPE %.2f%%", $0) } ?? "")，每天约 \(bytes(model.growthPerDay))")
             for c in f.crossings {
                 let when = c.reached ? "已达到" : c.wholeDays.map { d in
-                    "\(d) 天后（\(c.date.map(BureauTime.day) ?? "")，区间 \(c.earliestDays.map { String(Int($0)) } ?? "—")–\(c.latestDays.map { String(Int($0)) } ?? "∞") 天）"
+                    "\(d) 天后（\(c.date.map(BureauTime.day) ?? "")，区间 \(c.earliestDays.map { String(Int($0)) } ?? "—")–" +
+                        "\(c.latestDays.map { String(Int($0)) } ?? "∞") 天）"
                 } ?? "预测期内不会达到"
                 out.append("    \(c.line.displayName) \(String(format: "%.0f", c.percent))%: \(when)")
             }
@@ -114,20 +116,24 @@ enum SizingTerminal {
             for m in f.missing { out.append("    ! \(m)") }
         }
         for s in a.server.servers {
-            out.append("  \(s.name)\(s.role.map { "（\($0)）" } ?? ""): CPU \(s.cores.map { "\($0) 核" } ?? "—") \(s.coresMark.displayName)，内存 \(s.ramGB.map { "\(SizingNumber.text($0)) GB" } ?? "—") \(s.memoryMark.displayName)")
+            out.append("  \(s.name)\(s.role.map { "（\($0)）" } ?? ""): CPU \(s.cores.map { "\($0) 核" } ?? "—") " +
+                "\(s.coresMark.displayName)，内存 \(s.ramGB.map { "\(SizingNumber.text($0)) GB" } ?? "—") \(s.memoryMark.displayName)")
         }
         out.append("")
         out.append("客户端与自助终端 (clients and kiosks):")
         for r in a.clients.requirements {
-            out.append("  \(r.kind.displayName) 最低配置: \(r.cores) 核，\(SizingNumber.text(r.ramGB)) GB 内存，\(SizingNumber.text(r.diskGB)) GB 硬盘，接口 \(r.interfaces.joined(separator: "、"))")
+            out.append("  \(r.kind.displayName) 最低配置: \(r.cores) 核，\(SizingNumber.text(r.ramGB)) GB 内存，" +
+                "\(SizingNumber.text(r.diskGB)) GB 硬盘，接口 \(r.interfaces.joined(separator: "、"))")
         }
         for g in a.clients.groups {
-            out.append("  \(g.name)（\(g.count.map { "\($0) 台" } ?? "台数未填")）: CPU \(g.cores.displayName)，内存 \(g.memory.displayName)，硬盘 \(g.disk.displayName)，USB \(g.usb.displayName)，网口 \(g.network.displayName)")
+            out.append("  \(g.name)（\(g.count.map { "\($0) 台" } ?? "台数未填")）: CPU \(g.cores.displayName)，内存 \(g.memory.displayName)，硬" +
+                "盘 \(g.disk.displayName)，USB \(g.usb.displayName)，网口 \(g.network.displayName)")
         }
         out.append("")
         out.append("外围设备适配 (peripherals):")
         for i in a.peripherals.items {
-            out.append("  \(i.kind.displayName) \(i.model): 接口 \(i.interface.displayName)，驱动 \(i.driver.displayName)\(i.speed.map { "，速度 \($0.displayName)" } ?? "")")
+            out.append("  \(i.kind.displayName) \(i.model): 接口 \(i.interface.displayName)，驱动 " +
+                "\(i.driver.displayName)\(i.speed.map { "，速度 \($0.displayName)" } ?? "")")
             for n in i.notes { out.append("    \(n)") }
         }
         for g in a.peripherals.gaps { out.append("  ! \(g)") }

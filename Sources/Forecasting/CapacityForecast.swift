@@ -132,7 +132,8 @@ public struct CapacityForecast: Sendable, Hashable, Codable {
         case .tooFewPoints:
             return "当前序列只有 \(pointsUsed) 个采样点\(restartNote)，至少需要 \(minimumPoints) 个才给出预测 (too few points)"
         case .tooShortSpan:
-            return "当前序列只覆盖 \(String(format: "%.0f", spanDays)) 天\(restartNote)，至少需要 \(String(format: "%.0f", minimumSpanDays)) 天才给出预测 (history too short)"
+            return "当前序列只覆盖 \(String(format: "%.0f", spanDays)) 天\(restartNote)，至少需要 \(String(format: "%.0f", minimumSpanDays)) 天才给出" +
+                "预测 (history too short)"
         case .notBacktestable:
             return "采样分布过于集中，无法回测检验预测方法，不给出数字 (cannot backtest)"
         }

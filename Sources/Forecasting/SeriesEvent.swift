@@ -31,9 +31,11 @@ public struct SeriesEvent: Sendable, Hashable, Codable {
         switch kind {
         case .expansion, .shrink:
             let word = kind == .expansion ? "扩容" : "缩容"
-            return "\(word)：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间延续 \(gib(usedAfter))，历史继续使用 (capacity changed, usage continued)"
+            return "\(word)：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间延续 \(gib(usedAfter))，历史继续使用 (capacity changed," +
+                " usage continued)"
         case .replacement:
-            return "更换磁盘：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间 \(gib(usedBefore)) → \(gib(usedAfter))，序列从此重新开始 (disk replaced, series restarts)"
+            return "更换磁盘：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间 \(gib(usedBefore)) → \(gib(usedAfter))，序列从此重新开始 " +
+                "(disk replaced, series restarts)"
         case .cleanUp:
             return "清理：已用空间 \(gib(usedBefore)) → \(gib(usedAfter))（释放 \(gib(usedBefore - usedAfter))），序列从此重新开始 (clean-up, series restarts)"
         }

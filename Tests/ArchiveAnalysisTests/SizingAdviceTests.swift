@@ -20,12 +20,15 @@ final class SizingAdviceTests: XCTestCase {
     /// dc-store-01 /archive: 4000 GiB disk, last read at 2500 GiB.
     private var archiveMount: MountHistory {
         MountHistory(host: "dc-store-01", mount: "/archive",
-                     samples: (0...60).map { CapacitySample(at: day(270 + Double($0)), used: (2200 + 5 * Double($0)) * gib, total: 4000 * gib) })
+                     samples: (0...60).map { CapacitySample(at: day(270 + Double($0)), used: (2200 + 5 * Double($0)) * gib,
+                         total: 4000 * gib) })
     }
 
     func testStorageToBuyIsGrowthTimesCopiesOverTheWarningLineTimesRAIDOverhead() throws {
-        let inventory = HardwareInventory(storage: [.init(site: "dc", host: "dc-store-01", mount: "/archive", raid: .raid6, raidDisks: 12, copies: 2)])
-        let advice = SizingAdvice.make(sites: [dcGrowth], mounts: MountForecast.make([archiveMount], thresholds: Thresholds(), asOf: day(331)), load: nil, inventory: inventory,
+        let inventory = HardwareInventory(storage: [.init(site: "dc", host: "dc-store-01", mount: "/archive", raid: .raid6,
+            raidDisks: 12, copies: 2)])
+        let advice = SizingAdvice.make(sites: [dcGrowth], mounts: MountForecast.make([archiveMount], thresholds: Thresholds(),
+            asOf: day(331)), load: nil, inventory: inventory,
                                        thresholds: Thresholds(), asOf: day(331))
         let plan = try XCTUnwrap(advice.storage.first)
         XCTAssertEqual(plan.growthForecast.model?.method, .linear)
@@ -112,19 +115,23 @@ final class SizingAdviceTests: XCTestCase {
         let inventory = HardwareInventory(
             clients: [.init(name: "档案查询工作站", count: 30, cores: 4, ramGB: 4, os: "统信 UOS 20", interfaces: ["USB 3.0", "千兆网口"])],
             kiosks: [.init(name: "自助查询一体机", count: 40, cores: 4, ramGB: 8, diskGB: 128, os: "Windows 10 IoT", interfaces: ["千兆网口"])],
-            printers: [.init(model: "bizhub 958", count: 6, interfaces: ["千兆网口"], drivers: ["Windows"], attachedTo: "档案查询工作站", pagesPerMinute: 95)],
+            printers: [.init(model: "bizhub 958", count: 6, interfaces: ["千兆网口"], drivers: ["Windows"], attachedTo: "档案查询工作站",
+                pagesPerMinute: 95)],
             idCardReaders: [.init(model: "CVR-100UC", count: 40, interfaces: ["USB"], attachedTo: "自助查询一体机")])
         let advice = SizingAdvice.make(sites: [], mounts: [], load: nil, inventory: inventory, thresholds: Thresholds(), asOf: day(1))
-        XCTAssertEqual(advice.clients.groups.map { [$0.cores, $0.memory, $0.disk, $0.usb, $0.network].map(\.rawValue).joined(separator: " ") },
+        XCTAssertEqual(advice.clients.groups.map { [$0.cores, $0.memory, $0.disk, $0.usb,
+            $0.network].map(\.rawValue).joined(separator: " ") },
                        ["ok short missing ok ok", "ok ok ok short ok"])
-        XCTAssertEqual(advice.peripherals.items.map { "\($0.model) \($0.interface.rawValue) \($0.driver.rawValue) \($0.speed?.rawValue ?? "-")" },
+        XCTAssertEqual(advice.peripherals.items.map { "\($0.model) \($0.interface.rawValue) \($0.driver.rawValue) " +
+            "\($0.speed?.rawValue ?? "-")" },
                        ["bizhub 958 ok mismatch ok", "CVR-100UC mismatch missing -"])
         XCTAssertEqual(advice.peripherals.items[1].notes.first, "设备接口 USB 与 自助查询一体机 的接口 千兆网口 没有共同类型")
         XCTAssertTrue(advice.peripherals.gaps.isEmpty, "\(advice.peripherals.gaps)")
     }
 
     func testAnEmptyInventoryListsWhatIsLacking() {
-        let gaps = SizingAdvice.make(sites: [], mounts: [], load: nil, inventory: .init(), thresholds: Thresholds(), asOf: day(1)).peripherals.gaps
+        let gaps = SizingAdvice.make(sites: [], mounts: [], load: nil, inventory: .init(), thresholds: Thresholds(),
+            asOf: day(1)).peripherals.gaps
         XCTAssertEqual(gaps, ["清单中没有高速打印机 (no printer in the inventory)", "清单中没有身份证阅读器 (no ID card reader in the inventory)",
                               "清单中没有业务客户端计算机 (no client PCs in the inventory)", "清单中没有自助查询终端 (no kiosks in the inventory)"])
     }

@@ -30,7 +30,8 @@ final class HardwareInventoryConfigurationTests: XCTestCase {
         XCTAssertEqual(hardware.servers.map(\.name), ["dc-store-01"])
         XCTAssertEqual(hardware.servers.first?.raid, .raid6)
         XCTAssertEqual(hardware.servers.first?.disks, [.init(count: 12, sizeTB: 16, kind: "hdd", interface: "SAS")])
-        XCTAssertEqual(hardware.storage, [.init(site: "dc", host: "dc-store-01", mount: "/archive", raid: .raid6, raidDisks: 12, copies: 2)])
+        XCTAssertEqual(hardware.storage, [.init(site: "dc", host: "dc-store-01", mount: "/archive", raid: .raid6, raidDisks: 12,
+            copies: 2)])
         XCTAssertEqual(hardware.clients.first?.interfaces, ["USB 3.0", "USB 2.0", "千兆网口", "HDMI"])
         XCTAssertEqual(hardware.kiosks.first?.name, "自助查询一体机")
         XCTAssertEqual(hardware.printers.first?.pagesPerMinute, 95)

@@ -19,9 +19,13 @@ final class ImportDiskSamplesTests: XCTestCase {
         let store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
         let url = dir.appendingPathComponent("branch.jsonl")
         try Data("""
-            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "hm-nas-01", "center": "/c", "disk_samples": [{"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-30T07:30:00+08:00", "total_bytes": 1000, "used_bytes": 600}]}}
-            {"disk_sample": {"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-29T07:30:00+08:00", "total_bytes": 1000, "used_bytes": 590}}
-            {"run": {"started_at": "2023-06-29T07:30:00+08:00", "finished_at": "2023-06-29T07:31:00+08:00", "host": "old-host", "center": "/c"}}
+            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "hm-nas-01",
+                "center": "/c", "disk_samples": [{"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-30T07:30:00+08:00",
+                    "total_bytes": 1000, "used_bytes": 600}]}}
+            {"disk_sample": {"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-29T07:30:00+08:00", "total_bytes": 1000,
+                "used_bytes": 590}}
+            {"run": {"started_at": "2023-06-29T07:30:00+08:00", "finished_at": "2023-06-29T07:31:00+08:00", "host": "old-host",
+                "center": "/c"}}
 
             """.utf8).write(to: url)
         let options = ImportOptions(now: now, actor: "test")
@@ -44,7 +48,8 @@ final class ImportDiskSamplesTests: XCTestCase {
             {"disk_sample": {"host": "h", "mount": "/data", "at": "2023-06-30T07:30:00+08:00", "total_bytes": 1000, "used_bytes": "lots"}}
 
             """.utf8).write(to: url)
-        XCTAssertThrowsError(try InspectionResultsImporter(store: store, options: ImportOptions(now: now, actor: "test")).importFile(at: url)) { error in
+        XCTAssertThrowsError(try InspectionResultsImporter(store: store, options: ImportOptions(now: now,
+            actor: "test")).importFile(at: url)) { error in
             guard let rejected = error as? ImportRejected else { return XCTFail("\(error)") }
             XCTAssertEqual(rejected.report.errors.map(\.location), [.line(2)])
             XCTAssertEqual(rejected.report.errors.map(\.column), ["used_bytes"])

@@ -32,7 +32,7 @@ final class CapacityForecastTests: XCTestCase {
     func testAStraightLineIsForecastExactlyAndItsCrossingsAreSolvedToTheDay() throws {
         // 500 GiB + 2 GiB/day on a 1000 GiB disk, days 0…59: at day 59 usage is 618 GiB.
         // Warning 800 GiB in (800 − 618)/2 = 91 days, critical 900 in 141, full 1000 in 191.
-        let samples = ForecastSeries.daily(60, total: { _ in 1000 }) { 500 + 2 * Double($0) }
+        let samples = ForecastSeries.daily(60, total: { _ in 1000 }, used: { 500 + 2 * Double($0) })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(60))
         XCTAssertEqual(f.status, .forecast)
         XCTAssertEqual(f.model?.method, .linear, "a tie goes to the straight line")
@@ -47,12 +47,12 @@ final class CapacityForecastTests: XCTestCase {
     func testTheBacktestPicksAMethodWithinFivePercentOfTheTruthNinetyDaysAhead() throws {
         // Two years of daily readings with ±0.3 % noise; history up to day 640, truth checked at day 730.
         var noise = ForecastSeries.Noise(state: 42)
-        let steady = ForecastSeries.daily(731, total: { _ in 10_000 }) { (2000 + 5 * Double($0)) * (1 + 0.003 * noise.next()) }
+        let steady = ForecastSeries.daily(731, total: { _ in 10_000 }, used: { (2000 + 5 * Double($0)) * (1 + 0.003 * noise.next()) })
         var noise2 = ForecastSeries.Noise(state: 7)
         // Growth that slows down: a backlog being worked off (4000 GiB approached with a 250-day time constant).
-        let slowing = ForecastSeries.daily(731, total: { _ in 10_000 }) {
+        let slowing = ForecastSeries.daily(731, total: { _ in 10_000 }, used: {
             (500 + 4000 * (1 - Foundation.exp(-Double($0) / 250))) * (1 + 0.002 * noise2.next())
-        }
+        })
         let cases: [(String, [CapacitySample], Double, TrendModel.Method)] = [
             ("steady", steady, 2000 + 5 * 730, .linear),
             ("slowing", slowing, 500 + 4000 * (1 - Foundation.exp(-730.0 / 250)), .dampedTrend),
@@ -73,7 +73,7 @@ final class CapacityForecastTests: XCTestCase {
     func testAnExpansionKeepsTheHistoryAndDrawsTheLinesAgainstTheNewCapacity() throws {
         // 500 GiB + 2 GiB/day; the disk grows from 1000 to 2000 GiB on day 60 with the data kept.
         // Day 119: 738 GiB → warning 1600 GiB in 431 days, critical 1800 in 531, full 2000 in 631.
-        let samples = ForecastSeries.daily(120, total: { $0 < 60 ? 1000 : 2000 }) { 500 + 2 * Double($0) }
+        let samples = ForecastSeries.daily(120, total: { $0 < 60 ? 1000 : 2000 }, used: { 500 + 2 * Double($0) })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(200))
         XCTAssertEqual(f.events.map(\.kind), [.expansion])
         XCTAssertEqual(f.events.first?.at, ForecastSeries.day(60))
@@ -86,9 +86,9 @@ final class CapacityForecastTests: XCTestCase {
     func testADiskSwapWithOtherContentsRestartsTheSeries() throws {
         // Days 0…59 on a 1000 GiB disk up to 618 GiB; from day 60 a 2000 GiB disk holding 100 GiB + 2/day.
         // Day 119: 218 GiB → full (2000 GiB) in (2000 − 218)/2 = 891 days.
-        let samples = ForecastSeries.daily(120, total: { $0 < 60 ? 1000 : 2000 }) {
+        let samples = ForecastSeries.daily(120, total: { $0 < 60 ? 1000 : 2000 }, used: {
             $0 < 60 ? 500 + 2 * Double($0) : 100 + 2 * Double($0 - 60)
-        }
+        })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(120))
         XCTAssertEqual(f.events.map(\.kind), [.replacement])
         XCTAssertEqual(f.seriesStart, ForecastSeries.day(60))
@@ -100,9 +100,9 @@ final class CapacityForecastTests: XCTestCase {
     func testACleanUpRestartsTheSeriesAtTheNewLevel() throws {
         // 500 + 2/day up to day 79 (658 GiB), then 400 + 2/day: day 119 is 478 GiB.
         // Warning 800 GiB in (800 − 478)/2 = 161 days — not the 101 days the old level would give.
-        let samples = ForecastSeries.daily(120, total: { _ in 1000 }) {
+        let samples = ForecastSeries.daily(120, total: { _ in 1000 }, used: {
             $0 < 80 ? 500 + 2 * Double($0) : 400 + 2 * Double($0 - 80)
-        }
+        })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(120))
         XCTAssertEqual(f.events.map(\.kind), [.cleanUp])
         XCTAssertEqual(try XCTUnwrap(f.events.first).usedBefore / gib, 658, accuracy: 1e-9)
@@ -111,7 +111,7 @@ final class CapacityForecastTests: XCTestCase {
     }
 
     func testACleanUpOnTheLastDayLeavesTooFewPointsAndNoNumber() {
-        let samples = ForecastSeries.daily(60, total: { _ in 1000 }) { $0 < 59 ? 500 + 2 * Double($0) : 300 }
+        let samples = ForecastSeries.daily(60, total: { _ in 1000 }, used: { $0 < 59 ? 500 + 2 * Double($0) : 300 })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(60))
         XCTAssertEqual(f.status, .tooFewPoints)
         XCTAssertNil(f.projection(afterDays: 90))
@@ -138,7 +138,7 @@ final class CapacityForecastTests: XCTestCase {
     }
 
     func testSixDaysOfReadingsAreTooShort() {
-        let samples = ForecastSeries.daily(6, total: { _ in 1000 }) { 500 + 2 * Double($0) }
+        let samples = ForecastSeries.daily(6, total: { _ in 1000 }, used: { 500 + 2 * Double($0) })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(6))
         XCTAssertEqual(f.status, .tooShortSpan)
         XCTAssertNil(f.model)
@@ -146,7 +146,7 @@ final class CapacityForecastTests: XCTestCase {
 
     func testAnIsolatedSpikeIsSetAsideAsAnOutlier() throws {
         // The exact line of the straight-line test with day 30 read as 800 GiB instead of 560: same answer.
-        let samples = ForecastSeries.daily(60, total: { _ in 1000 }) { $0 == 30 ? 800 : 500 + 2 * Double($0) }
+        let samples = ForecastSeries.daily(60, total: { _ in 1000 }, used: { $0 == 30 ? 800 : 500 + 2 * Double($0) })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(60))
         XCTAssertEqual(f.outliers, 1)
         XCTAssertEqual(f.history.firstIndex { $0.role == .outlier }, 30)
@@ -157,7 +157,7 @@ final class CapacityForecastTests: XCTestCase {
 
     func testGapsAreCountedAndDoNotBendTheTrend() throws {
         // 500 + 2/day for 120 days with days 40…59 never read: day 119 is 738 GiB, full in 131 days.
-        let samples = ForecastSeries.daily(120, total: { _ in 1000 }) { 500 + 2 * Double($0) }
+        let samples = ForecastSeries.daily(120, total: { _ in 1000 }, used: { 500 + 2 * Double($0) })
             .enumerated().filter { !(40..<60).contains($0.offset) }.map(\.element)
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(120))
         XCTAssertEqual(f.missingSteps, 20)
@@ -181,7 +181,7 @@ final class CapacityForecastTests: XCTestCase {
     }
 
     func testReadingsAfterTheInspectionTimeAreIgnored() {
-        let samples = ForecastSeries.daily(60, total: { _ in 1000 }) { 500 + 2 * Double($0) }
+        let samples = ForecastSeries.daily(60, total: { _ in 1000 }, used: { 500 + 2 * Double($0) })
         let f = CapacityForecaster.forecast(samples, asOf: ForecastSeries.day(29.5))
         XCTAssertEqual(f.samples, 30)
         XCTAssertEqual(f.origin, ForecastSeries.day(29))

@@ -23,12 +23,14 @@ final class CapacityAgreementTests: XCTestCase {
         try db.write { db in
             try db.execute(sql: """
                 CREATE TABLE site (id TEXT PRIMARY KEY, name TEXT, kind TEXT, root TEXT);
-                CREATE TABLE enterprise (uscc TEXT PRIMARY KEY, reg_no TEXT, name TEXT, former_names TEXT, branch_id TEXT, status TEXT, established_on TEXT);
+                CREATE TABLE enterprise (uscc TEXT PRIMARY KEY, reg_no TEXT, name TEXT, former_names TEXT, branch_id TEXT, status TEXT,
+                    established_on TEXT);
                 CREATE TABLE volume (id TEXT PRIMARY KEY, uscc TEXT, seq INTEGER, event TEXT, created_at TEXT, pages INTEGER,
                     efile_status TEXT, efile_updated_at TEXT, efile_sha256 TEXT, seal_status TEXT, sealed_at TEXT, seal_sha256 TEXT,
                     lock_owner TEXT, locked_at TEXT);
                 CREATE TABLE page (volume_id TEXT, no INTEGER, sha256 TEXT, bytes INTEGER, PRIMARY KEY (volume_id, no));
-                CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT, channel TEXT, terminal TEXT, site_id TEXT, kind TEXT, text TEXT, result TEXT, uscc TEXT, latency_ms INTEGER);
+                CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT, channel TEXT, terminal TEXT, site_id TEXT, kind TEXT,
+                    text TEXT, result TEXT, uscc TEXT, latency_ms INTEGER);
                 CREATE TABLE disk_sample (host TEXT, mount TEXT, at TEXT, total_bytes INTEGER, used_bytes INTEGER);
                 INSERT INTO site VALUES ('dc', '市局数据中心', 'datacenter', 'stores/dc');
                 INSERT INTO volume (id, uscc, seq, event, created_at, pages, efile_status, seal_status)

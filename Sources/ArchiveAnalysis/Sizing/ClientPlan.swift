@@ -73,7 +73,8 @@ enum InterfaceFamily: String, Codable, Hashable, Sendable {
     init?(text: String) {
         let t = text.lowercased()
         if t.contains("usb") { self = .usb }
-        else if ["网口", "网卡", "以太网", "ethernet", "rj45", "rj-45", "lan", "gbe", "网络", "wifi", "wi-fi", "无线"].contains(where: t.contains) { self = .network }
+        else if ["网口", "网卡", "以太网", "ethernet", "rj45", "rj-45", "lan", "gbe", "网络", "wifi", "wi-fi",
+            "无线"].contains(where: t.contains) { self = .network }
         else if ["rs-232", "rs232", "串口", "com", "serial"].contains(where: t.contains) { self = .serial }
         else if ["hdmi", "vga", "dp", "displayport", "dvi"].contains(where: t.contains) { self = .video }
         else { return nil }

@@ -44,7 +44,8 @@ public struct PeripheralChecklist: Codable, Hashable, Sendable {
                         .intersection(group.interfaces.compactMap(InterfaceFamily.init(text:)))
                     interface = shared.isEmpty ? .mismatch : .ok
                     notes.append(shared.isEmpty
-                                 ? "设备接口 \(d.interfaces.joined(separator: "、")) 与 \(group.name) 的接口 \(group.interfaces.joined(separator: "、")) 没有共同类型"
+                                 ? "设备接口 \(d.interfaces.joined(separator: "、")) 与 \(group.name) 的接口 " +
+                                     "\(group.interfaces.joined(separator: "、")) 没有共同类型"
                                  : "经 \(shared.map(\.rawValue).sorted().joined(separator: "/")) 连接 \(group.name)")
                 } else {
                     interface = .missing; notes.append("清单未填写 \(d.attachedTo ?? "") 的接口")

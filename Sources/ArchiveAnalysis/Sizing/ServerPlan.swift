@@ -60,7 +60,8 @@ public struct ServerPlan: Codable, Hashable, Sendable {
                                    formula: "\(load.peakHourQueries) 次\(peakText) ÷ 3600 秒 = \(n(peak, 3)) 次/秒",
                                    assumptions: ["查询明细覆盖 \(load.days) 天、共 \(load.queries) 次"]),
             designRate: SizingFigure(label: "设计峰值查询率", value: design, unit: .queriesPerSecond,
-                                     formula: "\(n(peak, 3)) × 突发系数 \(n(a.burstFactor)) × 增长预留 \(n(a.queryGrowthReserve)) = \(n(design, 3)) 次/秒",
+                                     formula: "\(n(peak, 3)) × 突发系数 \(n(a.burstFactor)) × 增长预留 \(n(a.queryGrowthReserve)) = " +
+                                         "\(n(design, 3)) 次/秒",
                                      assumptions: ["最忙一分钟约为高峰小时平均的 \(n(a.burstFactor)) 倍（终端排队）",
                                                    "为规划期内查询量增长预留 \(Int(((a.queryGrowthReserve - 1) * 100).rounded())) %"]),
             secondsPerQuery: SizingFigure(
@@ -70,12 +71,15 @@ public struct ServerPlan: Codable, Hashable, Sendable {
                 assumptions: ["把整段延迟都算作 CPU 时间（偏保守）"],
                 missing: measured == nil ? ["查询明细中没有延迟（latency_ms），使用假设值 (no latency recorded: assumed)"] : []),
             cores: SizingFigure(label: "所需 CPU 核心", value: cores, unit: .cores,
-                                formula: "max(\(a.minimumServerCores), ⌈\(n(design, 3)) × \(n(seconds, 3)) 秒 ÷ \(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) 核",
-                                assumptions: ["CPU 在设计峰值时最多 \(Int(a.targetUtilisation * 100)) % 繁忙", "数据库与查询服务至少 \(a.minimumServerCores) 核"]),
+                                formula: "max(\(a.minimumServerCores), ⌈\(n(design, 3)) × \(n(seconds, 3)) 秒 ÷ " +
+                                    "\(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) 核",
+                                assumptions: ["CPU 在设计峰值时最多 \(Int(a.targetUtilisation * 100)) % 繁忙",
+                                    "数据库与查询服务至少 \(a.minimumServerCores) 核"]),
             concurrency: SizingFigure(label: "同时处理的查询", value: inFlight, unit: .count,
                                       formula: "\(n(design, 3)) 次/秒 × \(n(seconds, 3)) 秒 = \(n(inFlight, 2))（利特尔法则）"),
             memory: SizingFigure(label: "所需内存", value: memory, unit: .gigabytes,
-                                 formula: "\(n(a.baseMemoryGB)) GB + ⌈\(n(inFlight, 2))⌉ × \(n(a.memoryPerConcurrentQueryGB)) GB = \(n(rawMemory)) GB → 取常用规格 \(n(memory)) GB",
+                                 formula: "\(n(a.baseMemoryGB)) GB + ⌈\(n(inFlight, 2))⌉ × \(n(a.memoryPerConcurrentQueryGB)) GB = " +
+                                     "\(n(rawMemory)) GB → 取常用规格 \(n(memory)) GB",
                                  assumptions: ["操作系统、数据库与缓存基础 \(n(a.baseMemoryGB)) GB", "每个进行中的查询 \(n(a.memoryPerConcurrentQueryGB)) GB"]),
             servers: checks(inventory, cores: cores, memory: memory))
     }

@@ -99,7 +99,8 @@ public struct StoragePlan: Codable, Hashable, Sendable {
         let growth = (max(0, p.expected - now), max(0, p.low - now), max(0, p.high - now))
         let growthFigure = SizingFigure(
             label: "\(label)增长", value: growth.0, low: growth.1, high: growth.2, unit: .bytes,
-            formula: "预测值(\(SizingText.number(days, digits: 0)) 天后) \(SizingText.bytes(p.expected)) − 当前拟合值 \(SizingText.bytes(now)) = \(SizingText.bytes(growth.0))",
+            formula: "预测值(\(SizingText.number(days, digits: 0)) 天后) \(SizingText.bytes(p.expected)) − 当前拟合值 " +
+                "\(SizingText.bytes(now)) = \(SizingText.bytes(growth.0))",
             assumptions: assumptions)
         // Each bound of the interval goes through the same arithmetic, storage by storage.
         func need(_ g: Double) -> [Double] {
@@ -112,7 +113,8 @@ public struct StoragePlan: Codable, Hashable, Sendable {
         let sum = { (v: [Double]) in v.reduce(0, +) }
         let missing = storages.flatMap(\.missing)
         let needTerms = storages.map { s in
-            "(\(SizingText.bytes(s.usedNow ?? (archiveBytes ?? 0) * Double(s.copies))) + \(SizingText.bytes(growth.0)) × \(s.copies)) ÷ \(linePercent)"
+            "(\(SizingText.bytes(s.usedNow ?? (archiveBytes ?? 0) * Double(s.copies))) + \(SizingText.bytes(growth.0)) × " +
+                "\(s.copies)) ÷ \(linePercent)"
         }
         let buyTerms = zip(need(growth.0), storages).map { n, s in
             "max(0, \(SizingText.bytes(n)) − \(SizingText.bytes(s.capacityNow ?? 0)))"

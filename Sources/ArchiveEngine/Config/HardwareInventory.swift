@@ -263,7 +263,8 @@ public enum RAIDLevel: String, Codable, Equatable, Sendable, CaseIterable {
         guard let level = RAIDLevel(rawValue: key == "raid1+0" ? "raid10" : key) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
-                debugDescription: "“\(raw)” 不是可用的 RAID 级别，可用：\(RAIDLevel.allCases.map(\.rawValue).joined(separator: "、")) (unknown RAID level)"))
+                debugDescription: "“\(raw)” 不是可用的 RAID 级别，可用：\(RAIDLevel.allCases.map(\.rawValue).joined(separator: "、")) (unknown R" +
+                    "AID level)"))
         }
         self = level
     }

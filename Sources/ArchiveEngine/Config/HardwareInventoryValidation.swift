@@ -25,7 +25,9 @@ extension HardwareInventory {
                 positive(d.sizeTB, p + [.key("disks"), .index(j), .key("size_tb")])
             }
             if let raid = s.raid, !s.disks.isEmpty, s.disks.reduce(0, { $0 + $1.count }) < raid.minimumDisks {
-                found.append((p + [.key("raid")], "\(raid.rawValue) 至少需要 \(raid.minimumDisks) 块盘，disks 中只有 \(s.disks.reduce(0) { $0 + $1.count }) 块 (too few disks for the RAID level)"))
+                found.append((p + [.key("raid")],
+                    "\(raid.rawValue) 至少需要 \(raid.minimumDisks) 块盘，disks 中只有 \(s.disks.reduce(0) { $0 + $1.count }) 块 (too few disks" +
+                        " for the RAID level)"))
             }
         }
         for (i, s) in storage.enumerated() {
@@ -35,7 +37,8 @@ extension HardwareInventory {
             if let n = s.raidDisks {
                 let level = s.raid ?? .none
                 if n < level.minimumDisks {
-                    found.append((p + [.key("raid_disks")], "\(level.rawValue) 至少需要 \(level.minimumDisks) 块盘 (too few disks for the RAID level)"))
+                    found.append((p + [.key("raid_disks")],
+                        "\(level.rawValue) 至少需要 \(level.minimumDisks) 块盘 (too few disks for the RAID level)"))
                 } else if level == .raid10 && n % 2 != 0 {
                     found.append((p + [.key("raid_disks")], "raid10 的盘数应为偶数 (RAID 10 needs an even number of disks)"))
                 }
@@ -46,7 +49,8 @@ extension HardwareInventory {
             for (i, g) in list.enumerated() {
                 let p = root + [.key(key), .index(i)]
                 named(g.name, p + [.key("name")])
-                if !groups.insert(g.name).inserted { found.append((p + [.key("name")], "名称 \(g.name) 与其他客户端或终端组重复，外设的 attached_to 无法区分 (duplicate group name)")) }
+                if !groups.insert(g.name).inserted { found.append((p + [.key("name")],
+                    "名称 \(g.name) 与其他客户端或终端组重复，外设的 attached_to 无法区分 (duplicate group name)")) }
                 positive(g.count.map(Double.init), p + [.key("count")])
                 positive(g.cores.map(Double.init), p + [.key("cores")])
                 positive(g.ramGB, p + [.key("ram_gb")])
@@ -61,7 +65,9 @@ extension HardwareInventory {
                 positive(d.pagesPerMinute.map(Double.init), p + [.key("pages_per_minute")])
                 if let target = d.attachedTo, !groups.contains(target) {
                     let known = (clients + kiosks).map(\.name)
-                    found.append((p + [.key("attached_to")], "没有名为 “\(target)” 的客户端或终端组\(known.isEmpty ? "（clients 与 kiosks 为空）" : "，已有：\(known.joined(separator: "、"))") (unknown group)"))
+                    found.append((p + [.key("attached_to")],
+                        "没有名为 “\(target)” 的客户端或终端组" +
+                            "\(known.isEmpty ? "（clients 与 kiosks 为空）" : "，已有：\(known.joined(separator: "、"))") (unknown group)"))
                 }
             }
         }

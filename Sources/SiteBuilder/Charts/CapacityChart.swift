@@ -46,22 +46,29 @@ public struct CapacityChart: Sendable {
         let months = MonthTicks.between(first, end)
         let every = max(1, Int((Double(months.count) / 8).rounded(.up)))
         for (i, m) in months.enumerated() where i % every == 0 {
-            s += #"<line class="grid" x1="\#(SVGText.num(x(m.date)))" y1="\#(top)" x2="\#(SVGText.num(x(m.date)))" y2="\#(top + Int(plotH))"/>"#
+            s += #"<line class="grid" x1="\#(SVGText.num(x(m.date)))" y1="\#(top)" x2="\#(SVGText.num(x(m.date)))" y2=""# +
+                #"\#(top + Int(plotH))"/>"#
             s += #"<text class="axis" x="\#(SVGText.num(x(m.date)))" y="\#(top + Int(plotH) + 16)" text-anchor="middle">\#(m.label)</text>"#
         }
         // Threshold lines against the capacity now.
         for c in forecast.crossings {
             let cls = c.line == .full ? "capacity" : (c.line == .critical ? "critical-line" : "warning-line")
-            s += #"<line class="\#(cls)" x1="\#(left)" y1="\#(SVGText.num(y(c.bytes)))" x2="\#(width - right)" y2="\#(SVGText.num(y(c.bytes)))"><title>\#(HTMLText.escape(c.line.displayName)) \#(SVGText.num(c.percent)) %</title></line>"#
+            s += #"<line class="\#(cls)" x1="\#(left)" y1="\#(SVGText.num(y(c.bytes)))" x2="\#(width - right)" y2=""# +
+                #"\#(SVGText.num(y(c.bytes)))"><title>\#(HTMLText.escape(c.line.displayName)) \#(SVGText.num(c.percent)) %</title></line>"#
         }
         // Interval band and forecast line.
         if forecast.isForecast {
             let steps = 24
             let days = (0...steps).map { horizonDays * Double($0) / Double(steps) }
-            let uppers = days.compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400), $0.high) } }
-            let lowers = days.reversed().compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400), $0.low) } }
-            s += #"<polygon class="band" points="\#((uppers + lowers).joined(separator: " "))"><title>\#(Int(forecast.intervalLevel * 100)) % 预测区间 (prediction interval)</title></polygon>"#
-            let line = days.compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400), $0.expected) } }
+            let uppers = days.compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400),
+                $0.high) } }
+            let lowers = days.reversed().compactMap { d in
+                forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400), $0.low) }
+            }
+            s += #"<polygon class="band" points="\#((uppers + lowers).joined(separator: " "))"><title>"# +
+                #"\#(Int(forecast.intervalLevel * 100)) % 预测区间 (prediction interval)</title></polygon>"#
+            let line = days.compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400),
+                $0.expected) } }
             s += #"<polyline class="forecast" points="\#(line.joined(separator: " "))"/>"#
         }
         // History: one polyline per role run, so a restart shows as a break.
@@ -78,11 +85,13 @@ public struct CapacityChart: Sendable {
         }
         flush()
         for p in history where p.role == .outlier {
-            s += #"<circle class="outlier" cx="\#(SVGText.num(x(p.at)))" cy="\#(SVGText.num(y(p.used)))" r="3"><title>离群值 (outlier) \#(BureauTime.day(p.at))</title></circle>"#
+            s += #"<circle class="outlier" cx="\#(SVGText.num(x(p.at)))" cy="\#(SVGText.num(y(p.used)))" r="3"><title>离群值 (outlier) "# +
+                #"\#(BureauTime.day(p.at))</title></circle>"#
         }
         for e in forecast.events {
             let ex = SVGText.num(x(e.at))
-            s += #"<line class="event" x1="\#(ex)" y1="\#(top)" x2="\#(ex)" y2="\#(top + Int(plotH))"><title>\#(BureauTime.day(e.at)) \#(HTMLText.escape(e.description))</title></line>"#
+            s += #"<line class="event" x1="\#(ex)" y1="\#(top)" x2="\#(ex)" y2="\#(top + Int(plotH))"><title>"# +
+                #"\#(BureauTime.day(e.at)) \#(HTMLText.escape(e.description))</title></line>"#
         }
         return s + "</svg>"
     }

@@ -41,7 +41,8 @@ enum SizingPages {
             servers: s.servers.map { v in
                 .init(name: v.name, role: v.role ?? "—", model: v.model ?? "—",
                       cores: v.cores.map { "\($0)" } ?? "—", coresMark: n.mark(v.coresMark), coresClass: v.coresMark.rawValue,
-                      memory: v.ramGB.map { "\(Self.number($0)) GB" } ?? "—", memoryMark: n.mark(v.memoryMark), memoryClass: v.memoryMark.rawValue)
+                      memory: v.ramGB.map { "\(Self.number($0)) GB" } ?? "—", memoryMark: n.mark(v.memoryMark),
+                          memoryClass: v.memoryMark.rawValue)
             },
             requirements: a.clients.requirements.map { r in
                 .init(kind: n.clientKind(r.kind), cores: "\(r.cores)", memory: "\(Self.number(r.ramGB)) GB",
@@ -90,7 +91,8 @@ enum SizingPages {
                 .init(line: n.line(c.line, percent: c.percent),
                       days: c.reached ? n.text("sizing_reached") : c.wholeDays.map { String($0) } ?? n.text("sizing_notWithin"),
                       date: c.reached ? "—" : c.date.map(BureauTime.day) ?? "—",
-                      range: c.reached ? "—" : "\(c.earliestDays.map { String(Int($0)) } ?? "—")–\(c.latestDays.map { String(Int($0)) } ?? "∞")")
+                      range: c.reached ? "—" : "\(c.earliestDays.map { String(Int($0)) } ?? "—")–" +
+                          "\(c.latestDays.map { String(Int($0)) } ?? "∞")")
             },
             events: f.events.map { .init(date: BureauTime.day($0.at), text: $0.description) },
             notes: notes(f, n: n))
