@@ -19,12 +19,12 @@ final class ImportDiskSamplesTests: XCTestCase {
         let store = try OperationsStore.open(at: dir.appendingPathComponent("ops.sqlite"))
         let url = dir.appendingPathComponent("branch.jsonl")
         try Data("""
-            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "hm-nas-01",
-                "center": "/c", "disk_samples": [{"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-30T07:30:00+08:00",
+            {"run": {"started_at": "2023-06-30T07:30:00+08:00", "finished_at": "2023-06-30T07:31:00+08:00", "host": "hm-nas-01", \
+                "center": "/c", "disk_samples": [{"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-30T07:30:00+08:00", \
                     "total_bytes": 1000, "used_bytes": 600}]}}
-            {"disk_sample": {"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-29T07:30:00+08:00", "total_bytes": 1000,
+            {"disk_sample": {"host": "hm-nas-01", "mount": "/archive", "at": "2023-06-29T07:30:00+08:00", "total_bytes": 1000, \
                 "used_bytes": 590}}
-            {"run": {"started_at": "2023-06-29T07:30:00+08:00", "finished_at": "2023-06-29T07:31:00+08:00", "host": "old-host",
+            {"run": {"started_at": "2023-06-29T07:30:00+08:00", "finished_at": "2023-06-29T07:31:00+08:00", "host": "old-host", \
                 "center": "/c"}}
 
             """.utf8).write(to: url)
