@@ -102,14 +102,23 @@ struct ImportQueriesCommand: ParsableCommand {
 
         例 (examples):  archive-ops import queries 查询量汇总.csv
                         archive-ops import queries /mnt/archive-center/catalog.sqlite
+                        archive-ops import queries --center 二中心 /mnt/center-2/catalog.sqlite
         """)
 
     @OptionGroup var arguments: ImportArguments
+
+    @Option(name: .long,
+            help: ArgumentHelp("查询明细所属中心的名称（导入另一个中心的 catalog.sqlite 时用，id 只在一个中心内唯一）。"
+                               + " Name of the center a query_log belongs to (keeps two centers' logs apart).",
+                               valueName: "NAME"))
+    var center: String?
 
     func run() throws {
         let progress = TerminalProgress(label: "已读取查询明细 (rows read)")
         try arguments.run(.queries) { store, options in
             defer { progress.finish() }
+            var options = options
+            options.center = center ?? ""
             return try QueryStatisticsImport.importFile(at: arguments.fileURL, store: store, options: options,
                                                         progress: progress.callback)
         }

@@ -17,12 +17,18 @@ public struct SiteBuild {
     /// of the latest inspection run, so a build from the library alone depends on the data only.
     public var asOf: CalendarDay?
     /// The days the report pages cover; nil for the whole database (the site). Acceptance bundles set it.
-    public var scope: ReportScope? { didSet { reportCache = ReportDataCache() } }
+    /// Setting it gives this copy of the build its own report and capacity caches, cut to the scope.
+    public var scope: ReportScope? {
+        didSet {
+            reportCache = ReportDataCache()
+            capacityCache = CapacityDataCache()
+        }
+    }
     var reportCache = ReportDataCache()
     /// The disk thresholds and the hardware inventory the capacity pages use (from archive-ops.yaml).
     public var thresholds = Thresholds()
     public var hardware = HardwareInventory()
-    let capacityCache = CapacityDataCache()
+    var capacityCache = CapacityDataCache()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]

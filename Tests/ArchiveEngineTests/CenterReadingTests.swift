@@ -60,6 +60,28 @@ final class CenterReadingTests: XCTestCase {
         }
     }
 
+    func testASymlinkFolderOrFIFOInPlaceOfAFileIsNamedForWhatItIs() throws {
+        let f = try standardFixture()
+        let fm = FileManager.default
+        let folder = f.folder("offsite", "V001")
+        let metadata = folder.appendingPathComponent("metadata.xml"), page = folder.appendingPathComponent("page-0002.jpg")
+        let efile = folder.appendingPathComponent("page-0003.jpg")
+        try fm.removeItem(at: metadata)
+        XCTAssertEqual(mkfifo(metadata.path, 0o644), 0)
+        try fm.removeItem(at: page)
+        try fm.createSymbolicLink(atPath: page.path, withDestinationPath: "/etc/hostname")
+        try fm.removeItem(at: efile)
+        try fm.createDirectory(at: efile, withIntermediateDirectories: false)
+
+        let report = try inspect(f, only: ["sync"])
+        let missing = try XCTUnwrap(report.findings.first { $0.code == "sync.missing" && $0.site == "offsite" && $0.volume == "V001" },
+                                    "\(keys(report))")
+        XCTAssertTrue(missing.detail.contains("metadata.xml（是管道、套接字或设备等特殊文件"), missing.detail)
+        XCTAssertTrue(missing.detail.contains("page-0002.jpg（是符号链接，未跟随"), missing.detail)
+        XCTAssertTrue(missing.detail.contains("page-0003.jpg（是文件夹"), missing.detail)
+        XCTAssertEqual(missing.path, "\(CenterFixture.code(1))/001")
+    }
+
     func testAMissingCenterOrCatalogIsAClearError() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-center-\(UUID().uuidString)")
         XCTAssertThrowsError(try CenterSnapshot(root: missing)) { XCTAssertTrue("\($0)".contains("中心快照目录不存在")) }

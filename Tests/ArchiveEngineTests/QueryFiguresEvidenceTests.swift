@@ -43,5 +43,18 @@ final class QueryFiguresEvidenceTests: XCTestCase {
         let text = try cli.run(["stats", "--workspace", w.path])
         XCTAssertTrue(text.out.contains("2023-H1（半年）259,200，其 6 个月合计 263,000，相差 +3,800（+1.5%）"), text.out)
         XCTAssertTrue(text.out.contains("查询量 259108 → 259200"), text.out)
+
+        // The statistics page says the same as `stats`, in each language.
+        let build = try cli.run(["build", "--workspace", w.path, "--as-of", "2023-07-01"])
+        XCTAssertEqual(build.status, 0, build.err)
+        let zh = try String(contentsOf: w.appendingPathComponent("Output/queries/index.html"), encoding: .utf8)
+        for expected in ["层级不一致", "263,000", "+3,800（+1.5%）", "6 个月（2023-01–2023-06）",
+                         "修订记录", "259,108 → 259,200", "bureau-2023.csv → bureau-2023-revised.csv", "1,000 → 1,000"] {
+            XCTAssertTrue(zh.contains(expected), "queries page lacks \(expected)")
+        }
+        let en = try String(contentsOf: w.appendingPathComponent("Output/en/queries/index.html"), encoding: .utf8)
+        for expected in ["Where levels disagree", "6 × Month (2023-01–2023-06)", "Revised figures", "259,108 → 259,200"] {
+            XCTAssertTrue(en.contains(expected), "English queries page lacks \(expected)")
+        }
     }
 }

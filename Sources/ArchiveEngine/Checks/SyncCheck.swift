@@ -61,14 +61,19 @@ public struct SyncCheck: Check {
             return []
         }
         let contents = VolumeFolderContents(listing)
-        var missing: [String] = []
+        var missing: [String] = []  // names
+        var missingShown: [String] = []  // names, each with what stands in its place
+        func lack(_ name: String, _ entry: DirectoryListing.Entry?) {
+            missing.append(name)
+            missingShown.append(Self.absent(name, entry))
+        }
         var corrupt: [String] = []
-        if contents.metadata?.kind != .file { missing.append(VolumeFolderContents.metadataName) }
+        if contents.metadata?.kind != .file { lack(VolumeFolderContents.metadataName, contents.metadata) }
 
         let catalogPages = Dictionary(pages.map { ($0.no, $0) }, uniquingKeysWith: { a, _ in a })
         for no in 1...max(volume.pages, 1) where no <= volume.pages {
             guard let entry = contents.pages[no]?.first(where: { $0.kind == .file }) else {
-                missing.append(VolumeFolderContents.pageName(no))
+                lack(VolumeFolderContents.pageName(no), contents.pages[no]?.first)
                 continue
             }
             guard let row = catalogPages[no] else { continue }  // no catalog hash to compare with
@@ -80,18 +85,18 @@ public struct SyncCheck: Check {
             if let e = contents.efile, e.kind == .file {
                 if let sha = volume.efileSHA256, !sha.isEmpty,
                    !matches(e, folder: folder, sha256: sha, bytes: -1, site, context) { corrupt.append(e.name) }
-            } else { missing.append(VolumeFolderContents.efileName) }
+            } else { lack(VolumeFolderContents.efileName, contents.efile) }
         }
         if volume.sealStatus == "done" {
             if let e = contents.sealed, e.kind == .file {
                 if let sha = volume.sealSHA256, !sha.isEmpty,
                    !matches(e, folder: folder, sha256: sha, bytes: -1, site, context) { corrupt.append(e.name) }
-            } else { missing.append(VolumeFolderContents.sealedName) }
+            } else { lack(VolumeFolderContents.sealedName, contents.sealed) }
         }
         var findings: [Finding] = []
         if !missing.isEmpty {
             findings.append(finding(.missing, site: site.id, volume: volume,
-                detail: "\(FindingText.site(site)) 案卷 \(folder) 缺少 \(FindingText.list(missing)) (files missing)",
+                detail: "\(FindingText.site(site)) 案卷 \(folder) 缺少 \(FindingText.list(missingShown)) (files missing)",
                 path: missing.count == 1 ? "\(folder)/\(missing[0])" : folder))
         }
         if !corrupt.isEmpty {
@@ -100,6 +105,18 @@ public struct SyncCheck: Check {
                 path: corrupt.count == 1 ? "\(folder)/\(corrupt[0])" : folder))
         }
         return findings
+    }
+
+    /// The name of a file the volume lacks, saying what stands in its place when something does: a symlink
+    /// (never followed), a folder, or a FIFO, socket or device, which an operator must not take for a file
+    /// that was simply not copied.
+    static func absent(_ name: String, _ entry: DirectoryListing.Entry?) -> String {
+        switch entry?.kind {
+        case .symlink: "\(name)（是符号链接，未跟随 symlink）"
+        case .directory: "\(name)（是文件夹 folder）"
+        case .other: "\(name)（是管道、套接字或设备等特殊文件 special file）"
+        case .file, nil: name
+        }
     }
 
     /// Size first (free, from the listing), then the hash.

@@ -25,15 +25,9 @@ public struct CSVTable: Sendable {
         if body.allSatisfy({ $0.isWhitespace || $0 == "," || $0 == "\t" }) {
             throw ImportError.emptyFile(file.path)
         }
-        let reader = try CSVReader(string: String(body), hasHeaderRow: false)
+        let reader = CSVRecordReader(try CSVReader(string: String(body), hasHeaderRow: false))
         var rows: [Record] = []
-        var line = 1
-        while let fields = reader.next() {
-            let start = line
-            line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            rows.append(Record(line: start, fields: fields))
-        }
+        while let record = reader.next() { rows.append(record) }
         // Every well-formed CSV has an even number of double quotes (opening/closing pairs and "" escapes).
         // An odd count means a quote that was never closed: the library read everything after it into the
         // last field, so point at the row where that field began.
@@ -58,5 +52,38 @@ public struct CSVTable: Sendable {
             }
         }
         return count
+    }
+}
+
+/// The rows of a CSV, one at a time, each with the physical line where it starts; blank rows (Excel's
+/// trailing `,,,,`) are skipped. Shared by ``CSVTable/parse(_:file:)`` (text in memory) and the streaming
+/// import (``CSVImport``), so both count lines the same way.
+final class CSVRecordReader {
+    private let reader: CSVReader
+    private var line = 1
+
+    init(_ reader: CSVReader) { self.reader = reader }
+
+    /// Streams a UTF-8 file without a byte-order mark.
+    convenience init(utf8File url: URL, named file: URL) throws {
+        guard let stream = InputStream(url: url) else { throw ImportError.unreadable(file.path, "无法打开 (cannot open)") }
+        self.init(try CSVReader(stream: stream, codecType: UTF8.self, hasHeaderRow: false))
+    }
+
+    func next() -> CSVTable.Record? {
+        while let fields = reader.next() {
+            let start = line
+            line += 1 + fields.reduce(0) { $0 + CSVTable.lineBreaks(in: $1) }
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            return CSVTable.Record(line: start, fields: fields)
+        }
+        return nil
+    }
+
+    /// A read error of the underlying stream, if the rows ended because of one. (The library also records
+    /// `cannotReadFile` at a normal end of the stream, which is not an error.)
+    var error: Error? {
+        guard let error = reader.error, case CSVError.streamErrorHasOccurred = error else { return nil }
+        return error
     }
 }

@@ -17,6 +17,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable, Equatable {
     case notACatalog(String, String)
     case invalidJSONLines(String, String)
     case cannotWriteRejects(String)
+    case centerNeedsQueryLog(String)
+    case anotherCentersQueryLog(String, center: String, moved: Int, alreadyStored: Int, example: String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,14 @@ public enum ImportError: Error, CustomStringConvertible, Sendable, Equatable {
             "\(path) 不是可导入的查询明细数据库: \(reason)。应为中心快照的 catalog.sqlite（含 query_log 表）或查询量汇总 CSV。 (not a catalog with query_log)"
         case .cannotWriteRejects(let path):
             "无法写入错误行文件 \(path)。请检查输入文件所在目录是否可写，或把输入文件复制到可写目录后再用 --skip-bad 导入。 (cannot write the rejects file)"
+        case .centerNeedsQueryLog(let path):
+            "--center 只用于导入中心快照的 catalog.sqlite（查询明细），\(path) 是查询量汇总 CSV。请去掉 --center 后再导入。"
+                + " (--center applies to a catalog's query_log only)"
+        case .anotherCentersQueryLog(let path, let center, let moved, let stored, let example):
+            "\(path) 中已导入过的 \(stored) 条查询里有 \(moved) 条的查询时间与运维数据库中\(center.isEmpty ? "未命名中心" : "中心“\(center)”")"
+                + "已存的同一 id 不同（例: \(example)）。查询日志 id 只在一个中心内唯一，这很可能是另一个中心的日志或重建过的目录；"
+                + "整个文件未导入，数据库没有改动。请用 --center 名称 为它单独命名后再导入，例如 archive-ops import queries --center 二中心 \(path)。"
+                + " (most stored ids arrive at another time: another center's log; import it with --center NAME)"
         case .invalidJSONLines(let path, let reason):
             "\(path) 不是巡检结果 JSON lines 文件: \(reason)。应为 archive-ops check --json 的输出，首行为 {\"run\": {…}}。 (not inspection JSON lines)"
         }

@@ -12,11 +12,15 @@ public struct ImportOptions: Sendable {
     /// is the same on every run.
     public var now: Date
     public var actor: String
+    /// Which center a `query_log` belongs to (`import queries --center`): its ids are unique only inside
+    /// one center's catalog, so two centers' logs are kept apart under their names. `""` is the unnamed
+    /// center every earlier import used.
+    public var center: String
 
     public init(encoding: TextEncodingChoice? = nil, skipBad: Bool = false, serviceLevels: ServiceLevels = .init(),
-                now: Date = Date(), actor: String = AuditEntry.currentActor) {
+                now: Date = Date(), actor: String = AuditEntry.currentActor, center: String = "") {
         self.encoding = encoding; self.skipBad = skipBad; self.serviceLevels = serviceLevels
-        self.now = now; self.actor = actor
+        self.now = now; self.actor = actor; self.center = center
     }
 }
 

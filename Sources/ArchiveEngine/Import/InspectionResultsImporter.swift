@@ -7,7 +7,8 @@ import GRDB
 /// without `checks` (written before they were listed) still imports; its run's checks are then unknown.
 /// A file may hold several runs, each header followed by its findings.
 ///
-/// The whole file is validated first (every error names its line); then each run is stored through
+/// The whole file is validated inside one transaction (every error names its line; one bad line rolls the
+/// file back unless `--skip-bad`); each run is stored through
 /// ``OperationsStore/saveInspection(_:findings:in:)``, the same path as a local check. An imported run is
 /// known again by its host, start time and center, so importing the same file again finds every run
 /// unchanged; it never replaces a run made here — when its id is taken it gets the next free one.
@@ -22,121 +23,139 @@ public struct InspectionResultsImporter {
     struct ParsedRun {
         var run: InspectionRun
         var findings: [Finding]
-        /// Disk readings carried with the run (header `disk_samples`, or `{"disk_sample": …}` lines).
-        var diskReadings: [DiskReading] = []
         /// The header was bad: its findings are rejected with it rather than filed under another run.
         var headerIsBad = false
     }
 
+    /// Disk readings are written as they are read, in batches, inside the import's one transaction (a
+    /// year of hourly samples from several hosts is hundreds of thousands of lines); a rejected file rolls
+    /// them back with everything else.
+    static let readingBatch = 5_000
+
     public func importFile(at url: URL) throws -> ImportSummary {
-        let file = try ImportFile(url: url)
-        let decoded = try TextDecoding.decode(file.data, file: url, forced: options.encoding)
-        var summary = ImportSummary(kind: .inspections, file: url, sha256: file.sha256, encoding: decoded.encodingName)
+        let copy = try UTF8ImportCopy.make(of: url, forced: options.encoding)
+        defer { copy.remove() }
+        let lines = try UTF8LineReader(url: copy.url, named: url)
+        var summary = ImportSummary(kind: .inspections, file: url, sha256: copy.sha256, encoding: copy.encodingName)
 
         var runs: [ParsedRun] = []
         var report = RowErrorReport()
         var badLines: [(line: Int, text: String, errors: [RowError])] = []
         var sawContent = false
         var lineNumber = 0
-        for rawLine in decoded.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            var text = String(rawLine)
-            if lineNumber == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            var errors: [RowError] = []
-            defer {
-                if !errors.isEmpty { report.add(row: errors); badLines.append((lineNumber, trimmed, errors)) }
-            }
-            guard let data = trimmed.data(using: .utf8),
-                  let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                if !sawContent {
-                    // Nothing valid yet: this is not an inspection file at all, say so once instead of per line.
-                    throw ImportError.invalidJSONLines(url.path, "第 \(lineNumber) 行不是 JSON 对象 (line \(lineNumber) is not a JSON object)")
+        var rejects: RejectsFile?
+        do {
+            try store.dbQueue.inTransaction { db in
+                var readings = 0, newReadings = 0
+                var pending: [DiskReading] = []
+                func keep(_ more: [DiskReading]) throws {
+                    readings += more.count
+                    pending += more
+                    // Once the file is bound to be rejected, readings are only checked, no longer written.
+                    if !options.skipBad && !report.isEmpty { pending.removeAll() }
+                    if pending.count >= Self.readingBatch { try flush() }
                 }
-                errors.append(RowError(location: .line(lineNumber), value: trimmed, reason: "不是 JSON 对象。 (not a JSON object)"))
-                continue
-            }
-            sawContent = true
-            if let header = object["run"] {
-                if let run = Self.run(from: header, line: lineNumber, errors: &errors) {
-                    var parsed = ParsedRun(run: run, findings: [])
-                    if let list = (header as? [String: Any])?["disk_samples"], !(list is NSNull) {
-                        guard let items = list as? [Any] else {
-                            errors.append(RowError(location: .line(lineNumber), column: "disk_samples", reason: "disk_samples 必须是数组。 (disk_samples must be an array)"))
-                            runs.append(ParsedRun(run: run, findings: [], headerIsBad: true))
+                func flush() throws {
+                    newReadings += try OperationsStore.insertDiskReadings(pending, in: db)
+                    pending.removeAll(keepingCapacity: true)
+                }
+                while var text = lines.next() {
+                    lineNumber += 1
+                    if lineNumber == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if trimmed.isEmpty { continue }
+                    var errors: [RowError] = []
+                    defer {
+                        if !errors.isEmpty { report.add(row: errors); badLines.append((lineNumber, trimmed, errors)) }
+                    }
+                    guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+                        if !sawContent {
+                            // Nothing valid yet: this is not an inspection file at all, say so once instead of per line.
+                            throw ImportError.invalidJSONLines(url.path, "第 \(lineNumber) 行不是 JSON 对象 (line \(lineNumber) is not a JSON object)")
+                        }
+                        errors.append(RowError(location: .line(lineNumber), value: trimmed, reason: "不是 JSON 对象。 (not a JSON object)"))
+                        continue
+                    }
+                    sawContent = true
+                    if let header = object["run"] {
+                        guard let run = Self.run(from: header, line: lineNumber, errors: &errors) else {
+                            // Keep the findings that follow a bad header out of the previous run.
+                            runs.append(ParsedRun(run: InspectionRun(startedAt: .distantPast, finishedAt: .distantPast, host: "?", center: "?"),
+                                                  findings: [], headerIsBad: true))
                             continue
                         }
-                        parsed.diskReadings = items.compactMap { Self.diskReading(from: $0, line: lineNumber, errors: &errors) }
-                        if !errors.isEmpty { parsed.headerIsBad = true }
+                        var parsed = ParsedRun(run: run, findings: [])
+                        if let list = (header as? [String: Any])?["disk_samples"], !(list is NSNull) {
+                            guard let items = list as? [Any] else {
+                                errors.append(RowError(location: .line(lineNumber), column: "disk_samples",
+                                                       reason: "disk_samples 必须是数组。 (disk_samples must be an array)"))
+                                runs.append(ParsedRun(run: run, findings: [], headerIsBad: true))
+                                continue
+                            }
+                            let carried = items.compactMap { Self.diskReading(from: $0, line: lineNumber, errors: &errors) }
+                            if errors.isEmpty { try keep(carried) } else { parsed.headerIsBad = true }
+                        }
+                        runs.append(parsed)
+                        continue
                     }
-                    runs.append(parsed)
-                } else {
-                    // Keep the findings that follow a bad header out of the previous run.
-                    runs.append(ParsedRun(run: InspectionRun(startedAt: .distantPast, finishedAt: .distantPast, host: "?", center: "?"),
-                                          findings: [], headerIsBad: true))
+                    guard !runs.isEmpty else {
+                        errors.append(RowError(location: .line(lineNumber), reason: "检查结果出现在 {\"run\": …} 头对象之前，无法确定属于哪次巡检。 (finding before the run header)"))
+                        continue
+                    }
+                    if runs[runs.count - 1].headerIsBad {
+                        errors.append(RowError(location: .line(lineNumber), reason: "所属巡检的 {\"run\": …} 头对象有误（见上），该结果随之拒绝。 (its run header is bad)"))
+                        continue
+                    }
+                    if let sample = object["disk_sample"] {
+                        if let reading = Self.diskReading(from: sample, line: lineNumber, errors: &errors) { try keep([reading]) }
+                        continue
+                    }
+                    if let finding = Self.finding(from: object, line: lineNumber, errors: &errors) {
+                        runs[runs.count - 1].findings.append(finding)
+                    }
                 }
-                continue
-            }
-            guard !runs.isEmpty else {
-                errors.append(RowError(location: .line(lineNumber), reason: "检查结果出现在 {\"run\": …} 头对象之前，无法确定属于哪次巡检。 (finding before the run header)"))
-                continue
-            }
-            if runs[runs.count - 1].headerIsBad {
-                errors.append(RowError(location: .line(lineNumber), reason: "所属巡检的 {\"run\": …} 头对象有误（见上），该结果随之拒绝。 (its run header is bad)"))
-                continue
-            }
-            if let sample = object["disk_sample"] {
-                if let reading = Self.diskReading(from: sample, line: lineNumber, errors: &errors) {
-                    runs[runs.count - 1].diskReadings.append(reading)
+                guard sawContent else { throw ImportError.emptyFile(url.path) }
+                if runs.isEmpty {
+                    throw ImportError.invalidJSONLines(url.path, "没有 {\"run\": …} 头对象 (no run header)")
                 }
-                continue
+                if !report.isEmpty && !options.skipBad { return .rollback }
+                summary.rejected = report.badRowCount
+                summary.rowErrors = report
+                if !badLines.isEmpty {
+                    rejects = try RejectsFile(besides: url, header: ["行号", "内容"])
+                    for bad in badLines { try rejects?.append(fields: [String(bad.line), bad.text], errors: bad.errors) }
+                    rejects?.close()
+                    summary.rejectsFile = rejects?.url
+                }
+                try flush()
+                let good = runs.filter { !$0.headerIsBad }
+                for var parsed in good {
+                    if let stored = try OperationsStore.storedImportedInspection(like: parsed.run, in: db) {
+                        parsed.run.id = stored.run.id
+                        if stored.run == parsed.run && stored.findings == parsed.findings {
+                            summary.unchanged += 1
+                            continue
+                        }
+                        summary.updated += 1
+                    } else {
+                        parsed.run.id = try OperationsStore.freeRunID(parsed.run.id, in: db)
+                        summary.inserted += 1
+                    }
+                    try OperationsStore.saveInspection(parsed.run, findings: parsed.findings, in: db)
+                }
+                summary.notes.append("共 \(good.count) 次巡检、\(good.reduce(0) { $0 + $1.findings.count }) 条检查结果（按巡检计数）")
+                if readings > 0 {
+                    summary.notes.append("磁盘采样 \(readings) 条，其中新增 \(newReadings) 条（已有的采样不重复保存）")
+                }
+                try summary.auditEntry(options: options).insert(db)
+                return .commit
             }
-            if let finding = Self.finding(from: object, line: lineNumber, errors: &errors) {
-                runs[runs.count - 1].findings.append(finding)
-            }
-        }
-        guard sawContent else { throw ImportError.emptyFile(url.path) }
-        if runs.isEmpty {
-            throw ImportError.invalidJSONLines(url.path, "没有 {\"run\": …} 头对象 (no run header)")
+        } catch {
+            if let rejects { try? FileManager.default.removeItem(at: rejects.url) }
+            throw error
         }
         if !report.isEmpty && !options.skipBad {
             throw ImportRejected(file: url.path, report: report, totalRows: lineNumber)
-        }
-        summary.rejected = report.badRowCount
-        summary.rowErrors = report
-        if !badLines.isEmpty {
-            let rejects = try RejectsFile(besides: url, header: ["行号", "内容"])
-            for bad in badLines { try rejects.append(fields: [String(bad.line), bad.text], errors: bad.errors) }
-            rejects.close()
-            summary.rejectsFile = rejects.url
-        }
-        let good = runs.filter { !$0.headerIsBad }
-        try store.dbQueue.write { db in
-            let readings = good.reduce(0) { $0 + $1.diskReadings.count }
-            var newReadings = 0
-            for parsed in good where !parsed.diskReadings.isEmpty {
-                newReadings += try OperationsStore.insertDiskReadings(parsed.diskReadings, in: db)
-            }
-            for var parsed in good {
-                if let stored = try OperationsStore.storedImportedInspection(like: parsed.run, in: db) {
-                    parsed.run.id = stored.run.id
-                    if stored.run == parsed.run && stored.findings == parsed.findings {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.updated += 1
-                } else {
-                    parsed.run.id = try OperationsStore.freeRunID(parsed.run.id, in: db)
-                    summary.inserted += 1
-                }
-                try OperationsStore.saveInspection(parsed.run, findings: parsed.findings, in: db)
-            }
-            summary.notes.append("共 \(good.count) 次巡检、\(good.reduce(0) { $0 + $1.findings.count }) 条检查结果（按巡检计数）")
-            if readings > 0 {
-                summary.notes.append("磁盘采样 \(readings) 条，其中新增 \(newReadings) 条（已有的采样不重复保存）")
-            }
-            try summary.auditEntry(options: options).insert(db)
         }
         return summary
     }

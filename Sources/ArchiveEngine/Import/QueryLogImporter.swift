@@ -10,6 +10,11 @@ import GRDBSQLite
 /// through one prepared statement inside one transaction, so memory stays flat for millions of rows and a
 /// file with a bad row (without `--skip-bad`) is rolled back whole. A row whose id is already stored with the
 /// same values is left untouched, so importing the same snapshot twice changes nothing.
+///
+/// Ids are unique only inside one center's catalog, so events are keyed by (center, id), the center being
+/// `--center` (``ImportOptions/center``). A query whose time is corrected is an update, but a file in
+/// which most of the already-stored ids arrive at another time is another center's log (or a rebuilt
+/// catalog): it is refused whole, naming an example, rather than replacing the stored queries.
 public struct QueryLogImporter {
     /// The query_log columns of the snapshot contract, in the order they are copied.
     static let columns = ["id", "at", "channel", "terminal", "site_id", "kind", "text", "result", "uscc", "latency_ms"]
@@ -63,6 +68,8 @@ public struct QueryLogImporter {
                     let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM query_event") ?? 0
                     let changesBefore = db.totalChangesCount
                     let upsert = try db.makeStatement(sql: Self.upsertSQL)
+                    sqlite3_bind_text(upsert.sqliteStatement, 11, options.center, -1, Self.transient)
+                    try db.execute(sql: Self.movedTrackingSQL)
                     let select = try src.makeStatement(sql: "SELECT \(selectList) FROM query_log ORDER BY id")
                     let copier = QueryLogRowCopier(source: select.sqliteStatement, target: upsert.sqliteStatement)
                     defer { sqlite3_reset(select.sqliteStatement) }
@@ -92,6 +99,8 @@ public struct QueryLogImporter {
                     }
                     if !report.isEmpty && !options.skipBad { return .rollback }
                     let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM query_event") ?? 0
+                    try refuseAnotherCentersLog(db, url: url, alreadyStored: read - report.badRowCount - (after - before))
+                    try db.execute(sql: "DROP TRIGGER temp.query_event_moved; DROP TABLE temp.query_event_moved_row")
                     let changed = db.totalChangesCount - changesBefore
                     summary.inserted = after - before
                     summary.updated = changed - summary.inserted
@@ -123,10 +132,35 @@ public struct QueryLogImporter {
         return summary
     }
 
+    /// Refuses the file when most of its already-stored ids moved to another time (at least two did):
+    /// that is another center's log, not a correction. Thrown inside the transaction, so nothing changes.
+    private func refuseAnotherCentersLog(_ db: Database, url: URL, alreadyStored: Int) throws {
+        let moved = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.query_event_moved_row") ?? 0
+        guard moved >= 2, moved * 2 > alreadyStored else { return }
+        let example = try Row.fetchOne(db, sql: "SELECT id, old_at, new_at FROM temp.query_event_moved_row ORDER BY id LIMIT 1")
+        throw ImportError.anotherCentersQueryLog(
+            url.path, center: options.center, moved: moved, alreadyStored: alreadyStored,
+            example: "id=\(example?["id"] as Int64? ?? 0) 已存 \(example?["old_at"] as String? ?? "")"
+                + " / 文件 \(example?["new_at"] as String? ?? "")")
+    }
+
+    /// Counts, for this import only, the stored queries whose time the file changes.
+    static let movedTrackingSQL = """
+        CREATE TEMP TABLE IF NOT EXISTS query_event_moved_row (id INTEGER, old_at TEXT, new_at TEXT);
+        DELETE FROM temp.query_event_moved_row;
+        CREATE TEMP TRIGGER IF NOT EXISTS query_event_moved AFTER UPDATE OF at ON main.query_event
+        WHEN OLD.at IS NOT NEW.at
+        BEGIN INSERT INTO query_event_moved_row VALUES (NEW.id, OLD.at, NEW.at); END;
+        """
+
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    /// Parameters 1–10 are the query_log columns in ``columns`` order (bound row by row by
+    /// ``QueryLogRowCopier``); 11 is the center, bound once per import.
     static let upsertSQL = """
-        INSERT INTO query_event (id, at, channel, terminal, site_id, kind, text, result, uscc, latency_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET
+        INSERT INTO query_event (center, id, at, channel, terminal, site_id, kind, text, result, uscc, latency_ms)
+        VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        ON CONFLICT(center, id) DO UPDATE SET
             at = excluded.at, channel = excluded.channel, terminal = excluded.terminal,
             site_id = excluded.site_id, kind = excluded.kind, text = excluded.text, result = excluded.result,
             uscc = excluded.uscc, latency_ms = excluded.latency_ms

@@ -10,6 +10,7 @@ public enum QueryStatisticsImport {
         if ImportFile.isSQLite(url) {
             return try QueryLogImporter(store: store, options: options, progress: progress).importFile(at: url)
         }
+        guard options.center.isEmpty else { throw ImportError.centerNeedsQueryLog(url.path) }
         return try QueryTotalsImporter(store: store, options: options).importFile(at: url)
     }
 }

@@ -16,6 +16,9 @@ public struct ReportScope: Sendable, Equatable {
     public init(firstDay: String, lastDay: String) { self.firstDay = firstDay; self.lastDay = lastDay }
 
     func contains(day: String) -> Bool { day >= firstDay && day <= lastDay }
+
+    /// The end of the last day (midnight after it, bureau time): capacity history is cut there.
+    var end: Date? { BureauTime.parseDate(lastDay).map { $0.addingTimeInterval(86_400) } }
 }
 
 extension ReportData {
@@ -31,7 +34,9 @@ extension ReportData {
         }
         let months = MonthlySummary.months(tickets: tickets, history: history, figures: figures)
             .filter { $0 >= String(scope.firstDay.prefix(7)) && $0 <= String(scope.lastDay.prefix(7)) }
-        return ReportData(tickets: tickets, history: history, figures: figures, levels: levels, months: months,
+        let periods = Set(figures.map(\.period))
+        return ReportData(tickets: tickets, history: history, figures: figures,
+                          revisions: revisions.filter { periods.contains($0.period) }, levels: levels, months: months,
                           ticketFiles: ticketFiles.filter { id, _ in tickets.contains { $0.id == id } })
     }
 }

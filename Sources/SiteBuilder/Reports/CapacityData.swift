@@ -20,21 +20,27 @@ public struct CapacityData: Sendable {
     public let asOf: Date?
 
     /// `keepHistories` false keeps only the forecasts (the sizing command), so memory does not grow with
-    /// the years of readings.
+    /// the years of readings. `until` cuts the history at a moment (an acceptance bundle's period end), so
+    /// the advice reads as it did then.
     public static func load(from store: OperationsStore, thresholds: Thresholds,
-                            keepHistories: Bool = true) throws -> CapacityData {
-        let months = try store.archiveGrowth()
+                            keepHistories: Bool = true, until end: Date? = nil) throws -> CapacityData {
+        let months = try store.archiveGrowth().filter { end == nil || $0.recordedAt <= end! }
+        func history(_ m: (host: String, mount: String)) throws -> MountHistory {
+            let samples = try store.diskHistory(host: m.host, mount: m.mount)
+            return MountHistory(host: m.host, mount: m.mount, samples: end.map { e in samples.filter { $0.at <= e } } ?? samples)
+        }
         var latest = months.map(\.recordedAt).max()
         // The moment first (a reading newer than the latest run still counts), then the forecasts as of it.
-        var histories: [(host: String, mount: String)] = []
-        for m in try store.diskMounts() {
-            histories.append(m)
-            if let last = try store.latestDiskReading(host: m.host, mount: m.mount) { latest = max(latest ?? last, last) }
+        let mountKeys = try store.diskMounts()
+        for m in mountKeys {
+            let last = end == nil ? try store.latestDiskReading(host: m.host, mount: m.mount) : try history(m).samples.last?.at
+            if let last { latest = max(latest ?? last, last) }
         }
         let asOf = latest
         var loaded: [MountHistory] = []
-        let mounts = try histories.map { m -> MountForecast in
-            let history = MountHistory(host: m.host, mount: m.mount, samples: try store.diskHistory(host: m.host, mount: m.mount))
+        let mounts = try mountKeys.compactMap { m -> MountForecast? in
+            let history = try history(m)
+            if end != nil && history.samples.isEmpty { return nil }  // a mount first seen after the cut
             if keepHistories { loaded.append(history) }
             return MountForecast.make([history], thresholds: thresholds, asOf: asOf ?? .distantPast)[0]
         }
@@ -75,7 +81,9 @@ final class CapacityDataCache: @unchecked Sendable {
 extension SiteBuild {
     /// The capacity history of this build, loaded on first use.
     public func capacityData() throws -> CapacityData {
-        try capacityCache.get { try CapacityData.load(from: store, thresholds: thresholds) }
+        try capacityCache.get {
+            try CapacityData.load(from: store, thresholds: thresholds, until: scope.flatMap(\.end))
+        }
     }
 }
 

@@ -10,6 +10,7 @@ enum QueryStatisticsPages {
         let report = QueryStatisticsReport.make(figures: data.figures)
         var pages: [SitePage] = []
         let dayTables = report.tables.filter { $0.level == .day }
+        let disagreements = QueryLevelDisagreement.find(in: data.figures)
         let dayMonths = Array(Set(dayTables.flatMap { $0.rows.map { String($0.period.prefix(7)) } })).sorted()
         for lang in SiteLanguage.allCases {
             let n = build.labelNames(lang)
@@ -29,7 +30,9 @@ enum QueryStatisticsPages {
                 detailTotal: report.detailTotal.map { cover($0, n: n) },
                 chart: barRows.count > 1
                     ? BarChart(title: n.text("queries_chartTitle"), bars: barRows.map { ($0.period, $0.total) }, partial: partial).svg()
-                    : nil)
+                    : nil,
+                disagreements: disagreements.map { disagreement($0, n: n) }, hasDisagreements: !disagreements.isEmpty,
+                revisions: data.revisions.map { revision($0, n: n) }, hasRevisions: !data.revisions.isEmpty)
             pages.append(try build.renderer.report(path: "queries/index.html", language: lang, title: n.text("queries_title"),
                                                    view: overview))
             for month in dayMonths {
@@ -59,6 +62,25 @@ enum QueryStatisticsPages {
                       total: Format.int(r.total), totalIsSum: r.totalIsSum,
                       notFound: r.notFound.map(Format.int) ?? "—", rate: Format.percent(r.notFoundPercent))
             })
+    }
+
+    /// `+3,892（+1.5%）`: the finer periods' sum minus the coarse figure.
+    static func disagreement(_ d: QueryLevelDisagreement, n: LabelNames) -> QueryStatisticsView.Disagreement {
+        let sign = d.difference > 0 ? "+" : "−"
+        return .init(source: n.source(d.source), channel: n.channel(d.channel), period: d.period, level: n.level(d.level),
+                     total: Format.int(d.total),
+                     parts: n.format("fmt_queryParts", String(d.parts.count), n.level(d.partsLevel),
+                                     "\(d.parts.first ?? "")–\(d.parts.last ?? "")"),
+                     partsSum: Format.int(d.partsSum),
+                     difference: "\(sign)\(Format.int(abs(d.difference)))（\(sign)\(String(format: "%.1f", abs(d.differencePercent)))%）")
+    }
+
+    static func revision(_ r: QueryRevision, n: LabelNames) -> QueryStatisticsView.Revision {
+        let count = { (v: Int?) in v.map(Format.int) ?? "—" }
+        return .init(period: r.period, channel: n.channel(r.channel),
+                     queries: "\(Format.int(r.queriesBefore)) → \(Format.int(r.queriesAfter))",
+                     notFound: "\(count(r.notFoundBefore)) → \(count(r.notFoundAfter))",
+                     files: "\(r.fileBefore ?? "—") → \(r.fileAfter ?? "—")")
     }
 
     /// `2020 + 2021 + 2022 + 2023-H1`; a long run (hundreds of days) is written first … last with its count.

@@ -36,6 +36,27 @@ struct QueryStatisticsView: ReportView {
         var range: String
     }
 
+    /// A coarse figure and the sum of the finer periods that make it up, where the two differ.
+    struct Disagreement: Codable {
+        var source: String
+        var channel: String
+        var period: String
+        var level: String
+        var total: String
+        var parts: String
+        var partsSum: String
+        var difference: String
+    }
+
+    /// An imported figure that a later file changed.
+    struct Revision: Codable {
+        var period: String
+        var channel: String
+        var queries: String
+        var notFound: String
+        var files: String
+    }
+
     var tables: [LevelTable]
     var hasData: Bool
     var hasSums: Bool
@@ -47,6 +68,10 @@ struct QueryStatisticsView: ReportView {
     var bureauTotal: CoverTotal?
     var detailTotal: CoverTotal?
     var chart: String?
+    var disagreements: [Disagreement] = []
+    var hasDisagreements = false
+    var revisions: [Revision] = []
+    var hasRevisions = false
     // A month's day figures only.
     var month: String?
     var monthHref: String?

@@ -8,6 +8,9 @@ public struct ReportData: Sendable {
     public let tickets: [TicketRecord]
     public let history: InspectionHistory
     public let figures: [QueryFigure]
+    /// Imported figures that a later file changed (修订记录), oldest first: shown beside the statistics so a
+    /// revised bureau figure never replaces the old one silently.
+    public let revisions: [QueryRevision]
     public let levels: ServiceLevels
     public let months: [String]
     /// File name of each ticket's service report below `tickets/`, unique even when ids differ only in
@@ -29,8 +32,8 @@ public struct ReportData: Sendable {
             used.insert(name.lowercased())
             files[t.id] = name
         }
-        return ReportData(tickets: tickets, history: history, figures: figures, levels: levels,
-                          months: MonthlySummary.months(tickets: tickets, history: history, figures: figures),
+        return ReportData(tickets: tickets, history: history, figures: figures, revisions: try store.queryRevisions(),
+                          levels: levels, months: MonthlySummary.months(tickets: tickets, history: history, figures: figures),
                           ticketFiles: files)
     }
 

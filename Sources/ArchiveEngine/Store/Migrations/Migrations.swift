@@ -16,5 +16,6 @@ enum Migrations {
         v6AcceptanceBundles,
         v5Evidence,
         v4CapacityHistory,
+        v12QueryEventCenter,
     ]
 }
