@@ -39,7 +39,8 @@ public enum BuiltCLI {
     }
 
     /// Runs `script` with bash (`set -eo pipefail`, stderr into stdout) in `directory`, `archive-ops` first on PATH.
-    public static func bash(_ script: String, in directory: URL, timeout: TimeInterval = 180) throws -> CommandResult {
+    /// The timeout only catches a hang: a debug-build demo on a loaded 2-core machine took over 180 s.
+    public static func bash(_ script: String, in directory: URL, timeout: TimeInterval = 900) throws -> CommandResult {
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = productsDirectory.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env["LANG"] = "C.UTF-8"
