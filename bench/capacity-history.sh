@@ -17,12 +17,8 @@ SMALL_MOUNTS=$(( MOUNTS / 4 > 0 ? MOUNTS / 4 : 1 ))
 work=bench-work/capacity-history
 rm -rf "$work" && mkdir -p "$work"
 
-command -v sqlite3 >/dev/null || { echo "需要 sqlite3 (apt-get install sqlite3)"; exit 1; }
-[ -x /usr/bin/time ] || { echo "需要 /usr/bin/time (apt-get install time)"; exit 1; }
-
-echo "构建 release 版本 (release build)…"
-swift build -c release --product archive-ops >/dev/null
-bin="$(swift build -c release --show-bin-path)/archive-ops"
+source bench/lib.sh
+bin="$(release_bin)"
 
 # Readings from 2019-01-01 00:00 +08:00, one an hour per mount. Mount k (1…N) grows 0.5–10 GiB a day on a
 # 40 TiB disk with ±0.2 % noise; every fifth mount is expanded to 80 TiB after two years, every seventh is
@@ -57,16 +53,6 @@ to_jsonl "$work/rows.sqlite" "$work/history.jsonl"
 to_jsonl "$work/rows-small.sqlite" "$work/history-small.jsonl"
 sqlite3 -header -csv "$work/rows.sqlite" "SELECT * FROM r" > "$work/rows.csv"
 
-measure() { # label command...
-  local log="$work/$1.time"
-  sync
-  /usr/bin/time -v -o "$log" "${@:2}" >"$work/$1.out"
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-  echo "$secs $rss"
-}
 
 "$bin" init --workspace "$work/ws" >/dev/null
 "$bin" init --workspace "$work/ws-small" >/dev/null
@@ -82,9 +68,7 @@ reference=$(sqlite3 "$work/reference.db" "SELECT count(*) FROM disk_history")
 [ "$stored" = "$ROWS" ] && [ "$reference" = "$ROWS" ] || { echo "行数不符 (row counts differ): $stored / $reference"; exit 1; }
 forecasts=$(grep -c '"status" : "forecast"' "$work/sizing.out" || true)
 
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 ratio=$(awk -v a="$imp_s" -v b="$ref_s" 'BEGIN { printf "%.2f", a / b }')
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 report=$(cat <<MD
 

@@ -13,12 +13,8 @@ SMALL=$((ROWS / 4))
 work=bench-work/import-query-log
 rm -rf "$work" && mkdir -p "$work"
 
-command -v sqlite3 >/dev/null || { echo "需要 sqlite3 (apt-get install sqlite3)"; exit 1; }
-[ -x /usr/bin/time ] || { echo "需要 /usr/bin/time (apt-get install time)"; exit 1; }
-
-echo "构建 release 版本 (release build)…"
-swift build -c release --product archive-ops >/dev/null
-bin="$(swift build -c release --show-bin-path)/archive-ops"
+source bench/lib.sh
+bin="$(release_bin)"
 
 # A catalog with query_log in the snapshot's schema: times every 15 s from 2023-01-01, kiosks T-001…T-060,
 # mostly found, some not_found and error. Deterministic (no random()).
@@ -46,17 +42,6 @@ make_catalog "$ROWS" "$work/catalog.sqlite"
 make_catalog "$SMALL" "$work/catalog-small.sqlite"
 sqlite3 -header -csv "$work/catalog.sqlite" "SELECT * FROM query_log" > "$work/rows.csv"
 
-measure() { # label command...
-  local log="$work/$1.time"
-  sync
-  /usr/bin/time -v -o "$log" "${@:2}" >/dev/null
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  # h:mm:ss or m:ss.cc → seconds
-  secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-  echo "$secs $rss"
-}
 
 "$bin" init --workspace "$work/ws" >/dev/null
 "$bin" init --workspace "$work/ws-small" >/dev/null
@@ -69,10 +54,8 @@ imported=$(sqlite3 "$work/ws/archive-ops.sqlite" "SELECT count(*) FROM query_eve
 reference=$(sqlite3 "$work/reference.db" "SELECT count(*) FROM query_log")
 [ "$imported" = "$ROWS" ] && [ "$reference" = "$ROWS" ] || { echo "行数不符 (row counts differ): $imported / $reference"; exit 1; }
 
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 ours_rate=$(rate "$ROWS" "$ours_s"); ref_rate=$(rate "$ROWS" "$ref_s"); again_rate=$(rate "$ROWS" "$again_s")
 ratio=$(awk -v a="$ours_rate" -v b="$ref_rate" 'BEGIN { printf "%.2f", a / b }')
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 report=$(cat <<MD

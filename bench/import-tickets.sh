@@ -12,12 +12,8 @@ MB="${MB:-200}"
 work=bench-work/import-tickets
 rm -rf "$work" && mkdir -p "$work"
 
-command -v sqlite3 >/dev/null || { echo "需要 sqlite3 (apt-get install sqlite3)"; exit 1; }
-[ -x /usr/bin/time ] || { echo "需要 /usr/bin/time (apt-get install time)"; exit 1; }
-
-echo "构建 release 版本 (release build)…"
-swift build -c release --product archive-ops >/dev/null
-bin="$(swift build -c release --show-bin-path)/archive-ops"
+source bench/lib.sh
+bin="$(release_bin)"
 
 # Deterministic tickets: synthetic units and people, multi-line Chinese descriptions, every category.
 make_csv() { # megabytes file
@@ -47,16 +43,6 @@ rows=$(make_csv "$MB" "$work/tickets.csv")
 small_rows=$(make_csv "$small_mb" "$work/tickets-small.csv")
 iconv -f GB18030 -t UTF-8 "$work/tickets.csv" > "$work/tickets-utf8.csv"
 
-measure() { # label command...
-  local log="$work/$1.time"
-  sync
-  /usr/bin/time -v -o "$log" "${@:2}" >/dev/null
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-  echo "$secs $rss"
-}
 
 "$bin" init --workspace "$work/ws" >/dev/null
 "$bin" init --workspace "$work/ws-small" >/dev/null
@@ -68,15 +54,12 @@ read -r ref_s ref_kb < <(measure sqlite3 sqlite3 "$work/reference.db" ".mode csv
 imported=$(sqlite3 "$work/ws/archive-ops.sqlite" "SELECT count(*) FROM ticket")
 [ "$imported" = "$rows" ] || { echo "行数不符 (row counts differ): $imported / $rows"; exit 1; }
 
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio=$(awk -v a="$ours_s" -v b="$ref_s" 'BEGIN { printf "%.2f", a / b }')
-cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 report=$(cat <<MD
 
 ## Import of a large ticket export — $(date -u +%Y-%m-%d)
 
-Machine: $(nproc) cores, ${cpu}; load average at start $(cut -d' ' -f1-3 /proc/loadavg).
+Machine: $(machine).
 Command: \`bench/import-tickets.sh\` (release build). The file is GB18030 with CRLF and multi-line quoted fields,
 as the fault-reporting platform exports it. Peer: \`sqlite3 new.db ".mode csv" ".import tickets-utf8.csv ticket"\`
 (the same rows in UTF-8; no validation, no SLA facts, no index).
