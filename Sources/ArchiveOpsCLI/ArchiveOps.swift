@@ -16,6 +16,7 @@ struct ArchiveOps: ParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             CheckCommand.self,
+            CompareCommand.self,
             BuildCommand.self,
             StatsCommand.self,
             SizingCommand.self,

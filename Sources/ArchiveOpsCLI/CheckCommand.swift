@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArchiveEngine
 import ArchiveSamples
 import ArgumentParser
@@ -45,11 +40,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "以 JSON 行输出（首行为运行信息，其后每行一个问题）。 Print JSON lines.")
     var json = false
 
-    @Option(name: .customLong("max-read-mbps"), help: ArgumentHelp("读取速率上限（MB/s）。 Cap the read rate.", valueName: "N"))
-    var maxReadMBps: Double?
-
-    @Option(name: .long, help: ArgumentHelp("降低进程优先级（nice 值 0–19，同时降低默认的 I/O 优先级）。 Lower the process priority.", valueName: "N"))
-    var nice: Int32?
+    @OptionGroup var pace: ReadingPace
 
     @Flag(name: .long, help: "不显示进度，摘要只打印结果行。 No progress line; summary status line only.")
     var quiet = false
@@ -81,12 +72,9 @@ struct CheckCommand: ParsableCommand {
         inspection.storeRoots = config.storeRoots.map(workspace.resolve)
         inspection.only = only.map { $0.split(separator: ",").map(String.init) }
         inspection.full = full
-        inspection.maxReadMBps = maxReadMBps
+        inspection.maxReadMBps = pace.maxReadMBps
         inspection.thresholds = config.thresholds
-        if let nice {
-            // Lowers CPU priority; with the default I/O scheduler class the I/O priority follows it.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, max(0, min(19, nice)))
-        }
+        pace.applyPriority()
         let store = try workspace.openStore()
         let report = try InspectionRunner.run(inspection, store: store, progress: ProgressReporter(force: quiet ? false : nil))
         // A new run every time, even when another check started in the same second.

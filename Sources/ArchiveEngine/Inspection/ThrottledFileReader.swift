@@ -47,8 +47,9 @@ public final class ThrottledFileReader: @unchecked Sendable {
         return .success(fd)
     }
 
-    /// Lower-case hex SHA-256 of the file's bytes.
-    public func sha256(_ path: String) -> Result<String, Failure> {
+    /// Lower-case hex SHA-256 of the file's bytes, or of its first `prefix` bytes (to tell whether a
+    /// shorter copy is a truncation of this file).
+    public func sha256(_ path: String, prefix: Int64? = nil) -> Result<String, Failure> {
         let fd: Int32
         switch openFile(path) {
         case .success(let f): fd = f
@@ -59,7 +60,13 @@ public final class ThrottledFileReader: @unchecked Sendable {
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         #endif
         var hasher = SHA256()
-        if let failure = readChunks(fd, { hasher.update(bufferPointer: $0); return true }) { return .failure(failure) }
+        var remaining = prefix ?? Int64.max
+        if let failure = readChunks(fd, { chunk in
+            let take = Int(min(Int64(chunk.count), remaining))
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<take]))
+            remaining -= Int64(take)
+            return remaining > 0
+        }) { return .failure(failure) }
         return .success(Self.hex(hasher.finalize()))
     }
 

@@ -17,5 +17,6 @@ enum Migrations {
         v5Evidence,
         v4CapacityHistory,
         v12QueryEventCenter,
+        v7Comparisons,
     ]
 }
