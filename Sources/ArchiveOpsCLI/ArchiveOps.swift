@@ -17,6 +17,7 @@ struct ArchiveOps: ParsableCommand {
             ImportCommand.self,
             CheckCommand.self,
             CompareCommand.self,
+            RepairPlanCommand.self,
             BuildCommand.self,
             StatsCommand.self,
             SizingCommand.self,

@@ -51,6 +51,7 @@ public struct SiteBuild {
         MonthlySummaryPages.step,
         QueryStatisticsPages.step,
         SizingPages.step,
+        ComparisonPages.step,
         ReportIndexPages.step,
         AcceptanceRegisterPage.step,
         StaticAssets.step,

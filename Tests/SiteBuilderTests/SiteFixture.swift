@@ -50,7 +50,28 @@ enum SiteFixture {
             Finding(check: "notfound", code: "notfound.former_name", severity: .info, site: "dc", detail: "曾用名", query: 102),
         ])
         try addRun("2023-06-30", to: store)
+        try addComparison(to: store)
         return store
+    }
+
+    /// One finished migration check (数据迁移核对) with differences of several kinds, hostile text and a
+    /// personal number in a path, for the 数据迁移核对报告 pages.
+    static func addComparison(to store: OperationsStore) throws {
+        let start = BureauTime.parse("2023-06-30 09:00")!
+        let id = try store.beginComparison(key: "fixture", oldSide: "/mnt/old（dc）", newSide: "/mnt/new \(xss)（dc）", sites: ["dc"],
+                                           host: "inspector", startedAt: start, units: 3)
+        let folder = "91441900MA4W1234X5/001"
+        try store.finishComparison(Comparison(
+            id: id, oldSide: "/mnt/old（dc）", newSide: "/mnt/new \(xss)（dc）", sites: ["dc"], host: "inspector", startedAt: start,
+            finishedAt: start.addingTimeInterval(900), enterpriseFolders: 3, volumes: 5, files: 61, bytesRead: 12_500_000,
+            resumed: true, notes: ["dc 914419000000000001/003 无法读取"],
+            differences: [
+                ComparisonDifference(code: .volumeMissing, site: "dc", volume: "V1", uscc: "91441900MA4W1234X5", path: folder,
+                                     detail: "新侧缺少案卷文件夹 \(folder)"),
+                ComparisonDifference(code: .fileChanged, site: "dc", volume: "V2", path: "\(folder)/page-0002.jpg", cause: .truncated,
+                                     detail: "两侧不同：复制被截断 \(xss)", oldBytes: 800, newBytes: 100),
+                ComparisonDifference(code: .fileExtra, site: "dc", path: "\(folder)/\(idNumber).txt", detail: "新侧多出文件 \(idNumber).txt"),
+            ]))
     }
 
     /// Builds the whole site from ``store(at:)`` into `<new temporary folder>/Output`; returns both folders.

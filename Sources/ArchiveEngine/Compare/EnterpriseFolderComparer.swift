@@ -27,12 +27,15 @@ final class EnterpriseFolderComparer {
     // MARK: - One enterprise folder
 
     func compare(uscc: String) -> [ComparisonDifference] {
-        let oldSeqs = subfolders(old, uscc), newSeqs = subfolders(new, uscc)
+        // Unreadable is not absent: an enterprise folder one side cannot list is a note, not differences.
+        guard let oldSeqs = subfolders(old, uscc), let newSeqs = subfolders(new, uscc) else { return [] }
         var out: [ComparisonDifference] = []
         for seq in Set(oldSeqs.keys).union(newSeqs.keys).sorted() {
             let folder = "\(uscc)/\(seq)"
             let volume = catalog.volume(atFolder: folder)
-            switch (oldSeqs[seq], newSeqs[seq]) {
+            if case .some(.none) = oldSeqs[seq] { continue }
+            if case .some(.none) = newSeqs[seq] { continue }
+            switch (oldSeqs[seq] ?? nil, newSeqs[seq] ?? nil) {
             case (.some(let o), .none):
                 var d = ComparisonDifference(code: .volumeMissing, site: old.id, volume: volume?.id, uscc: uscc, path: folder,
                     detail: "新侧缺少案卷文件夹 \(folder)（旧侧有 \(o.entries.count) 个文件） (volume folder missing on the new side)")
@@ -53,13 +56,23 @@ final class EnterpriseFolderComparer {
     }
 
     /// The volume folders under `<root>/<uscc>`, listed; an absent enterprise folder has none.
-    private func subfolders(_ site: CenterSite, _ uscc: String) -> [String: DirectoryListing] {
-        guard case .success(let listing) = DirectoryListing.read(site.root + "/" + uscc) else { return [:] }
-        var result: [String: DirectoryListing] = [:]
+    /// A volume folder that cannot be listed maps to nil: neither missing nor extra, only a note.
+    private func subfolders(_ site: CenterSite, _ uscc: String) -> [String: DirectoryListing?]? {
+        let listing: DirectoryListing
+        switch DirectoryListing.read(site.root + "/" + uscc) {
+        case .success(let l): listing = l
+        case .failure(.missing): return [:]
+        case .failure(let f):
+            notes.append("\(site.id) \(uscc) \(f.text)")
+            return nil
+        }
+        var result: [String: DirectoryListing?] = [:]
         for entry in listing.entries where entry.kind == .directory && entry.isValidUTF8 {
             switch DirectoryListing.read(site.root + "/" + uscc + "/" + entry.name) {
-            case .success(let l): result[entry.name] = l
-            case .failure(let f): notes.append("\(site.id) \(uscc)/\(entry.name) \(f.text)")
+            case .success(let l): result[entry.name] = .some(l)
+            case .failure(let f):
+                notes.append("\(site.id) \(uscc)/\(entry.name) \(f.text)")
+                result[entry.name] = .some(nil)
             }
         }
         return result

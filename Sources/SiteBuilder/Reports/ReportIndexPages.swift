@@ -12,6 +12,7 @@ enum ReportIndexPages {
         let dayMonths = Set(data.figures.filter { $0.level == .day }.map { String($0.period.prefix(7)) })
         let runsByMonth = Dictionary(grouping: data.history.runs, by: { BureauTime.month($0.startedAt) })
         let ticketsByMonth = Dictionary(grouping: data.tickets, by: \.month)
+        let comparisons = try ComparisonPages.comparisons(build)
         for lang in SiteLanguage.allCases {
             let n = build.labelNames(lang)
             func render(_ path: String, _ title: String, _ view: some ReportView) throws {
@@ -36,7 +37,7 @@ enum ReportIndexPages {
                     guard let runs = runsByMonth[m] else { return nil }
                     return .init(month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html",
                                  runs: runs.map { runLink($0, data: data, n: n) })
-                }))
+                }, comparisonsHref: comparisons.isEmpty ? "" : ComparisonPages.indexPath))
             try render("tickets/index.html", n.text("tickets_title"), TicketsIndexView(
                 months: data.months.reversed().compactMap { m in
                     guard let t = ticketsByMonth[m] else { return nil }
