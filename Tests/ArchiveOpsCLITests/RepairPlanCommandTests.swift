@@ -88,7 +88,8 @@ final class RepairPlanCommandTests: XCTestCase {
                      "--at", "2023-06-30 07:30", "--full"]
         assertCommand(try BuiltCLI.run(["init", "--workspace", dir.appendingPathComponent("ws").path]), exits: 0)
         XCTAssertEqual(try BuiltCLI.run(check).status, 2)
-        let planned = try BuiltCLI.run(["repair-plan", "--workspace", dir.appendingPathComponent("ws").path, "--output", "plan.sh"], in: dir)
+        let ws = dir.appendingPathComponent("ws").path
+        let planned = try BuiltCLI.run(["repair-plan", "--workspace", ws, "--output", "plan.sh"], in: dir)
         assertCommand(planned, exits: 0)
         let script = try String(contentsOf: dir.appendingPathComponent("plan.sh"), encoding: .utf8)
         XCTAssertTrue(script.contains("无可用副本"), script)
