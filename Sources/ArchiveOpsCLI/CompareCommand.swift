@@ -56,6 +56,10 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "以 JSON 行输出（首行为核对信息，其后每行一处差异）。 Print JSON lines.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("同时核对的企业文件夹数（默认 CPU 核数，最多 4）；结果与之无关。 Folders compared at once.",
+                                            valueName: "N"))
+    var jobs: Int?
+
     @OptionGroup var pace: ReadingPace
 
     @Flag(name: .long, help: "不显示进度。 No progress line.")
@@ -92,6 +96,7 @@ struct CompareCommand: ParsableCommand {
         }
         run.maxReadMBps = pace.maxReadMBps
         run.restart = restart
+        if let jobs { run.workers = max(1, min(16, jobs)) }
         pace.applyPriority()
         let store = try workspace.openStore()
         let result = try ComparisonRunner.run(run, store: store, progress: ProgressReporter(force: quiet ? false : nil))

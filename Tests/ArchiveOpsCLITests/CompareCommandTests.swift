@@ -157,6 +157,12 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(try treeState(dir.appendingPathComponent("old")), before.0, "the old side is untouched")
         XCTAssertEqual(try treeState(dir.appendingPathComponent("new")), before.1, "the new side is untouched")
 
+        // One worker or several: the same differences, in the same order.
+        let serial = try BuiltCLI.run(["compare", "old", "new", "--workspace", "ws", "--json", "--jobs", "1", "--restart"], in: dir)
+        let parallel = try BuiltCLI.run(["compare", "old", "new", "--workspace", "ws", "--json", "--jobs", "3", "--restart"], in: dir)
+        XCTAssertEqual(serial.stdout.split(separator: "\n").dropFirst(), result.stdout.split(separator: "\n").dropFirst())
+        XCTAssertEqual(parallel.stdout.split(separator: "\n").dropFirst(), result.stdout.split(separator: "\n").dropFirst())
+
         let text = try BuiltCLI.run(["compare", "old", "new", "--workspace", "ws"], in: dir)
         assertCommand(text, exits: 2, stdoutContains: ["复制被截断", "图像被重新编码", "签章 PDF 失去有效签章",
                                                        "移到了另一个统一社会信用代码下", "名称大小写变化", "处理 (what to do)"])

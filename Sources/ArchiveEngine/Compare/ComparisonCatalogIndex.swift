@@ -3,9 +3,11 @@ import Foundation
 /// What the catalog says about the folders a comparison meets: which volume a `<uscc>/<seq>` folder is, and
 /// the hash each of its files should have — so a difference can say which side still matches the catalog.
 /// The old side's catalog decides; the new side's fills in volumes the old one does not know.
-final class ComparisonCatalogIndex {
+final class ComparisonCatalogIndex: @unchecked Sendable {
     private let byFolder: [String: (volume: CatalogVolume, catalog: CenterCatalog)]
     private var pageHashes: [String: [Int: String]] = [:]
+    /// The page hashes are looked up lazily by every worker of a parallel comparison.
+    private let lock = NSLock()
 
     init(old: ComparisonSide, new: ComparisonSide) throws {
         var index: [String: (volume: CatalogVolume, catalog: CenterCatalog)] = [:]
@@ -26,6 +28,8 @@ final class ComparisonCatalogIndex {
         case VolumeFolderContents.sealedName: return volume.sealSHA256
         default:
             guard let no = VolumeFolderContents.pageNumber(name) else { return nil }
+            lock.lock()
+            defer { lock.unlock() }
             if pageHashes[volume.id] == nil, let catalog = byFolder[volume.folder]?.catalog {
                 let pages = (try? catalog.pages(of: [volume.id]))?[volume.id] ?? []
                 pageHashes[volume.id] = Dictionary(pages.map { ($0.no, $0.sha256) }, uniquingKeysWith: { a, _ in a })

@@ -15,6 +15,10 @@ public struct ComparisonOptions: Sendable {
     public var recordedStart: Date?
     /// Enterprise folders per committed batch.
     public var batchSize = 32
+    /// Enterprise folders compared at once (`--jobs`): each worker reads both sides of its own folders, so
+    /// on a store of small files the system calls of one worker overlap the waits of another. The result
+    /// does not depend on it.
+    public var workers = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
     /// Stops the run (as an interruption would) after this many committed batches.
     var stopAfterBatches: Int?
 

@@ -24,7 +24,10 @@ public enum ComparisonRunner {
         let started = options.recordedStart ?? Date()
         var verifier: SealVerifier?
         if let pem = options.sealCertificatePEM { verifier = try SealVerifier(trustedCertificatePEM: pem) }
-        let reader = ThrottledFileReader(throttle: ReadThrottle(megabytesPerSecond: options.maxReadMBps))
+        let throttle = ReadThrottle(megabytesPerSecond: options.maxReadMBps)
+        let workers = max(1, options.workers)
+        let readers = (0..<workers).map { _ in ThrottledFileReader(throttle: throttle) }
+        func bytesRead() -> Int64 { readers.reduce(0) { $0 + $1.bytesRead } }
         progress.update("读取目录 (reading catalogs)…", final: true)
         let index = try ComparisonCatalogIndex(old: options.old, new: options.new)
 
@@ -62,30 +65,35 @@ public enum ComparisonRunner {
                                                       sites: pairs.map { $0.old.id == $0.new.id ? $0.old.id : "\($0.old.id)→\($0.new.id)" },
                                                       host: options.host, startedAt: started, units: units.count)
         let done = try store.comparisonUnitsDone(id)
-        let comparers = pairs.map {
-            EnterpriseFolderComparer(old: $0.old, new: $0.new, reader: reader, catalog: index, verifier: verifier)
+        // One comparer per worker and site pair: a comparer and its reader are used by one thread only.
+        let comparersByWorker = readers.map { reader in
+            pairs.map { EnterpriseFolderComparer(old: $0.old, new: $0.new, reader: reader, catalog: index, verifier: verifier) }
         }
+        let comparers = comparersByWorker[0]
         let todo = units.filter { !done.contains($0.key) }
         var finished = units.count - todo.count, batches = 0, start = 0
         while start < todo.count {
-            let batch = todo[start..<min(start + options.batchSize, todo.count)]
+            let batch = Array(todo[start..<min(start + options.batchSize * workers, todo.count)])
             start += batch.count
-            var results: [ComparisonUnitResult] = []
-            let bytesBefore = reader.bytesRead
-            for unit in batch {
-                let comparer = comparers[unit.pair]
-                comparer.reset()
-                let diffs = comparer.compare(uscc: unit.uscc)
-                results.append(ComparisonUnitResult(unit: unit.key, volumes: comparer.volumes, files: comparer.files,
-                                                    differences: diffs, notes: comparer.notes))
+            let bytesBefore = bytesRead()
+            let slots = ResultSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for i in stride(from: w, to: batch.count, by: workers) {
+                    let comparer = comparersByWorker[w][batch[i].pair]
+                    comparer.reset()
+                    let diffs = comparer.compare(uscc: batch[i].uscc)
+                    slots.set(i, ComparisonUnitResult(unit: batch[i].key, volumes: comparer.volumes, files: comparer.files,
+                                                      differences: diffs, notes: comparer.notes))
+                }
             }
-            if !results.isEmpty { results[0].bytes = reader.bytesRead - bytesBefore }
+            var results = slots.values
+            if !results.isEmpty { results[0].bytes = bytesRead() - bytesBefore }
             try store.commitComparisonUnits(id, results)
             finished += batch.count
             batches += 1
             let percent = finished * 100 / max(units.count, 1)
             progress.update("核对 \(FindingText.count(finished))/\(FindingText.count(units.count)) 个企业文件夹（\(percent)%），"
-                            + "已读 \(reader.bytesRead / 1_000_000) MB")
+                            + "已读 \(bytesRead() / 1_000_000) MB")
             if let stop = options.stopAfterBatches, batches >= stop, start < todo.count {
                 progress.finish()
                 throw ComparisonError.interrupted(done: finished, total: units.count)
@@ -103,12 +111,12 @@ public enum ComparisonRunner {
             volumes += r.volumes; files += r.files; bytes += r.bytes
             notes += r.notes
         }
-        let before = (comparers.map(\.volumes).reduce(0, +), comparers.map(\.files).reduce(0, +), reader.bytesRead)
+        let before = bytesRead()
         for comparer in comparers { comparer.reset() }
         let paired = pairMoves(raw, pairs: pairs, comparers: comparers)
         volumes += comparers.map(\.volumes).reduce(0, +)
         files += comparers.map(\.files).reduce(0, +)
-        bytes += reader.bytesRead - before.2
+        bytes += bytesRead() - before
         notes += comparers.flatMap(\.notes)
         let differences = (paired + (try CatalogDifferences.compare(old: options.old, new: options.new)))
             .map(\.published).sorted(by: ComparisonDifference.reportOrder)
@@ -166,6 +174,22 @@ public enum ComparisonRunner {
         for (i, d) in sorted.enumerated() where !consumed.contains(i) && !used.contains(i) { out.append(d) }
         return out
     }
+}
+
+/// The results of one batch, filled by the workers in any order and read back in unit order.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [ComparisonUnitResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: ComparisonUnitResult) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [ComparisonUnitResult] { slots.compactMap { $0 } }
 }
 
 /// The committed result of one unit, kept until the whole comparison is put together.

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// It is the unit of a comparison: a run commits its results enterprise folder by enterprise folder, so an
 /// interrupted run resumes at the next one and ends with the same differences as an uninterrupted run.
-final class EnterpriseFolderComparer {
+final class EnterpriseFolderComparer: @unchecked Sendable {
     let old: CenterSite
     let new: CenterSite
     let reader: ThrottledFileReader

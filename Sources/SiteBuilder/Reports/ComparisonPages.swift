@@ -49,8 +49,8 @@ enum ComparisonPages {
             let code = ComparisonCode(rawValue: d.code)
             return .init(severity: d.severity.rawValue, severityLabel: n.severity(d.severity),
                          title: code.map { title($0, n: n) } ?? d.code, code: d.code, site: d.site ?? n.text("cmp_catalog"),
-                         path: d.path ?? "", newPath: d.newPath ?? "",
-                         cause: d.cause.map { n.l["cmpcause_\($0.rawValue)"] ?? $0.title } ?? "",
+                         path: d.path ?? "", newPath: d.newPath,
+                         cause: d.cause.map { n.l["cmpcause_\($0.rawValue)"] ?? $0.title },
                          detail: d.detail, advice: advice(d, code: code, n: n))
         }
         return ComparisonView(

@@ -18,8 +18,9 @@ struct ComparisonView: ReportView {
         var code: String
         var site: String
         var path: String
-        var newPath: String
-        var cause: String
+        /// Where the new side holds it when elsewhere; nil (no arrow) otherwise.
+        var newPath: String?
+        var cause: String?
         var detail: String
         var advice: String
     }
