@@ -37,7 +37,7 @@ enum ReportIndexPages {
                     guard let runs = runsByMonth[m] else { return nil }
                     return .init(month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html",
                                  runs: runs.map { runLink($0, data: data, n: n) })
-                }, comparisonsHref: comparisons.isEmpty ? "" : ComparisonPages.indexPath))
+                }, comparisonsHref: comparisons.isEmpty ? nil : ComparisonPages.indexPath))
             try render("tickets/index.html", n.text("tickets_title"), TicketsIndexView(
                 months: data.months.reversed().compactMap { m in
                     guard let t = ticketsByMonth[m] else { return nil }

@@ -27,8 +27,8 @@ struct InspectionsIndexView: ReportView {
     }
 
     var months: [Month]
-    /// The list of 数据迁移核对报告, empty when there is none in the period.
-    var comparisonsHref: String = ""
+    /// The list of 数据迁移核对报告; nil (no link) when there is none in the period.
+    var comparisonsHref: String?
 }
 
 /// What `layouts/tickets-index` reads: tickets by month and by category, and the open ones.
