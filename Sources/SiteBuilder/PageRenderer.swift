@@ -6,6 +6,9 @@ import Foundation
 public struct PageRenderer: Sendable {
     public let templates: TemplateLibrary
     public let site: SiteContext
+    /// Set by ``SiteBuild/run(_:)``: pages whose fingerprint is unchanged since the last build are taken
+    /// over from `Output/` instead of rendered. Nil renders every page (acceptance bundles, tests).
+    var reuse: PageReuse?
 
     public init(templates: TemplateLibrary, site: SiteContext) {
         self.templates = templates
@@ -15,6 +18,12 @@ public struct PageRenderer: Sendable {
     /// Renders the layout of `frame` (a page whose body is already HTML: the manual, the search page)
     /// with the Chinese labels as `l.*`.
     func page<Frame: PageFrame>(_ frame: Frame, searchDocument: SearchDocument? = nil) throws -> SitePage {
+        if let reuse {
+            let print = try reuse.fingerprint(path: frame.path, language: nil, title: frame.title, input: frame)
+            if let page = reuse.published(path: frame.path, fingerprint: print, title: frame.title, searchDocument: searchDocument) {
+                return page
+            }
+        }
         var values = try TemplateValueEncoder().encode(LayoutView(site: site.view(currentPath: frame.path), page: frame))
         values["l"] = templates.labels(for: .zh)
         let html = try templates.render(values, template: Frame.layout)
@@ -27,6 +36,12 @@ public struct PageRenderer: Sendable {
     /// unmasked ID card or mobile number, whichever field it came from.
     func report<View: ReportView>(path: String, language: SiteLanguage, title: String, view: View) throws -> SitePage {
         let fullPath = language.path(path)
+        if let reuse {
+            let print = try reuse.fingerprint(path: fullPath, language: language, title: title, input: view)
+            if let page = reuse.published(path: fullPath, fingerprint: print, title: PersonalDataMask.mask(title), searchDocument: nil) {
+                return page
+            }
+        }
         let root = Self.rootPrefix(for: fullPath)
         let labels = templates.labels(for: language)
         var values = try TemplateValueEncoder(strings: PersonalDataMask.mask).encode(view)

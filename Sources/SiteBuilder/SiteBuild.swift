@@ -6,7 +6,7 @@ import Foundation
 /// content into pages; the pages are then published atomically into `Output/`.
 public struct SiteBuild {
     public let store: OperationsStore
-    public let renderer: PageRenderer
+    public internal(set) var renderer: PageRenderer
     public let output: OutputWriter
     /// The contract's service levels the reports judge tickets against (from archive-ops.yaml).
     public var serviceLevels = ServiceLevels()
@@ -59,13 +59,30 @@ public struct SiteBuild {
         SearchPage.step,
     ]
 
+    /// Renders only the pages whose inputs changed since the last build of this `Output/` (``PageReuse``,
+    /// ``SiteBuildCache``); false renders every page. Either way the published bytes are the same.
+    public var incremental = true
+
     /// Runs `steps` and publishes the result; nothing is written if any step fails.
     @discardableResult
     public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
+        let lock = try BuildLock(for: output.outputURL)
+        defer { withExtendedLifetime(lock) {} }
+        let cacheURL = SiteBuildCache.url(for: output.outputURL)
+        let previous = incremental && scope == nil ? SiteBuildCache.read(from: cacheURL) : nil
+        let reuse = PageReuse(outputURL: output.outputURL, previous: previous, templates: renderer.templates, site: renderer.site)
+        var build = self
+        build.renderer.reuse = reuse
         var pages: [SitePage] = []
-        for step in steps { pages += try step(self) }
+        for step in steps { pages += try step(build) }
         pages = try SiteSearch.index(pages)
-        return try output.publish(pages)
+        var summary = try output.publish(pages)
+        summary.reused = reuse.reusedCount
+        // The cache only speeds up the next build: if it cannot be written, the next build renders all.
+        if (try? reuse.cacheAfterPublish(pages: pages).write(to: cacheURL)) == nil {
+            try? FileManager.default.removeItem(at: cacheURL)
+        }
+        return summary
     }
 }
 

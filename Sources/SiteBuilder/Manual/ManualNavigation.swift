@@ -14,6 +14,7 @@ struct ManualNavigation {
     /// Depth-first order starting at `index.md`.
     let entries: [Entry]
     private let position: [String: Int]
+    private let childrenByParent: [String: [Entry]]
 
     init(pages: [String: ManualPage]) throws {
         guard pages["index.md"] != nil else {
@@ -40,6 +41,7 @@ struct ManualNavigation {
         visit("index.md", depth: 0, parent: nil)
         entries = list
         position = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.path, $0) })
+        childrenByParent = Dictionary(grouping: list.dropFirst(), by: { $0.parent! })
     }
 
     /// The folder's `index.md` above `path`, or the nearest one further up.
@@ -75,12 +77,51 @@ struct ManualNavigation {
         return trail
     }
 
-    /// The side navigation of `path`: the top level, and the children of every page on the trail. A
-    /// 2,000-page manual thus shows tens of entries per page, not all 2,000.
-    func sidebar(for path: String) -> [Entry] {
-        let open = Set(trail(to: path))
-        return entries.filter { entry in
-            entry.parent == nil || open.contains(entry.parent!) 
+    /// At most this many pages of one folder are listed in the side navigation; a larger folder shows a
+    /// window around the current page and links to its index page, which lists them all.
+    static let groupLimit = 25
+
+    /// One line of the side navigation: a page (marked when it heads pages of its own that are folded
+    /// away) or a "… N more" line standing for the pages of a large folder left out of the window.
+    enum SidebarItem: Equatable {
+        case page(Entry, hasChildren: Bool)
+        case more(count: Int, depth: Int, section: String)
+    }
+
+    /// The pages directly below `path`, in reading order.
+    func children(of path: String) -> [Entry] { childrenByParent[path] ?? [] }
+
+    /// The side navigation of `path`, pruned as MkDocs Material's `navigation.prune` does: the top level,
+    /// and the pages of every section on the trail to `path`; every other section is folded to its own
+    /// line. A folder of more than ``groupLimit`` pages shows a window around the trail, so the navigation
+    /// of a page stays bounded however large the manual grows (a 2,000-page folder gave every page a
+    /// 2,000-line sidebar, 227 KB each).
+    func sidebar(for path: String) -> [SidebarItem] {
+        let trail = trail(to: path)
+        let open = Set(trail)
+        var items: [SidebarItem] = []
+        func add(_ entry: Entry) {
+            let below = children(of: entry.path)
+            items.append(.page(entry, hasChildren: !below.isEmpty))
+            guard open.contains(entry.path), !below.isEmpty else { return }
+            let window = Self.window(count: below.count, around: below.firstIndex { open.contains($0.path) })
+            if window.lowerBound > 0 {
+                items.append(.more(count: window.lowerBound, depth: entry.depth + 1, section: entry.path))
+            }
+            for child in below[window] { add(child) }
+            if window.upperBound < below.count {
+                items.append(.more(count: below.count - window.upperBound, depth: entry.depth + 1, section: entry.path))
+            }
         }
+        add(entries[0])
+        return items
+    }
+
+    /// The positions of a folder's pages that are listed: all of them up to ``groupLimit``, otherwise
+    /// ``groupLimit`` of them with the trail's page (or the first page) placed near the middle.
+    static func window(count: Int, around current: Int?) -> Range<Int> {
+        guard count > groupLimit else { return 0..<count }
+        let start = min(max(0, (current ?? 0) - groupLimit / 2), count - groupLimit)
+        return start..<(start + groupLimit)
     }
 }

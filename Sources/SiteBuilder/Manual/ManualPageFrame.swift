@@ -27,6 +27,9 @@ struct ManualPageFrame: PageFrame {
     var audience: String
     /// The side navigation as HTML, written by ``ManualSite`` (see there why not item by item in Mustache).
     var navHTML: String
+    /// Every page of this section, listed on the section's page when the navigation shows only a window
+    /// of them; empty for small sections.
+    var sectionListHTML: String
     var toc: [TocEntry]
     var hasToc: Bool
     var isManual: Bool

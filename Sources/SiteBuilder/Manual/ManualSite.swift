@@ -75,9 +75,10 @@ public enum ManualSite {
         if !errors.isEmpty { throw ManualErrors(errors: errors) }
 
         let navigation = try ManualNavigation(pages: pages)
-        var site: [SitePage] = []
-        for entry in navigation.entries {
-            site.append(try render(pages[entry.path]!, navigation: navigation, pages: pages, renderer: renderer))
+        // Each page renders from its own parsed tree and shared read-only values, so the pages are
+        // rendered on every core, in reading order as before.
+        var site = try ParallelMap.run(count: navigation.entries.count) { i in
+            try render(pages[navigation.entries[i].path]!, navigation: navigation, pages: pages, renderer: renderer)
         }
         for asset in sources.assetPaths {
             site.append(SitePage(path: "manual/\(asset)", contents: sources.files[asset]!.data))
@@ -107,19 +108,48 @@ public enum ManualSite {
         // The side navigation is written here rather than item by item in Mustache: with tens of entries on
         // every page it was most of the build time of a 1,000-page manual (swift-mustache resolves each
         // item's keys dynamically). The layout still places it and the stylesheet styles it.
-        let trail = Set(navigation.trail(to: page.sourcePath))
-        var navHTML = ""
-        for entry in navigation.sidebar(for: page.sourcePath) {
-            let href = HTMLText.escape(root + ManualPage.outputPath(forSource: entry.path))
-            navHTML += "<li class=\"depth-\(entry.depth)\(trail.contains(entry.path) ? " open" : "")\"><a href=\"\(href)\""
-                + (entry.path == page.sourcePath ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
-        }
+        let navHTML = sidebarHTML(for: page, navigation: navigation, root: root)
         let toc = page.tableOfContents.map { ManualPageFrame.TocEntry(id: $0.id, text: $0.text, sub: $0.level == 3) }
         let frame = ManualPageFrame(
             title: page.matter.title, body: page.html(), root: root, path: page.outputPath,
-            audience: page.matter.audience, navHTML: navHTML, toc: toc, hasToc: !toc.isEmpty, isManual: true,
+            audience: page.matter.audience, navHTML: navHTML, sectionListHTML: sectionListHTML(for: page, navigation: navigation, root: root),
+            toc: toc, hasToc: !toc.isEmpty, isManual: true,
             prev: navigation.previous(of: page.sourcePath).map(link), next: navigation.next(of: page.sourcePath).map(link))
         return try renderer.page(frame, searchDocument: SearchDocument(url: page.outputPath, title: page.matter.title,
                                                                        sections: page.searchSections()))
+    }
+
+    /// The side navigation as HTML. Written here rather than item by item in Mustache: with tens of entries
+    /// on every page it was most of the build time of a 1,000-page manual (swift-mustache resolves each
+    /// item's keys dynamically). The layout still places it and the stylesheet styles it.
+    static func sidebarHTML(for page: ManualPage, navigation: ManualNavigation, root: String) -> String {
+        let trail = Set(navigation.trail(to: page.sourcePath))
+        var html = ""
+        for item in navigation.sidebar(for: page.sourcePath) {
+            switch item {
+            case let .page(entry, hasChildren):
+                let href = HTMLText.escape(root + ManualPage.outputPath(forSource: entry.path))
+                let classes = "depth-\(entry.depth)" + (trail.contains(entry.path) ? " open" : "") + (hasChildren ? " section" : "")
+                html += "<li class=\"\(classes)\"><a href=\"\(href)\""
+                    + (entry.path == page.sourcePath ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
+            case let .more(count, depth, section):
+                let href = HTMLText.escape(root + ManualPage.outputPath(forSource: section) + "#section-pages")
+                html += "<li class=\"depth-\(depth) more\"><a href=\"\(href)\">… 另有 \(count) 页（见本部分目录）</a></li>\n"
+            }
+        }
+        return html
+    }
+
+    /// The full list of a section's pages, on the section's own page, when the side navigation shows only
+    /// a window of them (``ManualNavigation/groupLimit``); empty otherwise, so small sections look as before.
+    static func sectionListHTML(for page: ManualPage, navigation: ManualNavigation, root: String) -> String {
+        let children = navigation.children(of: page.sourcePath)
+        guard children.count > ManualNavigation.groupLimit else { return "" }
+        var html = "<section class=\"section-pages\" id=\"section-pages\">\n<h2>本部分全部页面（\(children.count) 页）</h2>\n<ol>\n"
+        for child in children {
+            let href = HTMLText.escape(root + ManualPage.outputPath(forSource: child.path))
+            html += "<li><a href=\"\(href)\">\(HTMLText.escape(child.title))</a></li>\n"
+        }
+        return html + "</ol>\n</section>\n"
     }
 }

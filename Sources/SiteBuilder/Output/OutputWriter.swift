@@ -34,6 +34,9 @@ public struct OutputWriter {
         public var written: Int = 0
         public var unchanged: Int = 0
         public var removed: Int = 0
+        /// Pages an incremental build took over from the previous build without rendering them (their
+        /// inputs had not changed); they are counted as unchanged as well.
+        public var reused: Int = 0
     }
 
     /// Publishes `pages` as the complete new content of `Output/`. `finish` runs on the staging folder
@@ -67,6 +70,7 @@ public struct OutputWriter {
                 let page = pages[i]
                 let target = staging.appendingPathComponent(page.path)
                 let previous = outputURL.appendingPathComponent(page.path)
+                if page.isPublished, link(previous.path, target.path) == 0 { return true }
                 if let old = FileManager.default.contents(atPath: previous.path), old == page.contents,
                    link(previous.path, target.path) == 0 {
                     return true

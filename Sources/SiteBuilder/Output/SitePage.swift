@@ -13,6 +13,9 @@ public struct SitePage: Sendable, Hashable {
     /// The page's text in sections for the site search (the manual's pages); a page with a title but no
     /// document is found by its title alone.
     public var searchDocument: SearchDocument?
+    /// The bytes are those of the file already published at `path` in `Output/` (an incremental build took
+    /// the page over instead of rendering it), so the publish links that file instead of comparing it.
+    var isPublished = false
 
     public init(path: String, contents: Data, title: String? = nil, searchDocument: SearchDocument? = nil) {
         self.path = path

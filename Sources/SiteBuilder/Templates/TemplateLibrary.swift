@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Mustache
 import SiteTheme
@@ -20,6 +21,9 @@ public struct TemplateLibrary: Sendable {
     /// The fixed labels of the report pages by language (`i18n/labels.json`: `{"zh": {…}, "en": {…}}`);
     /// a workspace's file overrides single keys. An English label that is missing falls back to Chinese.
     public let labels: [String: [String: String]]
+    /// SHA-256 of every template, label and static file (theme and workspace overrides): part of every
+    /// page's fingerprint, so a changed theme renders every page again (``PageReuse``).
+    let digest: Data
 
     /// Loads the built-in theme, then the override folder when it exists.
     public init(overrides: URL? = nil) throws {
@@ -34,6 +38,7 @@ public struct TemplateLibrary: Sendable {
             labels["en"] = zh.merging(labels["en"] ?? [:]) { _, english in english }
         }
         self.labels = labels
+        digest = Self.digest(templates: templates.mapValues(\.text), statics: statics, labels: labels)
         var lib = MustacheLibrary()
         for name in templates.keys.sorted() {
             let entry = templates[name]!
@@ -60,6 +65,21 @@ public struct TemplateLibrary: Sendable {
             localized[language] = lib
         }
         self.localized = localized
+    }
+
+    static func digest(templates: [String: String], statics: [String: Data], labels: [String: [String: String]]) -> Data {
+        var hash = SHA256()
+        for name in templates.keys.sorted() { hash.update(data: Data("t\0\(name)\0\(templates[name]!)\0".utf8)) }
+        for name in statics.keys.sorted() {
+            hash.update(data: Data("s\0\(name)\0\(statics[name]!.count)\0".utf8))
+            hash.update(data: statics[name]!)
+        }
+        for language in labels.keys.sorted() {
+            for (key, value) in labels[language]!.sorted(by: { $0.key < $1.key }) {
+                hash.update(data: Data("l\0\(language)\0\(key)\0\(value)\0".utf8))
+            }
+        }
+        return Data(hash.finalize())
     }
 
     /// Replaces `{{l.key}}` (exactly that form) with the escaped label; unknown keys are left for Mustache.

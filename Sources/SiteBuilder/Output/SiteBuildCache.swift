@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the previous build published, kept beside `Output/` (never in it) so that the next build renders
+/// only the pages whose inputs changed: for every rendered page its fingerprint (``PageReuse``) and the
+/// identity of the file it became (inode, size, modification time).
+///
+/// The cache is only ever a hint. A page is taken over from `Output/` when its fingerprint is the same and
+/// the file there is still the very file the cache describes (published files are never changed in place:
+/// a publish links or writes new files and swaps the folder). A missing, truncated, corrupted or foreign
+/// cache is ignored as a whole and the build renders everything — the result is the same bytes either way.
+struct SiteBuildCache: Equatable {
+    /// The published file a page became.
+    struct Entry: Equatable {
+        var fingerprint: String
+        var file: FileIdentity
+    }
+
+    var entries: [String: Entry] = [:]
+
+    /// First line of the file; a file that does not start with it is not ours (or from another format).
+    static let header = "archive-ops site build cache 1"
+
+    /// The cache of the site published at `output`: a hidden file beside the folder, e.g.
+    /// `.archive-ops.Output.build-cache` next to `Output/`.
+    static func url(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".archive-ops.\(output.lastPathComponent).build-cache")
+    }
+
+    /// Reads the cache at `url`; nil when it is missing or anything about it is wrong (then every page is
+    /// rendered).
+    static func read(from url: URL) -> SiteBuildCache? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The last line is empty (the file ends with a newline), the one before it the checksum.
+        guard lines.count >= 3, lines.removeLast().isEmpty, lines.first == Substring(header) else { return nil }
+        let trailer = lines.removeLast()
+        let body = lines.joined(separator: "\n") + "\n"
+        guard trailer == "end \(lines.count - 1) \(Self.checksum(body))" else { return nil }
+        var cache = SiteBuildCache()
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false)
+            guard fields.count == 6, fields[0].count == 64,
+                  let device = UInt64(fields[1]), let inode = UInt64(fields[2]), let size = Int64(fields[3]),
+                  let mtime = Int64(fields[4]), !fields[5].isEmpty
+            else { return nil }
+            cache.entries[String(fields[5])] = Entry(
+                fingerprint: String(fields[0]), file: FileIdentity(device: device, inode: inode, size: size, modified: mtime))
+        }
+        return cache
+    }
+
+    /// Writes the cache to `url` under a temporary name and renames it into place, so a reader sees the
+    /// old cache or the new one, never half of one.
+    func write(to url: URL) throws {
+        var body = Self.header + "\n"
+        for path in entries.keys.sorted() where !path.contains("\n") && !path.contains("\t") {
+            let e = entries[path]!
+            body += "\(e.fingerprint)\t\(e.file.device)\t\(e.file.inode)\t\(e.file.size)\t\(e.file.modified)\t\(path)\n"
+        }
+        let count = body.split(separator: "\n").count - 1
+        body += "end \(count) \(Self.checksum(body))\n"
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString)")
+        do {
+            try OutputWriter.write(Data(body.utf8), to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw OutputError.cannotWrite(url.path, String(cString: strerror(errno))) }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
+    static func checksum(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Which file a path names: the same device, inode, size and modification time (to the nanosecond) mean
+/// the same bytes for files that are only ever replaced, never rewritten in place.
+struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    /// Nanoseconds since 1970.
+    var modified: Int64
+
+    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The identity of the regular file at `path` (symbolic links not followed); nil if there is none.
+    init?(path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+}
