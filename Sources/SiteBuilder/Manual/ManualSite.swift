@@ -105,14 +105,12 @@ public enum ManualSite {
         func link(_ entry: ManualNavigation.Entry) -> ManualPageFrame.Link {
             .init(title: entry.title, href: root + ManualPage.outputPath(forSource: entry.path))
         }
-        // The side navigation is written here rather than item by item in Mustache: with tens of entries on
-        // every page it was most of the build time of a 1,000-page manual (swift-mustache resolves each
-        // item's keys dynamically). The layout still places it and the stylesheet styles it.
         let navHTML = sidebarHTML(for: page, navigation: navigation, root: root)
         let toc = page.tableOfContents.map { ManualPageFrame.TocEntry(id: $0.id, text: $0.text, sub: $0.level == 3) }
         let frame = ManualPageFrame(
             title: page.matter.title, body: page.html(), root: root, path: page.outputPath,
-            audience: page.matter.audience, navHTML: navHTML, sectionListHTML: sectionListHTML(for: page, navigation: navigation, root: root),
+            audience: page.matter.audience, navHTML: navHTML,
+            sectionListHTML: sectionListHTML(for: page, navigation: navigation, root: root),
             toc: toc, hasToc: !toc.isEmpty, isManual: true,
             prev: navigation.previous(of: page.sourcePath).map(link), next: navigation.next(of: page.sourcePath).map(link))
         return try renderer.page(frame, searchDocument: SearchDocument(url: page.outputPath, title: page.matter.title,
@@ -127,12 +125,12 @@ public enum ManualSite {
         var html = ""
         for item in navigation.sidebar(for: page.sourcePath) {
             switch item {
-            case let .page(entry, hasChildren):
+            case .page(let entry, let hasChildren):
                 let href = HTMLText.escape(root + ManualPage.outputPath(forSource: entry.path))
                 let classes = "depth-\(entry.depth)" + (trail.contains(entry.path) ? " open" : "") + (hasChildren ? " section" : "")
                 html += "<li class=\"\(classes)\"><a href=\"\(href)\""
                     + (entry.path == page.sourcePath ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
-            case let .more(count, depth, section):
+            case .more(let count, let depth, let section):
                 let href = HTMLText.escape(root + ManualPage.outputPath(forSource: section) + "#section-pages")
                 html += "<li class=\"depth-\(depth) more\"><a href=\"\(href)\">… 另有 \(count) 页（见本部分目录）</a></li>\n"
             }
