@@ -68,6 +68,7 @@ public struct SiteBuild {
     public func run(_ steps: [Step] = SiteBuild.defaultSteps) throws -> OutputWriter.Summary {
         let lock = try BuildLock(for: output.outputURL)
         defer { withExtendedLifetime(lock) {} }
+        output.removeLeftoversOfKilledBuilds()
         let cacheURL = SiteBuildCache.url(for: output.outputURL)
         let previous = incremental && scope == nil ? SiteBuildCache.read(from: cacheURL) : nil
         let reuse = PageReuse(outputURL: output.outputURL, previous: previous, templates: renderer.templates, site: renderer.site)

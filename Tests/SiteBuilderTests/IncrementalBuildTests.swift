@@ -167,6 +167,17 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameAsFullBuild(store)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }, [])
     }
+
+    func testTheStagingFolderOfAKilledBuildIsRemovedByTheNextBuild() throws {
+        let store = try SiteFixture.store()
+        try build(store)
+        let leftover = dir.appendingPathComponent(".Output.staging-999999")
+        try FileManager.default.createDirectory(at: leftover.appendingPathComponent("inspections"), withIntermediateDirectories: true)
+        try Data("半个页面".utf8).write(to: leftover.appendingPathComponent("inspections/x.html"))
+        try build(store)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: leftover.path))
+        try assertSameAsFullBuild(store)
+    }
 }
 
 /// The shipped theme's files, for tests that override one of them.

@@ -12,7 +12,8 @@ final class ManualNavigationTests: XCTestCase {
 
     /// The lines of a page's side navigation.
     private func sidebar(_ html: String) -> [String] {
-        guard let start = html.range(of: "<nav class=\"manual-nav\""), let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex)
+        guard let start = html.range(of: "<nav class=\"manual-nav\""),
+              let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex)
         else { return [] }
         return html[start.upperBound..<end.lowerBound].components(separatedBy: "\n").filter { $0.hasPrefix("<li") }
     }
@@ -36,7 +37,9 @@ final class ManualNavigationTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("large 第 188 页") } && lines.contains { $0.contains("large 第 212 页") },
                       "the neighbours of the current page are listed")
         XCTAssertFalse(lines.contains { $0.contains("large 第 1 页<") || $0.contains("large 第 400 页<") })
-        XCTAssertTrue(lines.contains { $0.contains("class=\"depth-2 more\"") && $0.contains("另有 187 页") && $0.contains("index.html#section-pages") })
+        XCTAssertTrue(lines.contains {
+            $0.contains("class=\"depth-2 more\"") && $0.contains("另有 187 页") && $0.contains("index.html#section-pages")
+        })
         XCTAssertTrue(lines.contains { $0.contains("另有 188 页") })
         // The other section is one folded line.
         XCTAssertTrue(lines.contains { $0.contains("class=\"depth-1 section\"") && $0.contains("部分 small") })

@@ -95,6 +95,17 @@ public struct OutputWriter {
         return summary
     }
 
+    /// Removes staging folders a killed build left beside `Output/` (`.Output.staging-PID`). Only safe while
+    /// holding the ``BuildLock``: no other build can be writing one then.
+    func removeLeftoversOfKilledBuilds() {
+        let parent = outputURL.deletingLastPathComponent()
+        let name = outputURL.lastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
     private func swapIn(_ staging: URL) throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: outputURL.path) {

@@ -39,12 +39,11 @@ final class PageReuse: @unchecked Sendable {
 
     /// The fingerprint of the page at `path` rendered from `input` (its view or frame) with the rest.
     func fingerprint<Input: Encodable>(path: String, language: SiteLanguage?, title: String, input: Input) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var hash = SHA256()
         hash.update(data: base)
         hash.update(data: Data("\0\(String(describing: Input.self))\0\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
-        hash.update(data: try encoder.encode(input))
+        let bytes = try FingerprintEncoder().bytes(of: input)
+        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 

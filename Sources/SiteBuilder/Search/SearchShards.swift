@@ -21,7 +21,9 @@ struct SearchShards {
 
     let gramShardCount: Int
     let textShardSize: Int
-    let gramShards: [[String: [Int]]]
+    /// Each gram shard's JSON object, written by hand: millions of numbers through JSONSerialization's
+    /// NSNumber boxes took longer than counting them.
+    let gramShards: [String]
     let textShards: [[[[String]]]]
 
     init(documents: [SearchDocument]) {
@@ -38,20 +40,24 @@ struct SearchShards {
         }
         var shardCount = 1
         while shardCount < 4096, postingBytes / shardCount > Self.targetShardBytes { shardCount *= 2 }
-        var shards = [[String: [Int]]](repeating: [:], count: shardCount)
+        var members = [[(gram: UInt64, list: [Int])]](repeating: [], count: shardCount)
         for (gram, list) in postings {
-            let key = Self.string(gram)
-            // Page numbers as differences from the previous one: most are small, so the file is smaller.
-            var encoded: [Int] = []
-            encoded.reserveCapacity(list.count)
-            var last = 0
-            for i in stride(from: 0, to: list.count, by: 2) {
-                encoded.append(list[i] - last)
-                encoded.append(list[i + 1])
-                last = list[i]
-            }
-            shards[Self.shard(of: key, count: shardCount)][key] = encoded
+            members[Self.shard(of: Self.string(gram), count: shardCount)].append((gram, list))
         }
+        let shards = (try? ParallelMap.run(count: shardCount) { n in
+            var json = "{"
+            for (i, entry) in members[n].sorted(by: { $0.gram < $1.gram }).enumerated() {
+                json += (i == 0 ? "" : ",") + Self.quoted(Self.string(entry.gram)) + ":["
+                // Page numbers as differences from the previous one: most are small, so the file is smaller.
+                var last = 0
+                for k in stride(from: 0, to: entry.list.count, by: 2) {
+                    json += (k == 0 ? "" : ",") + String(entry.list[k] - last) + "," + String(entry.list[k + 1])
+                    last = entry.list[k]
+                }
+                json += "]"
+            }
+            return json + "}"
+        }) ?? []
         gramShardCount = shardCount
         gramShards = shards
 
@@ -63,6 +69,20 @@ struct SearchShards {
                 doc.sections.map { [$0.anchor, $0.heading, $0.text] }
             }
         }
+    }
+
+    /// `text` as a JSON string.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// The text a query is matched against, normalised as `search.js` normalises a query.
