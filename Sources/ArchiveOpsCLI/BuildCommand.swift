@@ -7,7 +7,13 @@ import SiteBuilder
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "生成报告与培训站点到 Output/（失败时保留原站点）。 (Build the static site into Output/.)")
+        abstract: "生成报告与培训站点到 Output/（失败时保留原站点）。 (Build the static site into Output/.)",
+        discussion: """
+            只重新生成输入（运维数据、模板、培训手册、配置）有变化的页面，其余页面沿用上次生成的文件；\
+            依据是 Output/ 旁的缓存文件 .archive-ops.Output.build-cache。删除该文件即完整重新生成，结果逐字节相同。\
+            两个 build 同时运行时，后一个等前一个完成。 \
+            (Incremental: only pages whose inputs changed are rendered; delete the cache file for a full build, same bytes.)
+            """)
 
     @OptionGroup var options: WorkspaceOptions
 
@@ -36,7 +42,8 @@ struct BuildCommand: ParsableCommand {
             Standard.error("站点生成失败，原 Output/ 保持不变: \(error) (build failed; previous Output/ left intact)")
             throw ExitCode.failure
         }
-        print("站点已生成: \(workspace.outputURL.path)/index.html（新写入 \(summary.written) 个文件，未变 \(summary.unchanged) 个）")
+        print("站点已生成: \(workspace.outputURL.path)/index.html（新写入 \(summary.written) 个文件，未变 \(summary.unchanged) 个；"
+              + "\(summary.reused) 页输入未变，沿用上次生成的页面）")
     }
 }
 

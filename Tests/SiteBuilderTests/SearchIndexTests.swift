@@ -23,29 +23,12 @@ final class SearchIndexTests: XCTestCase {
         return dir.appendingPathComponent("Output")
     }
 
-    /// The JSON argument of an index script (`… = {…};` or `ARCHIVEOPS_SEARCH_SHARD("t-0", […]);`).
-    private func json(in script: String) throws -> Any {
-        let body = script.split(separator: "\n", maxSplits: 1)[1]
-        let start = try XCTUnwrap(body.firstIndex { $0 == "{" || $0 == "[" })
-        let open = body[start], close: Character = open == "{" ? "}" : "]"
-        let end = try XCTUnwrap(body.lastIndex(of: close))
-        return try JSONSerialization.jsonObject(with: Data(body[start...end].utf8))
-    }
-
-    /// The documents of the sharded index: [url, title, [[anchor, heading, text]]], put back together from
-    /// `search/index.js` (addresses and titles) and the text shards `search/t-N.js`.
+    /// The documents of `search/index.js`: [url, title, [[anchor, heading, text]]].
     private func documents(in output: URL) throws -> [[Any]] {
-        let head = try XCTUnwrap(try json(in: String(contentsOf: output.appendingPathComponent(SiteSearch.indexPath), encoding: .utf8))
-            as? [String: Any])
-        let docs = try XCTUnwrap(head["documents"] as? [[String]])
-        let size = try XCTUnwrap(head["textShardSize"] as? Int)
-        var texts: [[[String]]] = []
-        for n in 0..<((docs.count + size - 1) / size) {
-            let shard = try String(contentsOf: output.appendingPathComponent("search/t-\(n).js"), encoding: .utf8)
-            texts += try XCTUnwrap(try json(in: shard) as? [[[String]]])
-        }
-        XCTAssertEqual(texts.count, docs.count)
-        return zip(docs, texts).map { [$0[0], $0[1], $1] }
+        let script = try String(contentsOf: output.appendingPathComponent(SiteSearch.indexPath), encoding: .utf8)
+        let json = try XCTUnwrap(script.range(of: "= ").map { script[$0.upperBound...] }).dropLast(2)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        return try XCTUnwrap(object["documents"] as? [[Any]])
     }
 
     func testIndexHoldsManualSectionsWithAnchorsAndTheTitlesOfOtherPages() throws {
@@ -71,13 +54,8 @@ final class SearchIndexTests: XCTestCase {
     func testSameSiteGivesTheSameIndexBytes() throws {
         let output = try buildSite()
         let first = try Data(contentsOf: output.appendingPathComponent(SiteSearch.indexPath))
-        let shards = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search").path).sorted()
-        let firstShards = try shards.map { try Data(contentsOf: output.appendingPathComponent("search/\($0)")) }
-        try FileManager.default.removeItem(at: output)
         let again = try buildSite()
         XCTAssertEqual(try Data(contentsOf: again.appendingPathComponent(SiteSearch.indexPath)), first)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: again.appendingPathComponent("search").path).sorted(), shards)
-        XCTAssertEqual(try shards.map { try Data(contentsOf: again.appendingPathComponent("search/\($0)")) }, firstShards)
     }
 
     func testEveryPageCarriesTheSearchBox() throws {
