@@ -130,8 +130,8 @@ hugo_kb=$(du -sk --apparent-size "$work/hugo/public" | cut -f1)
 
 # 3. Search on the corpus site.
 site="$work/ws-corpus/Output"
-ours_index_kb=$(( $(cat "$site"/search/*.js | wc -c) / 1024 ))
-ours_gzip_kb=$(( $(cat "$site"/search/*.js | gzip -9c | wc -c) / 1024 ))
+ours_index_kb=$(( $(find "$site/search" -type f -exec cat {} + | wc -c) / 1024 ))
+ours_gzip_kb=$(( $(find "$site/search" -type f -exec cat {} + | gzip -9c | wc -c) / 1024 ))
 ours_index_files=$(find "$site/search" -type f | wc -l)
 ours_head_kb=$(( $(stat -c %s "$site/search/index.js") / 1024 ))
 pf_time="—"; pf_mem=0; pf_kb="—"; pf_files="—"; pf_file=""; pf_http=""
@@ -151,11 +151,13 @@ ours_query() {  # query → "load_ms query_ms ready_ms results loaded_kb" (loade
     | python3 -c "
 import os, re, sys
 d = sys.stdin.read()
-m = re.search(r'data-load-ms=\"([0-9.]+)\" data-query-ms=\"([0-9.]+)\" data-ready-ms=\"([0-9.]+)\" data-shards=\"([^\"]*)\">找到 (?:约 )?([0-9]+)', d)
+m = re.search(r'<p id=\"search-status\"([^>]*)>找到 (?:约 )?([0-9]+)', d)
 if not m: print('? ? ? 0 ?'); sys.exit()
-names = ['index'] + m.group(4).split()
-kb = sum(os.path.getsize(os.path.join(sys.argv[1], 'search', n + '.js')) for n in names) // 1024
-print(m.group(1), m.group(2), m.group(3), m.group(5), kb)" "$site"
+attrs = dict(re.findall(r'(data-[a-z-]+)=\"([^\"]*)\"', m.group(1)))
+# Which index files the query loaded: the sharded index says so (data-shards); a single index.js is all of it.
+names = ['index.js'] + [n if n.endswith('.js') else n + '.js' for n in attrs.get('data-shards', '').split()]
+kb = sum(os.path.getsize(os.path.join(sys.argv[1], 'search', n)) for n in names if os.path.exists(os.path.join(sys.argv[1], 'search', n))) // 1024
+print(attrs.get('data-load-ms', '?'), attrs.get('data-query-ms', '?'), attrs.get('data-ready-ms', '?'), m.group(2), kb)" "$site"
 }
 cat > "$work/pf-site/pf-bench.html" <<'HTML'
 <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre id="out">pending</pre>
