@@ -1,4 +1,5 @@
 import ArchiveEngine
+import CCmarkGFM
 import Foundation
 import TrainingContent
 
@@ -60,18 +61,32 @@ public enum ManualSite {
             }
             texts.append((generated.path, "生成的章节 \(generated.path)（\(generated.origin)）", generated.markdown))
         }
-        for (path, display, text) in texts {
+        // Each page is parsed into its own cmark tree, so the pages are parsed on every core (the extensions
+        // are registered once first: cmark-gfm's registration is not thread-safe). Errors keep file order.
+        cmark_gfm_core_extensions_ensure_registered()
+        let parsed = try ParallelMap.run(count: texts.count) { i -> Result<ManualPage, ManualError> in
+            let (path, display, text) = texts[i]
             do {
                 let page = try ManualPage(sourcePath: path, displayPath: display, text: text)
                 try page.assignHeadingAnchors()
                 page.boxAdmonitions()
-                pages[path] = page
+                return .success(page)
             } catch let error as ManualError {
-                errors.append(error)
+                return .failure(error)
+            }
+        }
+        for result in parsed {
+            switch result {
+            case .success(let page): pages[page.sourcePath] = page
+            case .failure(let error): errors.append(error)
             }
         }
         let links = ManualLinks(pages: pages, assets: Set(sources.assetPaths))
-        for path in pages.keys.sorted() { errors += links.resolve(in: pages[path]!) }
+        let sortedPaths = pages.keys.sorted()
+        // A page's links are rewritten in its own tree; other pages are only read (their anchors).
+        for found in try ParallelMap.run(count: sortedPaths.count, { i in links.resolve(in: pages[sortedPaths[i]]!) }) {
+            errors += found
+        }
         if !errors.isEmpty { throw ManualErrors(errors: errors) }
 
         let navigation = try ManualNavigation(pages: pages)
