@@ -159,7 +159,7 @@ names = ['index.js'] + [n if n.endswith('.js') else n + '.js' for n in attrs.get
 kb = sum(os.path.getsize(os.path.join(sys.argv[1], 'search', n)) for n in names if os.path.exists(os.path.join(sys.argv[1], 'search', n))) // 1024
 print(attrs.get('data-load-ms', '?'), attrs.get('data-query-ms', '?'), attrs.get('data-ready-ms', '?'), m.group(2), kb)" "$site"
 }
-cat > "$work/pf-site/pf-bench.html" <<'HTML'
+[ "$peers" = hugo ] || cat > "$work/pf-site/pf-bench.html" <<'HTML'
 <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre id="out">pending</pre>
 <script type="module">
 const out = document.getElementById("out");
