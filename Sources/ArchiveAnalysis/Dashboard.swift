@@ -27,6 +27,8 @@ public struct Dashboard: Codable, Hashable, Sendable {
     public var today: DeadlineCompliance.Day?
     /// The deadline, `08:30`.
     public var deadline: String
+    /// Sites inspected by another host whose result for the latest day has not been imported.
+    public var missingSites: [CurrentInspection.MissingSite] = []
 
     public struct CheckStatus: Codable, Hashable, Sendable {
         public var checkID: String
@@ -41,8 +43,11 @@ public struct Dashboard: Codable, Hashable, Sendable {
                             levels: ServiceLevels = .init(), deadline: InspectionDeadline = .init(),
                             asOf: CalendarDay? = nil, capacity: [MountForecast] = []) -> Dashboard {
         let latest = history.latest
-        let findings = latest.map { history.findings(of: $0) } ?? []
-        let ranIDs = latest?.checks.map(Set.init)
+        // With several hosts (check --site) the latest day's partial runs together make the result.
+        let current = CurrentInspection.make(history)
+        let findings = current.findings
+        let ranIDs: Set<String>? = current.runs.contains { $0.checks == nil } || current.runs.isEmpty
+            ? latest?.checks.map(Set.init) : Set(current.runs.flatMap { $0.checks ?? [] })
         let checks = CheckCatalog.all.map { def -> CheckStatus in
             let mine = findings.filter { $0.check == def.id }
             return CheckStatus(checkID: def.id, name: def.name, worst: mine.map(\.severity).max(), count: mine.count,
@@ -62,6 +67,6 @@ public struct Dashboard: Codable, Hashable, Sendable {
             queryTrend: QueryTrend.make(figures: figures), diskFindings: findings.filter { $0.check == "disk" },
             capacity: capacity, months: months, asOf: day?.description,
             today: day.map { DeadlineCompliance.day($0, runs: history.runs, deadline: deadline) },
-            deadline: deadline.timeText)
+            deadline: deadline.timeText, missingSites: current.missing)
     }
 }

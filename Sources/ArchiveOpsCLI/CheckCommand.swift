@@ -42,6 +42,13 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var pace: ReadingPace
 
+    @Option(name: .customLong("site"),
+            help: ArgumentHelp("只检查这些站点的存储，可重复（多主机部署时每台主机检查自己的站点，结果由中心主机 import inspections 汇总）。 Inspect only this site's store; repeatable.", valueName: "ID"))
+    var sites: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("读取与校验文件的线程数（默认为 CPU 核数；结果与线程数无关）。 Worker threads (default: all cores).", valueName: "N"))
+    var workers: Int?
+
     @Flag(name: .long, help: "不显示进度，摘要只打印结果行。 No progress line; summary status line only.")
     var quiet = false
 
@@ -55,6 +62,12 @@ struct CheckCommand: ParsableCommand {
             // Monitoring reading --json gets one line saying so, not an empty output.
             if json { print(InspectionJSONLines.unknown(reason: "\(error)")) }
             throw ExitCode(3)
+        }
+    }
+
+    func validate() throws {
+        if let workers, workers < 1 || workers > 256 {
+            throw ValidationError("--workers \(workers) 无效：请写 1 到 256 之间的整数。 (workers must be 1…256)")
         }
     }
 
@@ -73,6 +86,9 @@ struct CheckCommand: ParsableCommand {
         inspection.only = only.map { $0.split(separator: ",").map(String.init) }
         inspection.full = full
         inspection.maxReadMBps = pace.maxReadMBps
+        inspection.workers = workers
+        inspection.sites = sites.isEmpty ? nil : sites
+        inspection.nice = pace.nice
         inspection.thresholds = config.thresholds
         pace.applyPriority()
         let store = try workspace.openStore()

@@ -57,6 +57,8 @@ enum InspectionJSONLines {
             let window: String?
             let checks: [String]?
             let coverage: String?
+            /// The sites this run inspected (`check --site`); absent for the whole center.
+            let sites: [String]?
             /// This host's statvfs readings of its configured mounts, so the center host keeps their history.
             let disk_samples: [Sample]?
         }
@@ -75,7 +77,7 @@ enum InspectionJSONLines {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let header = Header(run: .init(id: run.id, started_at: BureauTime.iso(run.startedAt), finished_at: BureauTime.iso(run.finishedAt),
                                        host: run.host, center: run.center, window: run.window, checks: run.checks,
-                                       coverage: run.coverage,
+                                       coverage: run.coverage, sites: run.sites,
                                        disk_samples: diskSamples.isEmpty ? nil : diskSamples.map {
                                            .init(host: $0.host, mount: $0.mount, at: BureauTime.iso($0.at),
                                                  total_bytes: $0.totalBytes, used_bytes: $0.usedBytes)

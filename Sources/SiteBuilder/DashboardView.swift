@@ -82,6 +82,8 @@ struct DashboardView: ReportView {
     }
 
     var deadline: Deadline?
+    /// One sentence per site whose host's result for the latest day is missing (multi-host deployment).
+    var missingSites: [String] = []
 
     /// A mount's forecast: days to the warning line and to full (the one capacity forecast).
     struct CapacityRow: Codable {

@@ -92,6 +92,9 @@ enum HomePage {
                       note: deadlineNote(day, n: n), href: day.runID.map(data.runPath),
                       coverage: d.latestRun.map { $0.coverage ?? n.text("inspection_noCoverage") })
             },
+            missingSites: d.missingSites.map { m in
+                n.format("fmt_missingSite", m.site, m.lastHost, BureauTime.display(m.lastStartedAt))
+            },
             latestRun: d.latestRun.map { run in
                 .init(day: BureauTime.day(run.startedAt), time: BureauTime.display(run.startedAt),
                       href: data.runPath(run.id), findings: Format.int(d.latestFindings))

@@ -5,6 +5,7 @@ import GRDB
 /// preceded by a header object `{"run": {"started_at", "finished_at", "host", "center", "window"}}`, which
 /// may also carry `checks` (the check ids the run performed) and `coverage` (its coverage sentence). A file
 /// without `checks` (written before they were listed) still imports; its run's checks are then unknown.
+/// A header with `sites` is a run of `check --site` over those sites' stores only (one host of several).
 /// A file may hold several runs, each header followed by its findings.
 ///
 /// The whole file is validated inside one transaction (every error names its line; one bad line rolls the
@@ -227,10 +228,20 @@ public struct InspectionResultsImporter {
                                        reason: "checks 应为检查项编号的字符串数组，如 [\"sync\",\"disk\"]。 (checks must be an array of check ids)"))
             }
         }
+        var sites: [String]?
+        if let raw = object["sites"], !(raw is NSNull) {
+            if let list = raw as? [String], !list.isEmpty, !list.contains(where: { $0.isEmpty || $0.contains(",") }) {
+                sites = Array(Set(list)).sorted()
+            } else {
+                errors.append(RowError(location: .line(line), column: "sites", value: "\(raw)",
+                                       reason: "sites 应为站点编号的非空字符串数组，如 [\"branch-a\"]（check --site 的站点）。 (sites must be a non-empty array of site ids)"))
+            }
+        }
         guard errors.isEmpty, let started, let finished, let host, let center else { return nil }
         return InspectionRun(startedAt: started, finishedAt: finished, host: host, center: center,
                              window: object["window"] as? String, checks: checks,
-                             coverageDetail: coverageDetail(of: object["coverage"] as? String, checks: checks), source: "import")
+                             coverageDetail: coverageDetail(of: object["coverage"] as? String, checks: checks), source: "import",
+                             sites: sites)
     }
 
     /// The header's coverage sentence without the checks clause that ``InspectionRun/coverage`` puts back in

@@ -39,10 +39,12 @@ public final class CoverageLedger {
     let center: String
     let checks: String
 
-    public init(store: OperationsStore, center: String, checks: [String]) {
+    /// - Parameter sites: the run's `--site` ids; a run over some sites keeps its own rotation, apart from
+    ///   the whole center's (the key is `sync,fixity@branch-a`).
+    public init(store: OperationsStore, center: String, checks: [String], sites: [String]? = nil) {
         self.store = store
         self.center = center
-        self.checks = checks.sorted().joined(separator: ",")
+        self.checks = checks.sorted().joined(separator: ",") + (sites.map { "@" + $0.joined(separator: ",") } ?? "")
     }
 
     public func plan(fingerprints: [String: Int64], at: Date, full: Bool, cycleDays: Int, runID: String) throws -> Plan {

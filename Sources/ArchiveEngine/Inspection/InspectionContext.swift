@@ -16,6 +16,7 @@ public final class InspectionContext: @unchecked Sendable {
     public let windowStart: Date
     public let windowEnd: Date
     public let thresholds: Thresholds
+    /// The sites whose stores this run reads: every site, or those named by `--site`.
     public let sites: [CenterSite]
     /// Every catalog volume, ordered by id.
     public let volumes: [CatalogVolume]
@@ -35,15 +36,16 @@ public final class InspectionContext: @unchecked Sendable {
     private var rootCache: [String: Result<Set<String>, DirectoryListing.Failure>] = [:]
     private lazy var volumesByEnterpriseStorage: [String: [CatalogVolume]] = Dictionary(grouping: volumes, by: \.uscc)
 
+    /// - Parameter sites: the sites this run inspects (`--site`); nil for every site of the snapshot.
     init(snapshot: CenterSnapshot, at: Date, thresholds: Thresholds, volumes: [CatalogVolume],
          branchOf: [String: String], reader: ThrottledFileReader, sealCertificatePEM: String?,
-         sealCertificatePath: String?, mounts: [String], host: String) {
+         sealCertificatePath: String?, mounts: [String], host: String, sites only: Set<String>? = nil) {
         self.snapshot = snapshot
         self.at = at
         windowEnd = BureauTime.startOfDay(at)
         windowStart = windowEnd.addingTimeInterval(-86_400)
         self.thresholds = thresholds
-        sites = snapshot.sites
+        sites = only.map { ids in snapshot.sites.filter { ids.contains($0.id) } } ?? snapshot.sites
         self.volumes = volumes
         self.branchOf = branchOf
         self.reader = reader
@@ -54,6 +56,35 @@ public final class InspectionContext: @unchecked Sendable {
         for site in sites {
             if let refusal = site.refusal { note("center", site: site.id, refusal) }
         }
+    }
+
+    /// The same inspection for one worker of a parallel check: snapshot, time, sites, volumes and read
+    /// throttle shared; reader, caches and notes its own, because a context is used by one thread at a time.
+    private init(worker other: InspectionContext) {
+        snapshot = other.snapshot
+        at = other.at
+        windowStart = other.windowStart
+        windowEnd = other.windowEnd
+        thresholds = other.thresholds
+        sites = other.sites
+        volumes = other.volumes
+        branchOf = other.branchOf
+        reader = other.reader.sibling()
+        sealCertificatePEM = other.sealCertificatePEM
+        sealCertificatePath = other.sealCertificatePath
+        mounts = other.mounts
+        host = other.host
+        volumesByEnterpriseStorage = other.volumesByEnterprise
+        rootCache = other.rootCache
+    }
+
+    /// A context for one more worker (see ``init(worker:)``); its notes come back with ``absorb(_:)``.
+    func worker() -> InspectionContext { InspectionContext(worker: self) }
+
+    /// Takes a worker's notes into this context once the worker is done.
+    func absorb(_ worker: InspectionContext) {
+        notes += worker.notes
+        worker.notes = []
     }
 
     /// `2023-06-29T00:00:00+08:00/2023-06-30T00:00:00+08:00`.

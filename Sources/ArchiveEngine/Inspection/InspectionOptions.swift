@@ -27,6 +27,15 @@ public struct InspectionOptions: Sendable {
     public var recordedStart: Date?
     /// Volumes per committed batch of progress.
     public var batchSize = 256
+    /// Threads that read, hash, parse and verify store files (`--workers`); nil uses every core. The
+    /// findings do not depend on it.
+    public var workers: Int?
+    /// The sites whose stores this host inspects (`check --site`, repeatable); nil inspects every site.
+    /// The catalog-wide parts run either way, so the runs of several hosts over disjoint sites together
+    /// give the findings of one run over the whole center.
+    public var sites: [String]?
+    /// The nice value (0–19) for every worker thread (`--nice`); nil leaves priorities alone.
+    public var nice: Int32?
     /// Stops the run (as an interruption would) after this many committed batches.
     var stopAfterBatches: Int?
 
@@ -39,6 +48,7 @@ public struct InspectionOptions: Sendable {
 /// Why an inspection could not be completed (exit 3, UNKNOWN).
 public enum InspectionError: Error, CustomStringConvertible, Sendable {
     case unknownCheck(String)
+    case unknownSite(String, known: [String])
     case sealCertificateUnreadable(String, String)
     case interrupted(done: Int, total: Int)
 
@@ -46,6 +56,8 @@ public enum InspectionError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .unknownCheck(let id):
             "未知的检查项 \(id)。可用的检查项: \(CheckCatalog.all.map(\.id).joined(separator: ", "))。 (unknown check id)"
+        case .unknownSite(let id, let known):
+            "中心目录中没有站点 \(id)（--site）。目录中的站点: \(known.joined(separator: ", "))。 (unknown site id)"
         case .sealCertificateUnreadable(let path, let reason):
             "无法读取签章证书 \(path): \(reason)。请检查 seal_certificate 或 --seal-cert。 (seal certificate unreadable)"
         case .interrupted(let done, let total):

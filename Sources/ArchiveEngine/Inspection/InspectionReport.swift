@@ -11,6 +11,9 @@ public struct InspectionReport: Sendable {
     /// archive growth per month. Saved with ``OperationsStore/recordCapacity(of:)``.
     public var diskReadings: [DiskReading] = []
     public var archiveGrowth: [ArchiveGrowthMonth] = []
+    /// Store files and bytes the run read (all workers together), for benchmarks and the read-rate cap.
+    public var filesRead = 0
+    public var bytesRead: Int64 = 0
 
     /// Like a monitoring plugin: 2 when anything is critical, else 3 when part of the center could not be
     /// judged (UNKNOWN), else 1 for warnings, else 0 (info findings are OK).

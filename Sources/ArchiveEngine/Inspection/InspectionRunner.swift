@@ -35,14 +35,16 @@ public enum InspectionRunner {
                 throw InspectionError.sealCertificateUnreadable(url.path, error.localizedDescription)
             }
         }
+        let siteIDs = try options.sites.map { try Self.sites($0, of: snapshot) }
         progress.update("读取目录 (reading catalog)…", final: true)
         let volumes = try snapshot.catalog.volumes()
         let reader = ThrottledFileReader(throttle: ReadThrottle(megabytesPerSecond: options.maxReadMBps))
         let context = InspectionContext(
             snapshot: snapshot, at: options.at, thresholds: options.thresholds, volumes: volumes,
             branchOf: try snapshot.catalog.branchOfEnterprise(), reader: reader, sealCertificatePEM: pem,
-            sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host)
-        let runID = InspectionRun.makeID(host: options.host, startedAt: started)
+            sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host,
+            sites: siteIDs.map(Set.init))
+        let runID = InspectionRun.makeID(host: options.host, startedAt: started, sites: siteIDs)
         let instances = types.map { $0.init() }
 
         var findings: [Finding] = []
@@ -54,9 +56,10 @@ public enum InspectionRunner {
         // File checks over the selection, committed batch by batch.
         let fileChecks = instances.filter { type(of: $0).readsFiles }
         var plan: CoverageLedger.Plan?
+        var filesRead = 0, bytesRead: Int64 = 0
         if !fileChecks.isEmpty {
             let ledger = CoverageLedger(store: store, center: snapshot.root.path,
-                                        checks: fileChecks.map { type(of: $0).definition.id })
+                                        checks: fileChecks.map { type(of: $0).definition.id }, sites: siteIDs)
             progress.update("计算目录指纹 (fingerprinting catalog)…", final: true)
             let raw = try CatalogFingerprint.compute(snapshot.catalog)
             var fingerprints: [String: Int64] = [:]
@@ -67,27 +70,32 @@ public enum InspectionRunner {
             findings += p.carried
             let byID = Dictionary(volumes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let selected = p.selection.compactMap { byID[$0] }
+            for site in context.sites { _ = context.rootFolders(of: site) }  // listed once, shared by the workers
+            let workers = BatchWorkers(count: options.workers ?? ProcessInfo.processInfo.activeProcessorCount,
+                                       context: context, types: fileChecks.map { type(of: $0) }, first: fileChecks,
+                                       nice: options.nice)
+            defer { workers.collectNotes() }
             var done = 0, batches = 0
             var index = 0
             while index < selected.count {
                 let batchVolumes = Array(selected[index..<min(index + options.batchSize, selected.count)])
                 index += batchVolumes.count
-                context.beginBatch()
                 let batch = VolumeBatch(volumes: batchVolumes, pages: try snapshot.catalog.pages(of: batchVolumes.map(\.id)))
-                var batchFindings: [Finding] = []
-                for check in fileChecks { batchFindings += try check.inspect(batch, in: context) }
+                let batchFindings = try workers.inspect(batch)
                 findings += batchFindings
                 let byVolume = Self.ledgerEntries(batchFindings, volumes: batchVolumes)
                 try ledger.commit(batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) },
                                   at: options.at, runID: runID)
                 done += batchVolumes.count
                 batches += 1
-                progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(reader.bytesRead / 1_000_000) MB")
+                progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(workers.bytesRead / 1_000_000) MB")
                 if let stop = options.stopAfterBatches, batches >= stop, index < selected.count {
                     progress.finish()
                     throw InspectionError.interrupted(done: done, total: selected.count)
                 }
             }
+            filesRead = workers.filesRead
+            bytesRead = workers.bytesRead
             try ledger.finish(runID: runID, mode: p.mode == .full || (p.mode == .resumed && p.fullReason != "incremental") ? .full : p.mode)
             p.carried = []
             plan = p
@@ -96,17 +104,28 @@ public enum InspectionRunner {
 
         let ordered = order(findings, checkIDs: checkIDs)
         let notes = Array(Set(context.notes)).sorted()
-        let coverage = coverageDetail(plan: plan, reader: reader, notes: notes, fileChecks: !fileChecks.isEmpty)
+        let coverage = coverageDetail(plan: plan, filesRead: filesRead, bytesRead: bytesRead, notes: notes, fileChecks: !fileChecks.isEmpty)
         let finished = options.recordedStart ?? Date()
         let run = InspectionRun(id: runID, startedAt: started, finishedAt: finished, host: options.host,
                                 center: snapshot.root.path, window: context.windowText, checks: checkIDs,
-                                coverageDetail: coverage)
+                                coverageDetail: coverage, sites: siteIDs)
         var report = InspectionReport(run: run, findings: ordered, notes: notes, checks: types.map { $0.definition }, plan: plan)
+        report.filesRead = filesRead
+        report.bytesRead = bytesRead
         if checkIDs.contains(DiskCheck.definition.id) {
             report.diskReadings = context.diskReadings
             report.archiveGrowth = try archiveGrowth(snapshot: snapshot, at: options.at)
         }
         return report
+    }
+
+    /// The `--site` ids, checked against the snapshot's sites, sorted and without repeats.
+    static func sites(_ ids: [String], of snapshot: CenterSnapshot) throws -> [String] {
+        let wanted = Set(ids.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        for id in wanted.sorted() where snapshot.site(id) == nil {
+            throw InspectionError.unknownSite(id, known: snapshot.sites.map(\.id))
+        }
+        return wanted.sorted()
     }
 
     /// Each site's archive added per month: processing, dc and offsite hold every volume, a branch the
@@ -141,7 +160,7 @@ public enum InspectionRunner {
 
     /// Report order: catalogue order of checks, then code, site, volume, path, query, host, mount;
     /// identical findings (an orphan seen from two batches) are kept once.
-    static func order(_ findings: [Finding], checkIDs: [String]) -> [Finding] {
+    public static func order(_ findings: [Finding], checkIDs: [String]) -> [Finding] {
         let rank = Dictionary(checkIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<Finding>()
         let unique = findings.filter { seen.insert($0).inserted }
@@ -157,7 +176,7 @@ public enum InspectionRunner {
 
     /// What the run covered besides its checks (the run keeps those as data), in words an acceptance reviewer
     /// can check (Chinese first).
-    static func coverageDetail(plan: CoverageLedger.Plan?, reader: ThrottledFileReader, notes: [InspectionNote],
+    static func coverageDetail(plan: CoverageLedger.Plan?, filesRead: Int, bytesRead: Int64, notes: [InspectionNote],
                                fileChecks: Bool) -> String? {
         var parts: [String] = []
         if let p = plan {
@@ -170,7 +189,7 @@ public enum InspectionRunner {
             case .resumed:
                 parts.append("续传上次中断的运行（\(p.fullReason == "incremental" ? "增量" : "全量")）：此前已完成 \(n(p.alreadyDone)) 卷，本次完成 \(n(p.selection.count)) 卷，共 \(n(p.total)) 卷")
             }
-            parts.append("读取 \(n(reader.filesRead)) 个文件 \(n(Int(reader.bytesRead / 1_000_000))) MB")
+            parts.append("读取 \(n(filesRead)) 个文件 \(n(Int(bytesRead / 1_000_000))) MB")
         } else if !fileChecks {
             parts.append("仅目录与主机检查，未读取存储文件")
         }

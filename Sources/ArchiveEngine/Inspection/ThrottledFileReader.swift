@@ -36,6 +36,12 @@ public final class ThrottledFileReader: @unchecked Sendable {
 
     deinit { buffer.deallocate() }
 
+    /// A reader for another worker of the same run: its own buffer and counts, the same throttle (so the
+    /// read-rate cap is shared by all workers).
+    func sibling() -> ThrottledFileReader {
+        ThrottledFileReader(throttle: throttle, bufferSize: buffer.count)
+    }
+
     private func openFile(_ path: String) -> Result<Int32, Failure> {
         let flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW
         var fd = open(path, flags | noAccessTimeFlag)

@@ -20,14 +20,19 @@ public struct InspectionRun: Codable, Hashable, Sendable {
     public var coverageDetail: String?
     /// `local` for a run made here, `import` for one read from a JSON lines file.
     public var source: String
+    /// The sites whose stores the run inspected (`check --site`), sorted; nil for the whole center. The
+    /// runs of one day over different sites together stand for one run over the whole center.
+    public var sites: [String]?
 
     public init(
         id: String? = nil, startedAt: Date, finishedAt: Date, host: String, center: String,
-        window: String? = nil, checks: [String]? = nil, coverageDetail: String? = nil, source: String = "local"
+        window: String? = nil, checks: [String]? = nil, coverageDetail: String? = nil, source: String = "local",
+        sites: [String]? = nil
     ) {
-        self.id = id ?? InspectionRun.makeID(host: host, startedAt: startedAt)
+        self.id = id ?? InspectionRun.makeID(host: host, startedAt: startedAt, sites: sites)
         self.startedAt = startedAt; self.finishedAt = finishedAt; self.host = host; self.center = center
         self.window = window; self.checks = checks; self.coverageDetail = coverageDetail; self.source = source
+        self.sites = sites
     }
 
     /// The coverage sentence shown on reports and printed by `check`: `检查项 sync,efile；全量检查 3 卷（…）…`,
@@ -44,10 +49,13 @@ public struct InspectionRun: Codable, Hashable, Sendable {
         "检查项 " + checks.joined(separator: ",")
     }
 
-    /// `20230630T073000-host`: sortable, readable in a URL, and stable for the same run.
-    public static func makeID(host: String, startedAt: Date) -> String {
+    /// `20230630T073000-host`: sortable, readable in a URL, and stable for the same run; a run over some
+    /// sites only adds them (`20230630T073000-host-branch-a+branch-b`), so two hosts' partial runs started in
+    /// the same second never share an id.
+    public static func makeID(host: String, startedAt: Date, sites: [String]? = nil) -> String {
         let stamp = BureauTime.compactStamp(startedAt)
-        let safeHost = host.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
-        return "\(stamp)-\(String(safeHost))"
+        let safe = { (text: String) in String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }) }
+        let part = sites.map { "-" + $0.map(safe).joined(separator: "+") } ?? ""
+        return "\(stamp)-\(safe(host))\(part)"
     }
 }

@@ -45,11 +45,11 @@ extension OperationsStore {
         try db.execute(sql: "DELETE FROM inspection_run WHERE id = ?", arguments: [run.id])
         try db.execute(
             sql: """
-                INSERT INTO inspection_run (id, started_at, finished_at, host, center, "window", checks, coverage, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO inspection_run (id, started_at, finished_at, host, center, "window", checks, coverage, source, sites)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [run.id, BureauTime.iso(run.startedAt), BureauTime.iso(run.finishedAt), run.host, run.center,
-                        run.window, run.checks.map(checksText), run.coverageDetail, run.source])
+                        run.window, run.checks.map(checksText), run.coverageDetail, run.source, run.sites.map(checksText)])
         let insert = try db.makeStatement(sql: """
             INSERT INTO finding (run_id, seq, "check", code, severity, site, volume, uscc, query, host, mount, path, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -99,12 +99,13 @@ extension OperationsStore {
     static func storedImportedInspection(like run: InspectionRun, in db: Database) throws -> (run: InspectionRun, findings: [Finding])? {
         guard let id = try String.fetchOne(db, sql: """
             SELECT id FROM inspection_run WHERE source = 'import' AND host = ? AND started_at = ? AND center = ?
+                AND sites IS ?
             ORDER BY id LIMIT 1
-            """, arguments: [run.host, BureauTime.iso(run.startedAt), run.center]) else { return nil }
+            """, arguments: [run.host, BureauTime.iso(run.startedAt), run.center, run.sites.map(checksText)]) else { return nil }
         return try storedInspection(id: id, in: db)
     }
 
-    /// The `checks` column: check ids joined by commas (`sync,efile`); NULL when the run did not say.
+    /// The `checks` (and `sites`) column: ids joined by commas (`sync,efile`); NULL when the run did not say.
     static func checksText(_ checks: [String]) -> String { checks.joined(separator: ",") }
 
     static func checks(fromText text: String?) -> [String]? {
@@ -116,7 +117,7 @@ extension OperationsStore {
             id: row["id"], startedAt: BureauTime.parse(row["started_at"]) ?? Date(timeIntervalSince1970: 0),
             finishedAt: BureauTime.parse(row["finished_at"]) ?? Date(timeIntervalSince1970: 0),
             host: row["host"], center: row["center"], window: row["window"], checks: checks(fromText: row["checks"]),
-            coverageDetail: row["coverage"], source: row["source"])
+            coverageDetail: row["coverage"], source: row["source"], sites: checks(fromText: row["sites"]))
     }
 
     static func finding(from row: Row) -> Finding {

@@ -18,5 +18,6 @@ enum Migrations {
         v4CapacityHistory,
         v12QueryEventCenter,
         v7Comparisons,
+        v10RunPartitions,
     ]
 }
