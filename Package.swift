@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ArchiveOpsCLITests",
             dependencies: [
-                "ArchiveEngine", "ArchiveSamples", "SiteBuilder", "AcceptanceBundle", "ArchiveOpsTestSupport",
+                "ArchiveEngine", "ArchiveAnalysis", "ArchiveSamples", "SiteBuilder", "AcceptanceBundle", "ArchiveOpsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

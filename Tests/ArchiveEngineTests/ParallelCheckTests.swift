@@ -63,14 +63,15 @@ final class ParallelCheckTests: XCTestCase {
         let center = try SampleCenterFixtures.clean.get()
         PriorityProbe.seen.reset()
         // On a thread of its own: the calling thread works too and keeps its lowered priority afterwards.
-        var outcome: Result<InspectionReport, Error>?
+        final class Outcome: @unchecked Sendable { var result: Result<InspectionReport, Error>? }
+        let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            outcome = Result { try self.run(center, workers: 2, batchSize: 4, checkTypes: [PriorityProbe.self], nice: 7) }
+            outcome.result = Result { try self.run(center, workers: 2, batchSize: 4, checkTypes: [PriorityProbe.self], nice: 7) }
             done.signal()
         }
         done.wait()
-        _ = try XCTUnwrap(outcome).get()
+        _ = try XCTUnwrap(outcome.result).get()
         let seen = PriorityProbe.seen.values
         XCTAssertFalse(seen.isEmpty)
         XCTAssertEqual(Set(seen).min() ?? 0, 7, "a worker ran at nice \(seen)")
