@@ -90,7 +90,7 @@ public struct AnomalyCheck: Check {
         guard let entry = contents.metadata, entry.kind == .file else { return nil }  // absence is sync.missing
         let relative = "\(volume.folder)/\(VolumeFolderContents.metadataName)"
         let data: Data
-        switch context.reader.contents(context.path(site, relative), limit: 16 << 20) {
+        switch context.phases.measure("read metadata.xml", { context.reader.contents(context.path(site, relative), limit: 16 << 20) }) {
         case .success(let d): data = d
         case .failure(let failure):
             context.note(Self.definition.id, site: site.id, path: relative, "metadata.xml \(failure.text)")
@@ -99,7 +99,7 @@ public struct AnomalyCheck: Check {
         // The copies at every site are normally identical: parse each distinct content once.
         let result: Result<VolumeMetadata, VolumeMetadata.Problem>
         if let (previous, r) = parsed[volume.id], previous == data { result = r } else {
-            result = VolumeMetadata.parse(data)
+            result = context.phases.measure("parse metadata.xml") { VolumeMetadata.parse(data) }
             parsed[volume.id] = (data, result)
         }
         switch result {

@@ -17,6 +17,9 @@ public protocol Check {
     static var definition: CheckDefinition { get }
     /// True when the check reads store files (it then takes part in the coverage rotation).
     static var readsFiles: Bool { get }
+    /// True when the check compares file sizes from folder listings. Only then does a listing stat every
+    /// file; otherwise the kind from `readdir` suffices and the walk makes no stat call per file.
+    static var needsFileSizes: Bool { get }
     init()
     /// Findings from the catalog and the host, over the whole center.
     func run(_ context: InspectionContext) throws -> [Finding]
@@ -28,6 +31,7 @@ public protocol Check {
 
 extension Check {
     public static var readsFiles: Bool { false }
+    public static var needsFileSizes: Bool { false }
     public func run(_ context: InspectionContext) throws -> [Finding] { [] }
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] { [] }
 

@@ -10,6 +10,8 @@ import Foundation
 /// lists both), and the page is read only once because the digest comes from the run's shared cache.
 public struct FixityCheck: Check {
     public static let readsFiles = true
+    /// A listing made by another check in the batch is used for its sizes.
+    public static let needsFileSizes = true
 
     public init() {}
 

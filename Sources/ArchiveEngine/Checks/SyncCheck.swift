@@ -9,6 +9,7 @@ import Foundation
 /// expects; the file is read once, because both take the digest from the run's shared reader cache.
 public struct SyncCheck: Check {
     public static let readsFiles = true
+    public static let needsFileSizes = true
 
     public init() {}
 

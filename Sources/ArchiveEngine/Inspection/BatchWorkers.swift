@@ -57,7 +57,10 @@ final class BatchWorkers {
                 let slice = VolumeBatch(volumes: slices[index], pages: batch.pages)
                 do {
                     var found: [[Finding]] = []
-                    for check in self.checks[worker] { found.append(try check.inspect(slice, in: context)) }
+                    for check in self.checks[worker] {
+                        let phase = "file check " + type(of: check).definition.id
+                        found.append(try context.phases.measure(phase) { try check.inspect(slice, in: context) })
+                    }
                     self.lock.lock()
                     results[index] = found
                     self.lock.unlock()

@@ -23,6 +23,8 @@ public final class InspectionContext: @unchecked Sendable {
     /// uscc → id of the branch with jurisdiction.
     public let branchOf: [String: String]
     public let reader: ThrottledFileReader
+    /// Where the run's time goes (`ARCHIVEOPS_PHASE_TIMES=1`), shared by every worker.
+    public let phases: PhaseTimes
     /// PEM text of the trusted seal certificate, nil when none is configured.
     public let sealCertificatePEM: String?
     public let sealCertificatePath: String?
@@ -30,6 +32,8 @@ public final class InspectionContext: @unchecked Sendable {
     public let mounts: [String]
     public let host: String
 
+    /// Whether folder listings carry file sizes (some check of the run compares them).
+    var listsSizes = true
     private(set) var notes: [InspectionNote] = []
     private var listingCache: [String: Result<DirectoryListing, DirectoryListing.Failure>] = [:]
     private var digestCache: [String: Result<String, ThrottledFileReader.Failure>] = [:]
@@ -39,7 +43,9 @@ public final class InspectionContext: @unchecked Sendable {
     /// - Parameter sites: the sites this run inspects (`--site`); nil for every site of the snapshot.
     init(snapshot: CenterSnapshot, at: Date, thresholds: Thresholds, volumes: [CatalogVolume],
          branchOf: [String: String], reader: ThrottledFileReader, sealCertificatePEM: String?,
-         sealCertificatePath: String?, mounts: [String], host: String, sites only: Set<String>? = nil) {
+         sealCertificatePath: String?, mounts: [String], host: String, sites only: Set<String>? = nil,
+         phases: PhaseTimes = PhaseTimes()) {
+        self.phases = phases
         self.snapshot = snapshot
         self.at = at
         windowEnd = BureauTime.startOfDay(at)
@@ -70,6 +76,8 @@ public final class InspectionContext: @unchecked Sendable {
         volumes = other.volumes
         branchOf = other.branchOf
         reader = other.reader.sibling()
+        phases = other.phases
+        listsSizes = other.listsSizes
         sealCertificatePEM = other.sealCertificatePEM
         sealCertificatePath = other.sealCertificatePath
         mounts = other.mounts
@@ -115,7 +123,7 @@ public final class InspectionContext: @unchecked Sendable {
         let key = site.id + "\u{0}" + folder
         if let cached = listingCache[key] { return cached }
         if site.refusal != nil { return .failure(.refused) }
-        let result = DirectoryListing.read(site.root + "/" + folder)
+        let result = phases.measure("list volume folders") { DirectoryListing.read(site.root + "/" + folder, sizes: listsSizes) }
         listingCache[key] = result
         return result
     }
@@ -146,7 +154,7 @@ public final class InspectionContext: @unchecked Sendable {
         let path = self.path(site, relative)
         if let cached = digestCache[path] { return cached }
         if site.refusal != nil { return .failure(.unreadable("站点存储根目录被拒绝 (site root refused)")) }
-        let result = reader.sha256(path)
+        let result = phases.measure("read+hash files") { reader.sha256(path) }
         digestCache[path] = result
         return result
     }

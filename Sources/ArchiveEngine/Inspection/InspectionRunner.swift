@@ -36,21 +36,23 @@ public enum InspectionRunner {
             }
         }
         let siteIDs = try options.sites.map { try Self.sites($0, of: snapshot) }
+        let phases = PhaseTimes()
         progress.update("读取目录 (reading catalog)…", final: true)
-        let volumes = try snapshot.catalog.volumes()
+        let volumes = try phases.measure("catalog volumes") { try snapshot.catalog.volumes() }
         let reader = ThrottledFileReader(throttle: ReadThrottle(megabytesPerSecond: options.maxReadMBps))
         let context = InspectionContext(
             snapshot: snapshot, at: options.at, thresholds: options.thresholds, volumes: volumes,
             branchOf: try snapshot.catalog.branchOfEnterprise(), reader: reader, sealCertificatePEM: pem,
             sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host,
-            sites: siteIDs.map(Set.init))
+            sites: siteIDs.map(Set.init), phases: phases)
+        context.listsSizes = types.contains { $0.readsFiles && $0.needsFileSizes }
         let runID = InspectionRun.makeID(host: options.host, startedAt: started, sites: siteIDs)
         let instances = types.map { $0.init() }
 
         var findings: [Finding] = []
         for check in instances {
             progress.update("\(type(of: check).definition.name)：目录检查…", final: true)
-            findings += try check.run(context)
+            findings += try phases.measure("catalog check " + type(of: check).definition.id) { try check.run(context) }
         }
 
         // File checks over the selection, committed batch by batch.
@@ -61,12 +63,12 @@ public enum InspectionRunner {
             let ledger = CoverageLedger(store: store, center: snapshot.root.path,
                                         checks: fileChecks.map { type(of: $0).definition.id }, sites: siteIDs)
             progress.update("计算目录指纹 (fingerprinting catalog)…", final: true)
-            let raw = try CatalogFingerprint.compute(snapshot.catalog)
+            let raw = try phases.measure("catalog fingerprint") { try CatalogFingerprint.compute(snapshot.catalog) }
             var fingerprints: [String: Int64] = [:]
             fingerprints.reserveCapacity(volumes.count)
             for v in volumes { fingerprints[v.id] = CatalogFingerprint.withDueState(raw[v.id] ?? 0, due: context.isDue(v)) }
-            var p = try ledger.plan(fingerprints: fingerprints, at: options.at, full: options.full,
-                                    cycleDays: options.thresholds.fixityCycleDays, runID: runID)
+            var p = try phases.measure("coverage plan") { try ledger.plan(fingerprints: fingerprints, at: options.at, full: options.full,
+                                    cycleDays: options.thresholds.fixityCycleDays, runID: runID) }
             findings += p.carried
             let byID = Dictionary(volumes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let selected = p.selection.compactMap { byID[$0] }
@@ -80,12 +82,14 @@ public enum InspectionRunner {
             while index < selected.count {
                 let batchVolumes = Array(selected[index..<min(index + options.batchSize, selected.count)])
                 index += batchVolumes.count
-                let batch = VolumeBatch(volumes: batchVolumes, pages: try snapshot.catalog.pages(of: batchVolumes.map(\.id)))
-                let batchFindings = try workers.inspect(batch)
+                let pages = try phases.measure("catalog pages") { try snapshot.catalog.pages(of: batchVolumes.map(\.id)) }
+                let batchFindings = try phases.measure("file checks (wall)") { try workers.inspect(VolumeBatch(volumes: batchVolumes, pages: pages)) }
                 findings += batchFindings
                 let byVolume = Self.ledgerEntries(batchFindings, volumes: batchVolumes)
-                try ledger.commit(batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) },
-                                  at: options.at, runID: runID)
+                try phases.measure("coverage commit") {
+                    try ledger.commit(batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) },
+                                      at: options.at, runID: runID)
+                }
                 done += batchVolumes.count
                 batches += 1
                 progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(workers.bytesRead / 1_000_000) MB")
@@ -101,8 +105,9 @@ public enum InspectionRunner {
             plan = p
         }
         progress.finish()
+        defer { phases.printIfEnabled() }
 
-        let ordered = order(findings, checkIDs: checkIDs)
+        let ordered = phases.measure("order findings") { order(findings, checkIDs: checkIDs) }
         let notes = Array(Set(context.notes)).sorted()
         let coverage = coverageDetail(plan: plan, filesRead: filesRead, bytesRead: bytesRead, notes: notes, fileChecks: !fileChecks.isEmpty)
         let finished = options.recordedStart ?? Date()
