@@ -82,7 +82,7 @@ coverage=$(sqlite3 "$work/ws/archive-ops.sqlite" "select coverage from inspectio
 
 python3 - "$volumes" "$files" "$bytes" "$pages" "$pagebytes" "$work/phases.txt" "$coverage" \
   "$ref_full" "$full" "$full1" "$ref_walk" "$walk" "$ref_fix" "$fix" "$incr" <<'PY'
-import sys, subprocess, datetime, os
+import sys, subprocess, datetime, os, json, re
 vol, files, nbytes, pages, pagebytes = map(int, sys.argv[1:6])
 phases = open(sys.argv[6]).read().strip()
 coverage = sys.argv[7]
@@ -90,6 +90,10 @@ rows = {}
 for a in sys.argv[8:]:
     p = a.split()
     rows[p[0]] = dict(wall=float(p[1]), cpu=float(p[2]) + float(p[3]), rss=int(p[4]) / 1024)
+# Raw numbers for bench/project-scale.py (the 30-million-file projection from two sizes).
+phase_s = {m.group(1).strip(): float(m.group(2)) for m in re.finditer(r"^\s+(.+?)\s+([0-9.]+) s\s+\(\d+\)$", phases, re.M)}
+json.dump(dict(volumes=vol, files=files, bytes=nbytes, rows=rows, phases=phase_s),
+          open(os.path.join(os.path.dirname(sys.argv[6]), "result.json"), "w"), indent=1)
 model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 load = open("/proc/loadavg").read().split()[:3]
 def r(name): return rows[name]

@@ -66,13 +66,15 @@ public enum InspectionRunner {
             let raw = try phases.measure("catalog fingerprint") { try CatalogFingerprint.compute(snapshot.catalog) }
             var fingerprints: [String: Int64] = [:]
             fingerprints.reserveCapacity(volumes.count)
-            for v in volumes { fingerprints[v.id] = CatalogFingerprint.withDueState(raw[v.id] ?? 0, due: context.isDue(v)) }
+            for site in context.sites { _ = context.rootFolders(of: site) }  // listed once, shared by the workers
+            for v in Self.relevant(volumes, context: context, partial: siteIDs != nil) {
+                fingerprints[v.id] = CatalogFingerprint.withDueState(raw[v.id] ?? 0, due: context.isDue(v))
+            }
             var p = try phases.measure("coverage plan") { try ledger.plan(fingerprints: fingerprints, at: options.at, full: options.full,
                                     cycleDays: options.thresholds.fixityCycleDays, runID: runID) }
             findings += p.carried
             let byID = Dictionary(volumes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let selected = p.selection.compactMap { byID[$0] }
-            for site in context.sites { _ = context.rootFolders(of: site) }  // listed once, shared by the workers
             let workers = BatchWorkers(count: options.workers ?? ProcessInfo.processInfo.activeProcessorCount,
                                        context: context, types: fileChecks.map { type(of: $0) }, first: fileChecks,
                                        nice: options.nice)
@@ -122,6 +124,20 @@ public enum InspectionRunner {
             report.archiveGrowth = try archiveGrowth(snapshot: snapshot, at: options.at)
         }
         return report
+    }
+
+    /// The volumes whose files the run's sites may hold: all of them for the whole center; with `--site`,
+    /// those a chosen site must hold or has a folder for (a branch holding another branch's volume is a
+    /// finding), so a branch host's run walks its own share, not the whole catalog.
+    static func relevant(_ volumes: [CatalogVolume], context: InspectionContext, partial: Bool) -> [CatalogVolume] {
+        guard partial, !context.sites.contains(where: \.holdsEveryVolume) else { return volumes }
+        let roots = context.sites.map { site -> Set<String> in
+            if case .success(let r) = context.rootFolders(of: site) { return r }
+            return []
+        }
+        return volumes.filter { v in
+            context.sites.indices.contains { context.mustHold(context.sites[$0], v) || roots[$0].contains(v.uscc) }
+        }
     }
 
     /// The `--site` ids, checked against the snapshot's sites, sorted and without repeats.

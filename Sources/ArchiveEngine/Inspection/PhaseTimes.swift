@@ -36,7 +36,10 @@ public final class PhaseTimes: @unchecked Sendable {
     public var lines: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return order.map { $0.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %9.3f s  (%d)", seconds[$0] ?? 0, counts[$0] ?? 0) }
+        return order.map { phase in
+            phase.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(format: " %9.3f s  (%d)", seconds[phase] ?? 0, counts[phase] ?? 0)
+        }
     }
 
     func printIfEnabled() {
