@@ -22,20 +22,20 @@ public struct AnomalyCheck: Check {
             guard let owner = volume.lockOwner, !owner.isEmpty, let since = volume.lockedAt else { continue }
             let held = context.at.timeIntervalSince(since)
             if held > staleAfter {
-                findings.append(finding(.staleLock, volume: volume,
-                    detail: "案卷 \(volume.id) 被工作站 \(owner) 锁定已 \(Int(held / 60)) 分钟（自 \(BureauTime.display(since))） (stale edit lock)"))
+                findings.append(finding(.staleLock, volume: volume, phrase: Phrase.staleLock,
+                    ["volume": .data(volume.id), "owner": .data(owner), "minutes": .data(String(Int(held / 60))),
+                     "since": .data(BureauTime.display(since))]))
             }
         }
         for uscc in context.volumesByEnterprise.keys.sorted() {
             let seqs = (context.volumesByEnterprise[uscc] ?? []).map(\.seq).sorted()
             if !seqs.isEmpty && seqs != Array(1...seqs.count) {
-                findings.append(finding(.volumeSequence, uscc: uscc,
-                    detail: "企业 \(uscc) 的案卷序号为 \(seqs.map(String.init).joined(separator: "、"))，应为 1…\(seqs.count) (volume seq not 1…n)"))
+                findings.append(finding(.volumeSequence, uscc: uscc, phrase: Phrase.volumeSequence,
+                    ["uscc": .data(uscc), "seqs": .list(seqs.map(String.init)), "count": .data(String(seqs.count))]))
             }
         }
         for code in try context.catalog.enterpriseCodes() where !USCC.isValid(code) {
-            findings.append(finding(.invalidUSCC, uscc: code,
-                detail: "目录中的统一社会信用代码 \(code) 不符合 GB 32100-2015 校验规则 (invalid check character)"))
+            findings.append(finding(.invalidUSCC, uscc: code, phrase: Phrase.invalidUSCC, ["code": .data(code)]))
         }
         findings += rootOrphans(context)
         return findings
@@ -57,8 +57,7 @@ public struct AnomalyCheck: Check {
                 }
                 for path in subfolders.isEmpty ? [entry.name] : subfolders {
                     findings.append(finding(.orphan, site: site.id, uscc: entry.isValidUTF8 ? entry.name : nil,
-                        detail: "\(FindingText.site(site)) 存储中的文件夹 \(path) 在目录中没有对应案卷 (folder without catalog volume)",
-                        path: path))
+                        phrase: Phrase.orphanFolder, ["site": .centerSite(site), "path": .data(path)], path: path))
                 }
             }
         }
@@ -104,33 +103,33 @@ public struct AnomalyCheck: Check {
         }
         switch result {
         case .failure(let problem):
-            return finding(.misfiled, site: site.id, volume: volume,
-                           detail: "\(FindingText.site(site)) \(relative): \(problem.text)，无法确认案卷归属", path: relative)
+            return finding(.misfiled, site: site.id, volume: volume, phrase: Phrase.unreadableMetadata,
+                           ["site": .centerSite(site), "path": .data(relative), "reason": .bilingual(problem.text)], path: relative)
         case .success(let m):
-            var wrong: [String] = []
-            if m.uscc != volume.uscc { wrong.append("企业代码 \(m.uscc ?? "（无）")") }
-            if m.seq != volume.seq { wrong.append("序号 \(m.seq.map(String.init) ?? "（无）")") }
-            guard !wrong.isEmpty else { return nil }
-            return finding(.misfiled, site: site.id, volume: volume,
-                           detail: "\(FindingText.site(site)) 文件夹 \(volume.folder) 中的 metadata.xml 记载的是\(wrong.joined(separator: "、"))，与所在文件夹不符 (metadata names another volume)",
-                           path: relative)
+            var values: [String: FindingValue] = ["site": .centerSite(site), "folder": .data(volume.folder)]
+            let wrongUSCC = m.uscc != volume.uscc
+            if wrongUSCC { values["uscc"] = m.uscc.map(FindingValue.data) ?? .term("none") }
+            if m.seq != volume.seq { values[wrongUSCC ? "andSeq" : "seq"] = m.seq.map { .data(String($0)) } ?? .term("none") }
+            guard values.count > 2 else { return nil }
+            return finding(.misfiled, site: site.id, volume: volume, phrase: Phrase.misfiled, values, path: relative)
         }
     }
 
     private func pageSequence(_ volume: CatalogVolume, _ contents: VolumeFolderContents, _ site: CenterSite) -> Finding? {
-        var problems: [String] = []
+        var problems: [FindingMessage] = []
         let gaps = (0..<max(volume.pages, 0)).map { $0 + 1 }.filter { contents.pages[$0] == nil }
-        if !gaps.isEmpty { problems.append("缺号 " + FindingText.list(gaps.map(VolumeFolderContents.pageName))) }
+        if !gaps.isEmpty { problems.append(Phrase.gaps(["files": .list(gaps.map(VolumeFolderContents.pageName))])) }
         let duplicates = contents.pages.keys.sorted().filter { (contents.pages[$0]?.count ?? 0) > 1 }
         if !duplicates.isEmpty {
-            problems.append("重复 " + FindingText.list(duplicates.flatMap { contents.pages[$0]?.map(\.name) ?? [] }))
+            problems.append(Phrase.duplicates(["files": .list(duplicates.flatMap { contents.pages[$0]?.map(\.name) ?? [] })]))
         }
         let extras = contents.pages.keys.sorted().filter { $0 > volume.pages }.flatMap { contents.pages[$0]?.map(\.name) ?? [] }
             + contents.irregularPages.map(\.name)
-        if !extras.isEmpty { problems.append("多余 " + FindingText.list(extras)) }
+        if !extras.isEmpty { problems.append(Phrase.extras(["files": .list(extras)])) }
         guard !problems.isEmpty else { return nil }
-        return finding(.pageSequence, site: site.id, volume: volume,
-                       detail: "\(FindingText.site(site)) 案卷 \(volume.folder) 的页面文件不是 page-0001…\(VolumeFolderContents.pageName(volume.pages))：\(problems.joined(separator: "；")) (page files not 1…N)",
+        return finding(.pageSequence, site: site.id, volume: volume, phrase: Phrase.pageSequence,
+                       ["site": .centerSite(site), "folder": .data(volume.folder),
+                        "last": .data(VolumeFolderContents.pageName(volume.pages)), "problems": .phrases(problems)],
                        path: volume.folder)
     }
 
@@ -144,9 +143,8 @@ public struct AnomalyCheck: Check {
             let known = Set((context.volumesByEnterprise[volume.uscc] ?? []).map { VolumeFolderName.seqFolder($0.seq) })
             for entry in listing.entries where entry.kind == .directory && !known.contains(entry.name) {
                 let path = "\(volume.uscc)/\(entry.name)"
-                findings.append(finding(.orphan, site: site.id, uscc: volume.uscc,
-                    detail: "\(FindingText.site(site)) 存储中的案卷文件夹 \(path) 在目录中没有对应案卷 (folder without catalog volume)",
-                    path: path))
+                findings.append(finding(.orphan, site: site.id, uscc: volume.uscc, phrase: Phrase.orphanVolume,
+                    ["site": .centerSite(site), "path": .data(path)], path: path))
             }
         }
         return findings

@@ -44,6 +44,19 @@ extension Check {
                        volume: volume?.id, uscc: uscc ?? volume?.uscc, detail: detail, query: query,
                        host: host, mount: mount, path: path)
     }
+
+    /// A finding whose sentence is one of the check's phrases filled with `values`: its `detail` is the
+    /// Chinese sentence (with the phrase's English hint) and its `params` keep the values, so that each
+    /// page language renders its own sentence.
+    func finding(_ code: Code, severity: Severity? = nil, site: String? = nil, volume: CatalogVolume? = nil,
+                 uscc: String? = nil, phrase: FindingPhrase, _ values: [String: FindingValue], query: Int64? = nil,
+                 host: String? = nil, mount: String? = nil, path: String? = nil) -> Finding {
+        var f = finding(code, severity: severity, site: site, volume: volume, uscc: uscc,
+                        detail: phrase.detail(values, in: Self.definition), query: query, host: host,
+                        mount: mount, path: path)
+        f.params = FindingMessage(phrase.key, values)
+        return f
+    }
 }
 
 /// A slice of the run's selected volumes with their catalog pages, handed to every file check in turn so

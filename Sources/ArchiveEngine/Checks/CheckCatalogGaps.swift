@@ -17,6 +17,10 @@ extension CheckCatalog {
             if d.name.isEmpty { gaps.append("检查项 \(id) 缺少中文名称 name (no name)") }
             if (d.englishName ?? "").isEmpty { gaps.append("检查项 \(id) 缺少英文名称 englishName (no English name)") }
             if d.summary.isEmpty { gaps.append("检查项 \(id) 缺少说明 summary (no summary)") }
+            if (d.englishSummary ?? "").isEmpty { gaps.append("检查项 \(id) 缺少英文说明 englishSummary (no English summary)") }
+            for p in d.phrases.values.sorted(by: { $0.key < $1.key }) where p.placeholders(.zh) != p.placeholders(.en) {
+                gaps.append("语句 \(p.key) 的中英文模板使用的值不同 (zh and en templates name different values)")
+            }
             if d.codes.isEmpty { gaps.append("检查项 \(id) 没有问题代码 (no finding codes)") }
             let declared = codeNames(of: type)
             if d.codes.map(\.code) != declared {
@@ -32,6 +36,14 @@ extension CheckCatalog {
                 }
                 if c.resolution.isEmpty || c.resolution.contains(where: \.isEmpty) {
                     gaps.append("问题代码 \(c.code) 缺少处理步骤 resolution (no resolution)")
+                }
+                if let e = c.english {
+                    if e.title.isEmpty || e.meaning.isEmpty || e.causes.count != c.causes.count
+                        || e.resolution.count != c.resolution.count {
+                        gaps.append("问题代码 \(c.code) 的英文说明不完整：标题、含义、原因与步骤应与中文一一对应 (English guidance incomplete)")
+                    }
+                } else {
+                    gaps.append("问题代码 \(c.code) 缺少英文说明 english (no English guidance)")
                 }
             }
         }

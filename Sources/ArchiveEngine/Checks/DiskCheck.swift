@@ -25,7 +25,7 @@ public struct DiskCheck: Check {
             }
             guard let latest = history.last else { continue }
             if let f = usage(host: key.host, mount: key.mount, used: latest.usedBytes, total: latest.totalBytes,
-                             source: "监控采样 \(BureauTime.display(latest.at))", context) { findings.append(f) }
+                             source: Phrase.sampled(["at": .data(BureauTime.display(latest.at))]), context) { findings.append(f) }
             if let f = forecast(key, history, context) { findings.append(f) }
         }
         for mount in context.mounts.sorted() {
@@ -41,19 +41,24 @@ public struct DiskCheck: Check {
             context.record(DiskReading(host: context.host, mount: mount, at: context.at, totalBytes: usable,
                                        usedBytes: used, source: .statvfs))
             if let f = usage(host: context.host, mount: mount, used: used, total: usable,
-                             source: "本机 statvfs", context) { findings.append(f) }
+                             source: Phrase.statvfs(), context) { findings.append(f) }
         }
         return findings
     }
 
-    private func usage(host: String, mount: String, used: Int64, total: Int64, source: String,
+    private func usage(host: String, mount: String, used: Int64, total: Int64, source: FindingMessage,
                        _ context: InspectionContext) -> Finding? {
         guard total > 0 else { return nil }
         let percent = Double(used) / Double(total) * 100
         let t = context.thresholds
         let severity: Severity
         if percent >= t.diskCriticalPercent { severity = .critical } else if percent >= t.diskWarningPercent { severity = .warning } else { return nil }
-        return finding(.usage, severity: severity, detail: "主机 \(host) 挂载点 \(mount) 使用率 \(String(format: "%.1f", percent))%（已用 \(gib(used)) / 共 \(gib(total))，\(source)），达到\(severity == .critical ? "严重" : "警告")阈值 \(formatted(severity == .critical ? t.diskCriticalPercent : t.diskWarningPercent))% (disk usage)", host: host, mount: mount)
+        let threshold = severity == .critical ? t.diskCriticalPercent : t.diskWarningPercent
+        return finding(.usage, severity: severity, phrase: Phrase.usage,
+                       ["host": .data(host), "mount": .data(mount), "percent": .data(String(format: "%.1f", percent)),
+                        "used": .data(gib(used)), "total": .data(gib(total)), "source": .phrases([source]),
+                        "level": .term(severity.rawValue), "threshold": .data(formatted(threshold))],
+                       host: host, mount: mount)
     }
 
     /// The one capacity forecast (``CapacityForecaster``), the same the dashboard, the monthly summary and
@@ -66,10 +71,19 @@ public struct DiskCheck: Check {
         let t = context.thresholds
         let severity: Severity
         if days <= t.forecastCriticalDays { severity = .critical } else if days <= t.forecastWarningDays { severity = .warning } else { return nil }
-        let error = f.backtest?.chosenError.map { "，回测误差 MAE \(gib(Int64($0.mae)))" } ?? ""
-        let when = [full.earliestDays.map { e in "\(Int(f.intervalLevel * 100))% 区间 \(Int(e))–\(full.latestDays.map { String(Int($0)) } ?? "∞") 天" },
-                    full.date.map { "约 \(BureauTime.day($0))" }].compactMap { $0 }.joined(separator: "，")
-        return finding(.forecast, severity: severity, detail: "主机 \(key.host) 挂载点 \(key.mount) 按\(model.method.chineseName)（\(f.pointsUsed) 天采样\(error)）每天约 \(gib(Int64(model.growthPerDay))) 的增长，预计 \(full.wholeDays ?? Int(days)) 天后写满（\(when)） (projected full in \(full.wholeDays ?? Int(days)) days)", host: key.host, mount: key.mount)
+        var values: [String: FindingValue] = [
+            "host": .data(key.host), "mount": .data(key.mount), "method": .term(model.method.rawValue),
+            "points": .data(String(f.pointsUsed)), "growth": .data(gib(Int64(model.growthPerDay))),
+            "days": .data(String(full.wholeDays ?? Int(days))),
+        ]
+        if let e = f.backtest?.chosenError { values["mae"] = .data(gib(Int64(e.mae))) }
+        if let e = full.earliestDays {
+            values["level"] = .data(String(Int(f.intervalLevel * 100)))
+            values["earliest"] = .data(String(Int(e)))
+            values["latest"] = .data(full.latestDays.map { String(Int($0)) } ?? "∞")
+        }
+        if let date = full.date { values[full.earliestDays == nil ? "date" : "dateAfter"] = .data(BureauTime.day(date)) }
+        return finding(.forecast, severity: severity, phrase: Phrase.forecast, values, host: key.host, mount: key.mount)
     }
 
     private func gib(_ bytes: Int64) -> String { String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }

@@ -17,17 +17,20 @@ public struct EfileCheck: Check {
         for volume in context.volumes {
             switch volume.efileStatus {
             case "failed":
-                findings.append(finding(.failed, volume: volume,
-                    detail: "案卷 \(volume.id) 电子文件生成失败（efile_status = failed\(since(volume.efileUpdatedAt))） (generation failed)"))
+                var values: [String: FindingValue] = ["volume": .data(volume.id)]
+                if let updated = volume.efileUpdatedAt { values["since"] = .data(BureauTime.display(updated)) }
+                findings.append(finding(.failed, volume: volume, phrase: Phrase.failed, values))
             case "generating":
                 if let updated = volume.efileUpdatedAt, context.at.timeIntervalSince(updated) > t.efileStuckHours * 3600 {
-                    findings.append(finding(.stuck, volume: volume,
-                        detail: "案卷 \(volume.id) 电子文件“生成中”已 \(hours(context.at.timeIntervalSince(updated))) 小时（自 \(BureauTime.display(updated))），超过 \(formatted(t.efileStuckHours)) 小时 (stuck generating)"))
+                    findings.append(finding(.stuck, volume: volume, phrase: Phrase.stuck,
+                        ["volume": .data(volume.id), "hours": .data(hours(context.at.timeIntervalSince(updated))),
+                         "since": .data(BureauTime.display(updated)), "limit": .data(formatted(t.efileStuckHours))]))
                 }
             case "pending":
                 if let created = volume.createdAt, context.at.timeIntervalSince(created) > t.efileBacklogHours * 3600 {
-                    findings.append(finding(.backlog, volume: volume,
-                        detail: "案卷 \(volume.id) 扫描完成 \(hours(context.at.timeIntervalSince(created))) 小时后电子文件仍待生成（扫描完成于 \(BureauTime.display(created))） (pending too long)"))
+                    findings.append(finding(.backlog, volume: volume, phrase: Phrase.backlog,
+                        ["volume": .data(volume.id), "hours": .data(hours(context.at.timeIntervalSince(created))),
+                         "scanned": .data(BureauTime.display(created))]))
                 }
             default:
                 break
@@ -50,29 +53,30 @@ public struct EfileCheck: Check {
                 context.note(Self.definition.id, site: site.id, path: relative, "volume.pdf \(failure.text)")
                 continue
             }
-            var problems: [String] = []
+            var problems: [FindingMessage] = []
             let facts = PDFInspector.inspect(data)
             if facts.byteCount == 0 {
-                problems.append("文件为空 (empty)")
+                problems.append(Phrase.empty())
             } else if !facts.isPDF {
-                problems.append("不是 PDF 文件 (not a PDF)")
+                problems.append(Phrase.notPDF())
             } else {
-                if !facts.hasEOF { problems.append("文件被截断，缺少 %%EOF (truncated)") }
+                if !facts.hasEOF { problems.append(Phrase.truncated()) }
                 if let count = facts.pageCount {
-                    if count != volume.pages { problems.append("页数 \(count) 与目录 pages = \(volume.pages) 不符 (page count differs)") }
+                    if count != volume.pages {
+                        problems.append(Phrase.pageCount(["count": .data(String(count)), "pages": .data(String(volume.pages))]))
+                    }
                 } else if facts.hasEOF {
-                    problems.append("无法读出页数 (page count unreadable)")
+                    problems.append(Phrase.pageCountUnreadable())
                 }
             }
             if !problems.isEmpty {
-                findings.append(finding(.broken, site: site.id, volume: volume,
-                    detail: "\(FindingText.site(site)) 的 \(relative)：\(problems.joined(separator: "；"))", path: relative))
+                findings.append(finding(.broken, site: site.id, volume: volume, phrase: Phrase.broken,
+                    ["site": .centerSite(site), "path": .data(relative), "problems": .phrases(problems)], path: relative))
             }
         }
         return findings
     }
 
-    private func since(_ date: Date?) -> String { date.map { "，自 \(BureauTime.display($0))" } ?? "" }
     private func hours(_ seconds: TimeInterval) -> String { formatted(seconds / 3600) }
     private func formatted(_ hours: Double) -> String {
         hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)

@@ -12,8 +12,8 @@ public protocol FindingCode: RawRepresentable, CaseIterable, Hashable, Sendable 
 extension FindingCode {
     /// The ``FindingCodeDefinition`` of this code with these texts (the code itself is the raw value).
     public func describe(title: String, severity: Severity, meaning: String, causes: [String],
-                         resolution: [String]) -> FindingCodeDefinition {
+                         resolution: [String], english: FindingGuidance? = nil) -> FindingCodeDefinition {
         FindingCodeDefinition(code: rawValue, title: title, severity: severity, meaning: meaning,
-                              causes: causes, resolution: resolution)
+                              causes: causes, resolution: resolution, english: english)
     }
 }

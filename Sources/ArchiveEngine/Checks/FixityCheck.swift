@@ -62,8 +62,8 @@ public struct FixityCheck: Check {
                     }
                 }
                 if !bad.isEmpty {
-                    findings.append(finding(.mismatch, site: site.id, volume: volume,
-                        detail: "\(FindingText.site(site)) 案卷 \(volume.folder) 重新计算的 SHA-256 与目录不一致: \(FindingText.list(bad)) (re-hash differs from catalog)",
+                    findings.append(finding(.mismatch, site: site.id, volume: volume, phrase: Phrase.mismatch,
+                        ["site": .centerSite(site), "folder": .data(volume.folder), "files": .list(bad)],
                         path: bad.count == 1 ? "\(volume.folder)/\(bad[0])" : volume.folder))
                 }
             }

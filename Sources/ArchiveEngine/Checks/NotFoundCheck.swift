@@ -27,7 +27,7 @@ public struct NotFoundCheck: Check {
     private func triage(_ q: CatalogQuery, _ d: EnterpriseDirectory, _ context: InspectionContext) -> Finding? {
         let typed = q.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let code = EnterpriseNameNormalizer.normalize(typed).uppercased()
-        let shown = "查询 #\(q.id)「\(typed)」"
+        let shown: [String: FindingValue] = ["query": .data(String(q.id)), "text": .data(typed)]
         let exact: CatalogEnterprise?
         switch q.kind {
         case "uscc": exact = d.byUSCC[code]
@@ -38,8 +38,8 @@ public struct NotFoundCheck: Check {
         if let e = exact {
             let volumes = context.volumesByEnterprise[e.uscc] ?? []
             if volumes.isEmpty {
-                return finding(.noVolume, uscc: e.uscc,
-                               detail: "\(shown)：企业 \(e.name)（\(e.uscc)）在目录中存在，但没有任何案卷 (enterprise has no volumes)", query: q.id)
+                return finding(.noVolume, uscc: e.uscc, phrase: Phrase.noVolume,
+                               shown.merging(enterprise(e)) { a, _ in a }, query: q.id)
             }
             guard let site = q.siteID.flatMap({ context.snapshot.site($0) }) else { return nil }
             let missing = volumes.filter { v in
@@ -48,40 +48,42 @@ public struct NotFoundCheck: Check {
                 return true
             }
             guard !missing.isEmpty else { return nil }
-            return finding(.notSynced, site: site.id, uscc: e.uscc,
-                           detail: "\(shown)：企业 \(e.name)（\(e.uscc)）存在，但 \(FindingText.list(missing.map(\.id))) 不在提供查询的站点 \(FindingText.site(site)) (volumes not at serving site)",
-                           query: q.id)
+            let values = shown.merging(enterprise(e)) { a, _ in a }
+                .merging(["volumes": .list(missing.map(\.id)), "site": .centerSite(site)]) { a, _ in a }
+            return finding(.notSynced, site: site.id, uscc: e.uscc, phrase: Phrase.notSynced, values, query: q.id)
         }
         if q.kind == "uscc" || (q.kind != "name" && q.kind != "reg_no" && code.count == 18) {
             if !USCC.isValid(code) {
                 let suggestions = CodeSuggester(codes: d.codes).suggestions(for: code)
-                let advice: String
+                let advice: FindingMessage
                 switch suggestions.count {
-                case 0: advice = "目录中没有只差一个字符的代码"
-                case 1: advice = "建议代码 \(suggestions[0])（\(d.byUSCC[suggestions[0]]?.name ?? "")）"
-                default: advice = "目录中有 \(suggestions.count) 个只差一个字符的代码，无法确定：\(FindingText.list(suggestions))"
+                case 0: advice = Phrase.noSuggestion()
+                case 1: advice = Phrase.suggestion(["code": .data(suggestions[0]), "name": .data(d.byUSCC[suggestions[0]]?.name ?? "")])
+                default: advice = Phrase.suggestions(["count": .data(String(suggestions.count)), "codes": .list(suggestions)])
                 }
-                return finding(.invalidCode, uscc: suggestions.count == 1 ? suggestions[0] : nil,
-                               detail: "\(shown)：代码校验位错误，\(advice) (check character fails)", query: q.id)
+                return finding(.invalidCode, uscc: suggestions.count == 1 ? suggestions[0] : nil, phrase: Phrase.invalidCode,
+                               shown.merging(["advice": .phrases([advice])]) { a, _ in a }, query: q.id)
             }
         }
         if q.kind == "name" {
             let normalized = EnterpriseNameNormalizer.normalize(typed)
             if let matches = d.byFormerName[normalized], let e = matches.first {
-                return finding(.formerName, uscc: e.uscc,
-                               detail: "\(shown)：是企业的曾用名，现名称为 \(e.name)（\(e.uscc)）\(more(matches)) (former name)", query: q.id)
+                return finding(.formerName, uscc: e.uscc, phrase: Phrase.formerName,
+                               shown.merging(enterprise(e, matches)) { a, _ in a }, query: q.id)
             }
             if let matches = d.byNormalizedName[normalized], let e = matches.first {
-                return finding(.nameVariant, uscc: e.uscc,
-                               detail: "\(shown)：与企业现名称 \(e.name)（\(e.uscc)）仅有全角/半角、括号或空格差异\(more(matches)) (name variant)", query: q.id)
+                return finding(.nameVariant, uscc: e.uscc, phrase: Phrase.nameVariant,
+                               shown.merging(enterprise(e, matches)) { a, _ in a }, query: q.id)
             }
         }
-        return finding(.unknown,
-                       detail: "\(shown)：目录中没有匹配的企业，可能在外地登记或输入有误 (no match in catalog)", query: q.id)
+        return finding(.unknown, phrase: Phrase.unknown, shown, query: q.id)
     }
 
-    private func more(_ matches: [CatalogEnterprise]) -> String {
-        matches.count > 1 ? "，另有 \(matches.count - 1) 家同名企业" : ""
+    /// The enterprise's name and code, and how many other enterprises matched as well.
+    private func enterprise(_ e: CatalogEnterprise, _ matches: [CatalogEnterprise] = []) -> [String: FindingValue] {
+        var values: [String: FindingValue] = ["name": .data(e.name), "uscc": .data(e.uscc)]
+        if matches.count > 1 { values["others"] = .data(String(matches.count - 1)) }
+        return values
     }
 }
 

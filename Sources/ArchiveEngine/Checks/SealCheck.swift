@@ -20,13 +20,12 @@ public final class SealCheck: Check {
         let backlog = context.thresholds.sealBacklogHours * 3600
         for volume in context.volumes {
             if volume.sealStatus == "failed" {
-                findings.append(finding(.failed, volume: volume,
-                    detail: "案卷 \(volume.id) 签章失败（seal_status = failed） (sealing failed)"))
+                findings.append(finding(.failed, volume: volume, phrase: Phrase.failed, ["volume": .data(volume.id)]))
             } else if volume.sealStatus == "pending", volume.efileStatus == "done",
                       let efileDone = volume.efileUpdatedAt, context.at.timeIntervalSince(efileDone) > backlog {
                 let hours = Int(context.at.timeIntervalSince(efileDone) / 3600)
-                findings.append(finding(.backlog, volume: volume,
-                    detail: "案卷 \(volume.id) 电子文件生成 \(hours) 小时后仍未签章（电子文件完成于 \(BureauTime.display(efileDone))） (seal pending too long)"))
+                findings.append(finding(.backlog, volume: volume, phrase: Phrase.backlog,
+                    ["volume": .data(volume.id), "hours": .data(String(hours)), "efileDone": .data(BureauTime.display(efileDone))]))
             }
         }
         return findings
@@ -49,8 +48,9 @@ public final class SealCheck: Check {
             }
             let verdict = verifier.verify(data)
             if verdict.isValid { continue }
-            findings.append(finding(.invalid, site: site.id, volume: volume,
-                                    detail: "\(FindingText.site(site)) 的 \(relative)：\(verdict.detail)", path: relative))
+            findings.append(finding(.invalid, site: site.id, volume: volume, phrase: Phrase.invalid,
+                                    ["site": .centerSite(site), "path": .data(relative), "reason": .bilingual(verdict.detail)],
+                                    path: relative))
         }
         return findings
     }

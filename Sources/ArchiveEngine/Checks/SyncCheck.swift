@@ -28,10 +28,10 @@ public struct SyncCheck: Check {
                 if !context.mustHold(site, volume) {
                     if site.kind == .branch, roots.contains(volume.uscc),
                        case .success = context.listing(site: site, folder: volume.folder) {
-                        let owner = context.branchOf[volume.uscc].map { $0.isEmpty ? "未登记" : $0 } ?? "未知"
-                        findings.append(finding(.misplaced, site: site.id, volume: volume,
-                            detail: "\(FindingText.site(site)) 持有不属于本分局管辖的案卷 \(volume.id)（企业管辖分局: \(owner)） (volume outside jurisdiction)",
-                            path: volume.folder))
+                        let owner: FindingValue = context.branchOf[volume.uscc].map { $0.isEmpty ? .term("unregistered") : .data($0) }
+                            ?? .term("unknown")
+                        findings.append(finding(.misplaced, site: site.id, volume: volume, phrase: Phrase.misplaced,
+                            ["site": .centerSite(site), "volume": .data(volume.id), "owner": owner], path: volume.folder))
                     }
                     continue
                 }
@@ -49,13 +49,12 @@ public struct SyncCheck: Check {
         switch roots.contains(volume.uscc) ? context.listing(site: site, folder: folder) : .failure(.missing) {
         case .success(let l): listing = l
         case .failure(.missing):
-            return [finding(.missing, site: site.id, volume: volume,
-                            detail: "\(FindingText.site(site)) 缺少整个案卷文件夹 \(folder)（已过同步宽限期） (volume folder missing)",
-                            path: folder)]
+            return [finding(.missing, site: site.id, volume: volume, phrase: Phrase.folderMissing,
+                            ["site": .centerSite(site), "folder": .data(folder)], path: folder)]
         case .failure(let failure) where failure == .symlink || failure == .notADirectory:
             // Not a folder of the store: the volume is not really there (links are never followed).
-            return [finding(.missing, site: site.id, volume: volume,
-                            detail: "\(FindingText.site(site)) 的案卷位置 \(folder) \(failure.text)，视为缺失 (volume folder is not a folder)",
+            return [finding(.missing, site: site.id, volume: volume, phrase: Phrase.folderUnusable,
+                            ["site": .centerSite(site), "folder": .data(folder), "reason": .bilingual(failure.text)],
                             path: folder)]
         case .failure(let failure):
             context.note(Self.definition.id, site: site.id, path: folder, "案卷文件夹\(failure.text)，未能检查")
@@ -63,7 +62,7 @@ public struct SyncCheck: Check {
         }
         let contents = VolumeFolderContents(listing)
         var missing: [String] = []  // names
-        var missingShown: [String] = []  // names, each with what stands in its place
+        var missingShown: [FindingMessage] = []  // names, each with what stands in its place
         func lack(_ name: String, _ entry: DirectoryListing.Entry?) {
             missing.append(name)
             missingShown.append(Self.absent(name, entry))
@@ -96,13 +95,13 @@ public struct SyncCheck: Check {
         }
         var findings: [Finding] = []
         if !missing.isEmpty {
-            findings.append(finding(.missing, site: site.id, volume: volume,
-                detail: "\(FindingText.site(site)) 案卷 \(folder) 缺少 \(FindingText.list(missingShown)) (files missing)",
+            findings.append(finding(.missing, site: site.id, volume: volume, phrase: Phrase.filesMissing,
+                ["site": .centerSite(site), "folder": .data(folder), "files": .items(missingShown)],
                 path: missing.count == 1 ? "\(folder)/\(missing[0])" : folder))
         }
         if !corrupt.isEmpty {
-            findings.append(finding(.corrupt, site: site.id, volume: volume,
-                detail: "\(FindingText.site(site)) 案卷 \(folder) 中 \(FindingText.list(corrupt)) 与目录哈希不一致 (hash differs from catalog)",
+            findings.append(finding(.corrupt, site: site.id, volume: volume, phrase: Phrase.corrupt,
+                ["site": .centerSite(site), "folder": .data(folder), "files": .list(corrupt)],
                 path: corrupt.count == 1 ? "\(folder)/\(corrupt[0])" : folder))
         }
         return findings
@@ -111,12 +110,12 @@ public struct SyncCheck: Check {
     /// The name of a file the volume lacks, saying what stands in its place when something does: a symlink
     /// (never followed), a folder, or a FIFO, socket or device, which an operator must not take for a file
     /// that was simply not copied.
-    static func absent(_ name: String, _ entry: DirectoryListing.Entry?) -> String {
+    static func absent(_ name: String, _ entry: DirectoryListing.Entry?) -> FindingMessage {
         switch entry?.kind {
-        case .symlink: "\(name)（是符号链接，未跟随 symlink）"
-        case .directory: "\(name)（是文件夹 folder）"
-        case .other: "\(name)（是管道、套接字或设备等特殊文件 special file）"
-        case .file, nil: name
+        case .symlink: Phrase.symlinkInPlace(["name": .data(name)])
+        case .directory: Phrase.folderInPlace(["name": .data(name)])
+        case .other: Phrase.specialInPlace(["name": .data(name)])
+        case .file, nil: Phrase.file(["name": .data(name)])
         }
     }
 

@@ -298,7 +298,16 @@ public struct InspectionResultsImporter {
         let finding = Finding(check: check ?? "", code: code ?? "", severity: severity ?? .info,
                               site: string("site"), volume: string("volume"), uscc: string("uscc"),
                               detail: detail ?? "", query: query, host: string("host"),
-                              mount: string("mount"), path: string("path"))
+                              mount: string("mount"), path: string("path"), params: params(object["params"]))
         return errors.isEmpty ? finding : nil
+    }
+
+    /// The finding's sentence as data, when the line carries one this version can read. A line without it
+    /// (an older host) or with one it cannot read (a newer host's phrase) keeps its `detail`, which the
+    /// pages then show: never a rejected line for a value that only improves the wording.
+    static func params(_ raw: Any?) -> FindingMessage? {
+        guard let raw, !(raw is NSNull), JSONSerialization.isValidJSONObject(raw),
+              let data = try? JSONSerialization.data(withJSONObject: raw) else { return nil }
+        return try? JSONDecoder().decode(FindingMessage.self, from: data)
     }
 }

@@ -17,19 +17,23 @@ public struct Finding: Codable, Hashable, Sendable {
     public var host: String?
     public var mount: String?
     public var path: String?
+    /// The sentence as data (``FindingMessage``), rendered in each page's language; nil on findings from
+    /// before it was kept, which pages show by their `detail`. Printed as `params` (an extra key, which
+    /// the contract allows).
+    public var params: FindingMessage?
 
     public init(
         check: String, code: String, severity: Severity, site: String? = nil, volume: String? = nil,
         uscc: String? = nil, detail: String, query: Int64? = nil, host: String? = nil,
-        mount: String? = nil, path: String? = nil
+        mount: String? = nil, path: String? = nil, params: FindingMessage? = nil
     ) {
         self.check = check; self.code = code; self.severity = severity; self.site = site
         self.volume = volume; self.uscc = uscc; self.detail = detail; self.query = query
-        self.host = host; self.mount = mount; self.path = path
+        self.host = host; self.mount = mount; self.path = path; self.params = params
     }
 
     enum CodingKeys: String, CodingKey {
-        case check, code, severity, site, volume, uscc, detail, query, host, mount, path
+        case check, code, severity, site, volume, uscc, detail, query, host, mount, path, params
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -46,6 +50,7 @@ public struct Finding: Codable, Hashable, Sendable {
         try c.encodeIfPresent(host, forKey: .host)
         try c.encodeIfPresent(mount, forKey: .mount)
         try c.encodeIfPresent(path, forKey: .path)
+        try c.encodeIfPresent(params, forKey: .params)
     }
 
     /// One JSON line, keys sorted so that the same finding always prints the same bytes.

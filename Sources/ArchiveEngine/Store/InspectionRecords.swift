@@ -51,12 +51,12 @@ extension OperationsStore {
             arguments: [run.id, BureauTime.iso(run.startedAt), BureauTime.iso(run.finishedAt), run.host, run.center,
                         run.window, run.checks.map(checksText), run.coverageDetail, run.source, run.sites.map(checksText)])
         let insert = try db.makeStatement(sql: """
-            INSERT INTO finding (run_id, seq, "check", code, severity, site, volume, uscc, query, host, mount, path, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO finding (run_id, seq, "check", code, severity, site, volume, uscc, query, host, mount, path, detail, params)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (seq, f) in findings.enumerated() {
             try insert.execute(arguments: [run.id, seq, f.check, f.code, f.severity.rawValue, f.site, f.volume, f.uscc,
-                                           f.query, f.host, f.mount, f.path, f.detail])
+                                           f.query, f.host, f.mount, f.path, f.detail, f.params?.json])
         }
     }
 
@@ -124,6 +124,7 @@ extension OperationsStore {
         Finding(
             check: row["check"], code: row["code"], severity: Severity(rawValue: row["severity"]) ?? .warning,
             site: row["site"], volume: row["volume"], uscc: row["uscc"], detail: row["detail"],
-            query: row["query"], host: row["host"], mount: row["mount"], path: row["path"])
+            query: row["query"], host: row["host"], mount: row["mount"], path: row["path"],
+            params: FindingMessage.parse(row["params"]))
     }
 }

@@ -19,5 +19,6 @@ enum Migrations {
         v12QueryEventCenter,
         v7Comparisons,
         v10RunPartitions,
+        v9FindingParams,
     ]
 }
