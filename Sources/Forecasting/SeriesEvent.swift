@@ -31,13 +31,16 @@ public struct SeriesEvent: Sendable, Hashable, Codable {
         switch kind {
         case .expansion, .shrink:
             let word = kind == .expansion ? "扩容" : "缩容"
-            return "\(word)：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间延续 \(gib(usedAfter))，历史继续使用 (capacity changed," +
-                " usage continued)"
+            return "\(word)：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间延续 \(gib(usedAfter))，历史继续使用 " +
+                "(\(kind == .expansion ? "expansion" : "shrink"): capacity \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0)), " +
+                "usage continued at \(gib(usedAfter)), history kept)"
         case .replacement:
             return "更换磁盘：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间 \(gib(usedBefore)) → \(gib(usedAfter))，序列从此重新开始 " +
-                "(disk replaced, series restarts)"
+                "(disk replaced: capacity \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0)), used \(gib(usedBefore)) → \(gib(usedAfter)), " +
+                "series restarts)"
         case .cleanUp:
-            return "清理：已用空间 \(gib(usedBefore)) → \(gib(usedAfter))（释放 \(gib(usedBefore - usedAfter))），序列从此重新开始 (clean-up, series restarts)"
+            return "清理：已用空间 \(gib(usedBefore)) → \(gib(usedAfter))（释放 \(gib(usedBefore - usedAfter))），序列从此重新开始 " +
+                "(clean-up: used \(gib(usedBefore)) → \(gib(usedAfter)), \(gib(usedBefore - usedAfter)) freed, series restarts)"
         }
     }
 }

@@ -67,7 +67,7 @@ struct DashboardView: ReportView {
         var mount: String
         var severity: String
         var severityLabel: String
-        var detail: String
+        var detail: [TextSpan]
     }
 
     /// Today's inspection against the 08:30 deadline, and the last run's coverage.

@@ -115,7 +115,7 @@ enum HomePage {
             trend: trendView,
             disk: d.diskFindings.map { f in
                 .init(host: f.host ?? "—", mount: f.mount ?? "—", severity: f.severity.rawValue,
-                      severityLabel: n.severity(f.severity), detail: f.detail)
+                      severityLabel: n.severity(f.severity), detail: n.sentence(f))
             },
             hasDisk: !d.diskFindings.isEmpty,
             diskHref: href.map { $0 + "#check-disk" } ?? "",

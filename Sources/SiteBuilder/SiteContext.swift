@@ -35,7 +35,8 @@ public struct SiteContext: Sendable {
                 if let english = labels["nav:\(entry.href)"] {
                     return .init(label: english, href: "en/\(entry.href)", current: entry.href == currentPath)
                 }
-                return .init(label: entry.label, href: entry.href, current: false)
+                return .init(label: labels["nav_zh:\(entry.href)"] ?? entry.label, href: entry.href, current: false,
+                             hreflang: "zh-CN")
             })
     }
 }

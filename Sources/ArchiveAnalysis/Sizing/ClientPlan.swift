@@ -41,11 +41,15 @@ public struct ClientPlan: Codable, Hashable, Sendable {
         let requirements = [
             Requirement(kind: .client, cores: a.clientCores, ramGB: a.clientRAMGB, diskGB: a.clientDiskGB,
                         interfaces: ["USB", "网口 (network)"],
-                        reasons: ["浏览与打印整卷档案 PDF（数百页扫描件）需要 \(a.clientRAMGB.formatted0) GB 内存",
-                                  "USB 连接身份证阅读器或本地打印机；网口连接市局数据中心"]),
+                        reasons: ["浏览与打印整卷档案 PDF（数百页扫描件）需要 \(a.clientRAMGB.formatted0) GB 内存"
+                                      + " (viewing and printing whole-volume PDFs of hundreds of scanned pages needs"
+                                      + " \(a.clientRAMGB.formatted0) GB of memory)",
+                                  "USB 连接身份证阅读器或本地打印机；网口连接市局数据中心"
+                                      + " (USB for the ID card reader or a local printer; network to the bureau data center)"]),
             Requirement(kind: .kiosk, cores: a.kioskCores, ramGB: a.kioskRAMGB, diskGB: a.kioskDiskGB,
                         interfaces: ["USB", "网口 (network)"],
-                        reasons: ["自助查询一体机需要 USB 连接身份证阅读器，网口连接查询服务"]),
+                        reasons: ["自助查询一体机需要 USB 连接身份证阅读器，网口连接查询服务"
+                                      + " (a kiosk needs USB for the ID card reader and network for the query service)"]),
         ]
         let groups = inventory.clients.map { ($0, Kind.client) } + inventory.kiosks.map { ($0, Kind.kiosk) }
         return ClientPlan(requirements: requirements, groups: groups.map { g, kind in
@@ -54,13 +58,16 @@ public struct ClientPlan: Codable, Hashable, Sendable {
             let values = [g.cores.map { "\($0) 核" }, g.ramGB.map { "\($0.formatted0) GB 内存" },
                           g.diskGB.map { "\($0.formatted0) GB 硬盘" },
                           g.interfaces.isEmpty ? nil : g.interfaces.joined(separator: "、")].compactMap { $0 }
+            let english = [g.cores.map { "\($0) cores" }, g.ramGB.map { "\($0.formatted0) GB memory" },
+                           g.diskGB.map { "\($0.formatted0) GB disk" },
+                           g.interfaces.isEmpty ? nil : g.interfaces.joined(separator: ", ")].compactMap { $0 }
             return GroupCheck(
                 kind: kind, name: g.name, count: g.count, model: g.model, os: g.os,
                 cores: CheckMark.atLeast(g.cores.map(Double.init), Double(r.cores)),
                 memory: CheckMark.atLeast(g.ramGB, r.ramGB), disk: CheckMark.atLeast(g.diskGB, r.diskGB),
                 usb: g.interfaces.isEmpty ? .missing : (families.contains(.usb) ? .ok : .short),
                 network: g.interfaces.isEmpty ? .missing : (families.contains(.network) ? .ok : .short),
-                values: values.isEmpty ? "—" : values.joined(separator: "，"))
+                values: values.isEmpty ? "—" : values.joined(separator: "，") + " (\(english.joined(separator: "; ")))")
         })
     }
 }

@@ -36,34 +36,40 @@ public struct PeripheralChecklist: Codable, Hashable, Sendable {
                 let group = d.attachedTo.flatMap { name in groups.first { $0.name == name } }
                 let interface: CheckMark
                 if d.interfaces.isEmpty {
-                    interface = .missing; notes.append("清单未填写设备接口")
+                    interface = .missing; notes.append("清单未填写设备接口 (interface not in the inventory)")
                 } else if d.attachedTo == nil {
-                    interface = .missing; notes.append("清单未填写连接的客户端或终端组（attached_to）")
+                    interface = .missing; notes.append("清单未填写连接的客户端或终端组（attached_to） (attached_to not in the inventory)")
                 } else if let group, !group.interfaces.isEmpty {
                     let shared = Set(d.interfaces.compactMap(InterfaceFamily.init(text:)))
                         .intersection(group.interfaces.compactMap(InterfaceFamily.init(text:)))
                     interface = shared.isEmpty ? .mismatch : .ok
                     notes.append(shared.isEmpty
                                  ? "设备接口 \(d.interfaces.joined(separator: "、")) 与 \(group.name) 的接口 " +
-                                     "\(group.interfaces.joined(separator: "、")) 没有共同类型"
-                                 : "经 \(shared.map(\.rawValue).sorted().joined(separator: "/")) 连接 \(group.name)")
+                                     "\(group.interfaces.joined(separator: "、")) 没有共同类型 (no interface in common with \(group.name))"
+                                 : "经 \(shared.map(\.rawValue).sorted().joined(separator: "/")) 连接 \(group.name)"
+                                     + " (connects to \(group.name) by \(shared.map(\.rawValue).sorted().joined(separator: "/")))")
                 } else {
-                    interface = .missing; notes.append("清单未填写 \(d.attachedTo ?? "") 的接口")
+                    interface = .missing; notes.append("清单未填写 \(d.attachedTo ?? "") 的接口 (interfaces of \(d.attachedTo ?? "") not in the inventory)")
                 }
                 let driver: CheckMark
                 if d.drivers.isEmpty {
-                    driver = .missing; notes.append("清单未填写驱动支持的操作系统")
+                    driver = .missing; notes.append("清单未填写驱动支持的操作系统 (driver systems not in the inventory)")
                 } else if let os = group?.os {
                     let fits = d.drivers.contains { driverFits($0, os: os) }
                     driver = fits ? .ok : .mismatch
-                    notes.append(fits ? "有 \(os) 驱动" : "驱动只支持 \(d.drivers.joined(separator: "、"))，\(group?.name ?? "") 使用 \(os)")
+                    notes.append(fits ? "有 \(os) 驱动 (driver for \(os))"
+                                 : "驱动只支持 \(d.drivers.joined(separator: "、"))，\(group?.name ?? "") 使用 \(os)"
+                                     + " (drivers only for \(d.drivers.joined(separator: ", ")); \(group?.name ?? "") runs \(os))")
                 } else {
-                    driver = .missing; notes.append("清单未填写所连设备的操作系统")
+                    driver = .missing; notes.append("清单未填写所连设备的操作系统 (system of the attached device not in the inventory)")
                 }
                 var speed: CheckMark?
                 if kind == .printer {
                     speed = CheckMark.atLeast(d.pagesPerMinute.map(Double.init), Double(a.printerPagesPerMinute))
-                    notes.append(d.pagesPerMinute.map { "每分钟 \($0) 页（高速打印机按至少 \(a.printerPagesPerMinute) 页计）" } ?? "清单未填写打印速度")
+                    notes.append(d.pagesPerMinute.map {
+                        "每分钟 \($0) 页（高速打印机按至少 \(a.printerPagesPerMinute) 页计）"
+                            + " (\($0) pages a minute; a high-speed printer needs at least \(a.printerPagesPerMinute))"
+                    } ?? "清单未填写打印速度 (print speed not in the inventory)")
                 }
                 items.append(Item(kind: kind, model: d.model, count: d.count, attachedTo: d.attachedTo,
                                   interface: interface, driver: driver, speed: speed, notes: notes))

@@ -38,10 +38,12 @@ public struct ServerPlan: Codable, Hashable, Sendable {
                 SizingFigure(label: label, value: nil, unit: unit, formula: "—",
                              missing: ["运维数据库中没有查询明细（query_event），无法得出查询负载 (no detailed query log)"])
             }
-            return ServerPlan(load: load, peakRate: none("高峰小时平均查询率", .queriesPerSecond),
-                              designRate: none("设计峰值查询率", .queriesPerSecond),
-                              secondsPerQuery: none("每次查询耗时", .milliseconds), cores: none("所需 CPU 核心", .cores),
-                              concurrency: none("同时处理的查询", .count), memory: none("所需内存", .gigabytes),
+            return ServerPlan(load: load, peakRate: none("高峰小时平均查询率 (mean query rate of the peak hour)", .queriesPerSecond),
+                              designRate: none("设计峰值查询率 (design peak query rate)", .queriesPerSecond),
+                              secondsPerQuery: none("每次查询耗时 (time per query)", .milliseconds),
+                              cores: none("所需 CPU 核心 (CPU cores needed)", .cores),
+                              concurrency: none("同时处理的查询 (queries in flight)", .count),
+                              memory: none("所需内存 (memory needed)", .gigabytes),
                               servers: checks(inventory, cores: nil, memory: nil))
         }
         let peak = Double(load.peakHourQueries) / 3600
@@ -54,33 +56,46 @@ public struct ServerPlan: Codable, Hashable, Sendable {
         let memory = memorySizes.first { $0 >= rawMemory } ?? rawMemory.rounded(.up)
         func n(_ v: Double, _ digits: Int = 1) -> String { SizingText.number(v, digits: digits) }
         let peakText = load.peakHourStart.map { " (\(BureauTime.display($0)) 起的一小时)" } ?? ""
+        let peakTextEN = load.peakHourStart.map { " in the hour from \(BureauTime.display($0))" } ?? ""
         return ServerPlan(
             load: load,
-            peakRate: SizingFigure(label: "高峰小时平均查询率", value: peak, unit: .queriesPerSecond,
-                                   formula: "\(load.peakHourQueries) 次\(peakText) ÷ 3600 秒 = \(n(peak, 3)) 次/秒",
-                                   assumptions: ["查询明细覆盖 \(load.days) 天、共 \(load.queries) 次"]),
-            designRate: SizingFigure(label: "设计峰值查询率", value: design, unit: .queriesPerSecond,
+            peakRate: SizingFigure(label: "高峰小时平均查询率 (mean query rate of the peak hour)", value: peak, unit: .queriesPerSecond,
+                                   formula: "\(load.peakHourQueries) 次\(peakText) ÷ 3600 秒 = \(n(peak, 3)) 次/秒"
+                                       + " (\(load.peakHourQueries) queries\(peakTextEN) ÷ 3600 s = \(n(peak, 3))/s)",
+                                   assumptions: ["查询明细覆盖 \(load.days) 天、共 \(load.queries) 次"
+                                       + " (the query log covers \(load.days) days, \(load.queries) queries)"]),
+            designRate: SizingFigure(label: "设计峰值查询率 (design peak query rate)", value: design, unit: .queriesPerSecond,
                                      formula: "\(n(peak, 3)) × 突发系数 \(n(a.burstFactor)) × 增长预留 \(n(a.queryGrowthReserve)) = " +
-                                         "\(n(design, 3)) 次/秒",
-                                     assumptions: ["最忙一分钟约为高峰小时平均的 \(n(a.burstFactor)) 倍（终端排队）",
-                                                   "为规划期内查询量增长预留 \(Int(((a.queryGrowthReserve - 1) * 100).rounded())) %"]),
+                                         "\(n(design, 3)) 次/秒 (\(n(peak, 3)) × burst factor \(n(a.burstFactor)) × growth reserve " +
+                                         "\(n(a.queryGrowthReserve)) = \(n(design, 3))/s)",
+                                     assumptions: ["最忙一分钟约为高峰小时平均的 \(n(a.burstFactor)) 倍（终端排队）"
+                                                       + " (the busiest minute is about \(n(a.burstFactor)) × the peak-hour mean: kiosks queue)",
+                                                   "为规划期内查询量增长预留 \(Int(((a.queryGrowthReserve - 1) * 100).rounded())) %"
+                                                       + " (\(Int(((a.queryGrowthReserve - 1) * 100).rounded())) % reserved for query growth)"]),
             secondsPerQuery: SizingFigure(
-                label: "每次查询耗时", value: seconds * 1000, unit: .milliseconds,
+                label: "每次查询耗时 (time per query)", value: seconds * 1000, unit: .milliseconds,
                 formula: measured != nil ? "实测 95 分位延迟 \(n(seconds * 1000, 0)) ms（\(load.latencySamples) 次有延迟记录）"
-                                         : "假设 \(n(seconds * 1000, 0)) ms",
-                assumptions: ["把整段延迟都算作 CPU 时间（偏保守）"],
+                    + " (measured 95th percentile latency \(n(seconds * 1000, 0)) ms, \(load.latencySamples) queries with a latency)"
+                                         : "假设 \(n(seconds * 1000, 0)) ms (assumed \(n(seconds * 1000, 0)) ms)",
+                assumptions: ["把整段延迟都算作 CPU 时间（偏保守） (the whole latency counted as CPU time: conservative)"],
                 missing: measured == nil ? ["查询明细中没有延迟（latency_ms），使用假设值 (no latency recorded: assumed)"] : []),
-            cores: SizingFigure(label: "所需 CPU 核心", value: cores, unit: .cores,
+            cores: SizingFigure(label: "所需 CPU 核心 (CPU cores needed)", value: cores, unit: .cores,
                                 formula: "max(\(a.minimumServerCores), ⌈\(n(design, 3)) × \(n(seconds, 3)) 秒 ÷ " +
-                                    "\(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) 核",
-                                assumptions: ["CPU 在设计峰值时最多 \(Int(a.targetUtilisation * 100)) % 繁忙",
-                                    "数据库与查询服务至少 \(a.minimumServerCores) 核"]),
-            concurrency: SizingFigure(label: "同时处理的查询", value: inFlight, unit: .count,
-                                      formula: "\(n(design, 3)) 次/秒 × \(n(seconds, 3)) 秒 = \(n(inFlight, 2))（利特尔法则）"),
-            memory: SizingFigure(label: "所需内存", value: memory, unit: .gigabytes,
+                                    "\(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) 核 (max(\(a.minimumServerCores), ⌈\(n(design, 3)) × " +
+                                    "\(n(seconds, 3)) s ÷ \(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) cores)",
+                                assumptions: ["CPU 在设计峰值时最多 \(Int(a.targetUtilisation * 100)) % 繁忙"
+                                                  + " (CPU at most \(Int(a.targetUtilisation * 100)) % busy at the design peak)",
+                                    "数据库与查询服务至少 \(a.minimumServerCores) 核 (at least \(a.minimumServerCores) cores for the database and query service)"]),
+            concurrency: SizingFigure(label: "同时处理的查询 (queries in flight)", value: inFlight, unit: .count,
+                                      formula: "\(n(design, 3)) 次/秒 × \(n(seconds, 3)) 秒 = \(n(inFlight, 2))（利特尔法则）"
+                                          + " (\(n(design, 3))/s × \(n(seconds, 3)) s = \(n(inFlight, 2)), Little's law)"),
+            memory: SizingFigure(label: "所需内存 (memory needed)", value: memory, unit: .gigabytes,
                                  formula: "\(n(a.baseMemoryGB)) GB + ⌈\(n(inFlight, 2))⌉ × \(n(a.memoryPerConcurrentQueryGB)) GB = " +
-                                     "\(n(rawMemory)) GB → 取常用规格 \(n(memory)) GB",
-                                 assumptions: ["操作系统、数据库与缓存基础 \(n(a.baseMemoryGB)) GB", "每个进行中的查询 \(n(a.memoryPerConcurrentQueryGB)) GB"]),
+                                     "\(n(rawMemory)) GB → 取常用规格 \(n(memory)) GB (\(n(a.baseMemoryGB)) GB + ⌈\(n(inFlight, 2))⌉ × " +
+                                     "\(n(a.memoryPerConcurrentQueryGB)) GB = \(n(rawMemory)) GB → common size \(n(memory)) GB)",
+                                 assumptions: ["操作系统、数据库与缓存基础 \(n(a.baseMemoryGB)) GB (\(n(a.baseMemoryGB)) GB base for the system, database and cache)",
+                                               "每个进行中的查询 \(n(a.memoryPerConcurrentQueryGB)) GB"
+                                                   + " (\(n(a.memoryPerConcurrentQueryGB)) GB per query in flight)"]),
             servers: checks(inventory, cores: cores, memory: memory))
     }
 

@@ -60,7 +60,7 @@ public struct StoragePlan: Codable, Hashable, Sendable {
             if reading == nil {
                 missing.append(s.host == nil || s.mount == nil
                                ? "清单未填写该存储的主机与挂载点，无法对照磁盘采样 (host/mount not in the inventory)"
-                               : "没有 \(s.host ?? "") \(s.mount ?? "") 的磁盘采样 (no disk samples for this mount)")
+                               : "没有 \(s.host ?? "") \(s.mount ?? "") 的磁盘采样 (no disk samples for \(s.host ?? "") \(s.mount ?? ""))")
             }
             let level = s.raid ?? .none
             return Storage(host: s.host, mount: s.mount, copies: s.copies, raid: s.raid, raidDisks: s.raidDisks,
@@ -83,24 +83,32 @@ public struct StoragePlan: Codable, Hashable, Sendable {
                         line: Double, policy: ForecastPolicy) -> Horizon {
         let days = 365.25 * Double(years)
         let label = "\(years) 年"
+        let yearsEN = years == 1 ? "1 year" : "\(years) years"
+        let method = forecast.model?.method
         let linePercent = SizingText.percent(line * 100)
         let assumptions = [
-            "增长取站点档案字节数的预测（\(forecast.model?.method.displayName ?? "—")），区间为 \(Int(policy.intervalLevel * 100)) % 预测区间",
-            "每份副本增长相同；使用率保持在警告线 \(linePercent) 以下 (usage kept under the warning line)",
+            "增长取站点档案字节数的预测（\(method?.chineseName ?? "—")），区间为 \(Int(policy.intervalLevel * 100)) % 预测区间"
+                + " (growth is the forecast of the site's archive bytes (\(method?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "—")),"
+                + " with its \(Int(policy.intervalLevel * 100)) % prediction interval)",
+            "每份副本增长相同；使用率保持在警告线 \(linePercent) 以下 (every copy grows the same; usage kept under the warning line of \(linePercent))",
         ]
         guard let p = forecast.projection(afterDays: days), let now = forecast.model?.value(afterDays: 0) else {
             let reason = forecast.reasonText ?? "无法预测 (no forecast)"
             let none = { (name: String) in
                 SizingFigure(label: name, value: nil, unit: .bytes, formula: "—", assumptions: assumptions, missing: [reason])
             }
-            return Horizon(years: years, growth: none("\(label)增长"), needUsable: none("\(label)所需可用容量"),
-                           buyUsable: none("\(label)需新增可用容量"), buyRaw: none("\(label)需新增裸容量"))
+            return Horizon(years: years, growth: none("\(label)增长 (growth in \(yearsEN))"),
+                           needUsable: none("\(label)所需可用容量 (usable capacity needed in \(yearsEN))"),
+                           buyUsable: none("\(label)需新增可用容量 (usable capacity to add in \(yearsEN))"),
+                           buyRaw: none("\(label)需新增裸容量 (raw capacity to add in \(yearsEN))"))
         }
         let growth = (max(0, p.expected - now), max(0, p.low - now), max(0, p.high - now))
         let growthFigure = SizingFigure(
-            label: "\(label)增长", value: growth.0, low: growth.1, high: growth.2, unit: .bytes,
+            label: "\(label)增长 (growth in \(yearsEN))", value: growth.0, low: growth.1, high: growth.2, unit: .bytes,
             formula: "预测值(\(SizingText.number(days, digits: 0)) 天后) \(SizingText.bytes(p.expected)) − 当前拟合值 " +
-                "\(SizingText.bytes(now)) = \(SizingText.bytes(growth.0))",
+                "\(SizingText.bytes(now)) = \(SizingText.bytes(growth.0))" +
+                " (forecast after \(SizingText.number(days, digits: 0)) days \(SizingText.bytes(p.expected)) − fitted value now " +
+                "\(SizingText.bytes(now)) = \(SizingText.bytes(growth.0)))",
             assumptions: assumptions)
         // Each bound of the interval goes through the same arithmetic, storage by storage.
         func need(_ g: Double) -> [Double] {
@@ -125,17 +133,21 @@ public struct StoragePlan: Codable, Hashable, Sendable {
         return Horizon(
             years: years, growth: growthFigure,
             needUsable: SizingFigure(
-                label: "\(label)所需可用容量", value: sum(need(growth.0)), low: sum(need(growth.1)), high: sum(need(growth.2)),
+                label: "\(label)所需可用容量 (usable capacity needed in \(yearsEN))", value: sum(need(growth.0)), low: sum(need(growth.1)), high: sum(need(growth.2)),
                 unit: .bytes, formula: needTerms.joined(separator: " + ") + " = \(SizingText.bytes(sum(need(growth.0))))",
-                assumptions: assumptions + ["现已用取挂载点最新采样；无采样时按 档案字节数 × 副本数 计"], missing: missing),
+                assumptions: assumptions + ["现已用取挂载点最新采样；无采样时按 档案字节数 × 副本数 计"
+                    + " (used now is the mount's latest sample; without samples, archive bytes × copies)"], missing: missing),
             buyUsable: SizingFigure(
-                label: "\(label)需新增可用容量", value: sum(buy(growth.0)), low: sum(buy(growth.1)), high: sum(buy(growth.2)),
+                label: "\(label)需新增可用容量 (usable capacity to add in \(yearsEN))", value: sum(buy(growth.0)), low: sum(buy(growth.1)), high: sum(buy(growth.2)),
                 unit: .bytes, formula: buyTerms.joined(separator: " + ") + " = \(SizingText.bytes(sum(buy(growth.0))))",
-                assumptions: ["现有容量取挂载点最新采样的总容量；无采样时按 0 计（即全部新购）"], missing: missing),
+                assumptions: ["现有容量取挂载点最新采样的总容量；无采样时按 0 计（即全部新购）"
+                    + " (capacity now is the total of the mount's latest sample; without samples 0, i.e. all bought new)"], missing: missing),
             buyRaw: SizingFigure(
-                label: "\(label)需新增裸容量", value: sum(raw(growth.0)), low: sum(raw(growth.1)), high: sum(raw(growth.2)),
+                label: "\(label)需新增裸容量 (raw capacity to add in \(yearsEN))", value: sum(raw(growth.0)), low: sum(raw(growth.1)), high: sum(raw(growth.2)),
                 unit: .bytes, formula: rawTerms.joined(separator: " + ") + " = \(SizingText.bytes(sum(raw(growth.0))))",
-                assumptions: ["RAID 开销 = 裸容量 ÷ 可用容量：RAID 1/10 为 2，RAID 5 为 n/(n−1)，RAID 6 为 n/(n−2)（n 为 RAID 组盘数）"],
+                assumptions: ["RAID 开销 = 裸容量 ÷ 可用容量：RAID 1/10 为 2，RAID 5 为 n/(n−1)，RAID 6 为 n/(n−2)（n 为 RAID 组盘数）"
+                    + " (RAID overhead = raw ÷ usable capacity: 2 for RAID 1/10, n/(n−1) for RAID 5, n/(n−2) for RAID 6,"
+                    + " n being the disks of the RAID group)"],
                 missing: missing))
     }
 }

@@ -214,16 +214,33 @@ public struct BilingualText: Sendable, Hashable {
     public let english: String?
 
     public init(_ text: String) {
-        // The English half is the last bracketed part when it ends the text and holds no Han character.
-        if text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) {
-            let inner = text[open.upperBound..<text.index(before: text.endIndex)]
-            if !inner.isEmpty, !inner.unicodeScalars.contains(where: BilingualText.isHan) {
-                chinese = String(text[..<open.lowerBound]); english = String(inner)
-                return
+        // The English half is the bracketed part that ends the text (brackets inside it balanced), after a
+        // space.
+        let chars = Array(text)
+        if chars.last == ")" {
+            var depth = 0
+            var i = chars.count - 1
+            while i >= 0 {
+                if chars[i] == ")" { depth += 1 } else if chars[i] == "(" { depth -= 1 }
+                if depth == 0 { break }
+                i -= 1
+            }
+            if i > 0, chars[i - 1] == " " {
+                let inner = String(chars[(i + 1)..<(chars.count - 1)])
+                // English words, which may quote Chinese data (a device group's name): it starts with no Han
+                // character and holds some Latin letters.
+                if let first = inner.unicodeScalars.first, !BilingualText.isHan(first),
+                   inner.unicodeScalars.contains(where: { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }) {
+                    chinese = String(chars[..<(i - 1)]); english = inner
+                    return
+                }
             }
         }
         chinese = text; english = nil
     }
+
+    /// The half for `language`: the English half on English pages when there is one, else the Chinese.
+    public func text(_ language: TextLanguage) -> String { language == .en ? (english ?? chinese) : chinese }
 
     /// True for a CJK ideograph (the Han script the Chinese halves are written in).
     public static func isHan(_ s: Unicode.Scalar) -> Bool {

@@ -26,9 +26,9 @@ enum InspectionReportPages {
         if let h = f.host { place.append(h + (f.mount.map { ":\($0)" } ?? "")) }
         if let q = f.query { place.append(n.format("fmt_queryNo", String(q))) }
         return FindingRow(
-            code: f.code, title: CheckCatalog.definition(code: f.code)?.title ?? f.code,
+            code: f.code, title: n.codeTitle(f.code, f.code),
             severity: f.severity.rawValue, severityLabel: n.severity(f.severity),
-            place: place.isEmpty ? "—" : place.joined(separator: " · "), detail: f.detail,
+            place: place.isEmpty ? "—" : place.joined(separator: " · "), detail: n.sentence(f),
             uscc: f.uscc.flatMap { $0.isEmpty ? nil : $0 }, path: f.path.flatMap { $0.isEmpty ? nil : $0 })
     }
 
@@ -54,7 +54,7 @@ enum InspectionReportPages {
             next: r.nextRunID.map { .init(href: data.runPath($0), id: $0) },
             checks: r.sections.map { s in
                 .init(
-                    id: s.checkID, name: n.check(s.checkID, s.name), summary: s.summary, count: Format.int(s.total),
+                    id: s.checkID, name: n.check(s.checkID, s.name), summary: n.checkSummary(s.checkID, s.summary), count: Format.int(s.total),
                     status: s.ran ? (s.worst?.rawValue ?? "ok") : "notrun",
                     statusLabel: s.ran ? (s.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun"),
                     empty: s.total == 0 && s.ran, notRun: !s.ran,
@@ -67,8 +67,11 @@ enum InspectionReportPages {
                               })
                     },
                     guidance: s.guidance.map { g in
-                        .init(code: g.code, title: g.title, count: Format.int(g.count), meaning: g.meaning,
-                              causes: g.causes.joined(separator: "；"), steps: g.resolution.map { .init(step: $0) })
+                        let t = n.guidance(g.code)
+                        return .init(code: g.code, title: t?.title ?? g.title, count: Format.int(g.count),
+                                     meaning: t?.meaning ?? g.meaning,
+                                     causes: (t?.causes ?? g.causes).joined(separator: n.language == .zh ? "；" : "; "),
+                                     steps: (t?.resolution ?? g.resolution).map { .init(step: $0) })
                     })
             },
             hasPrevious: r.changes.hasPrevious,

@@ -9,7 +9,7 @@ struct FindingRow: Codable {
     var severity: String
     var severityLabel: String
     var place: String
-    var detail: String
+    var detail: [TextSpan]
     /// Absent rather than empty: Mustache treats an empty string as a value and would print the <br>.
     var uscc: String?
     var path: String?

@@ -46,13 +46,13 @@ enum SizingPages {
             },
             requirements: a.clients.requirements.map { r in
                 .init(kind: n.clientKind(r.kind), cores: "\(r.cores)", memory: "\(Self.number(r.ramGB)) GB",
-                      disk: "\(Self.number(r.diskGB)) GB", interfaces: r.interfaces.joined(separator: "、"),
-                      reasons: r.reasons.joined(separator: "；"))
+                      disk: "\(Self.number(r.diskGB)) GB", interfaces: r.interfaces.map(n.local).joined(separator: n.listSeparator),
+                      reasons: r.reasons.map(n.local).joined(separator: n.clauseSeparator))
             },
             hasGroups: !a.clients.groups.isEmpty,
             groups: a.clients.groups.map { g in
                 .init(kind: n.clientKind(g.kind), name: g.name, count: g.count.map { "\($0)" } ?? "—", model: g.model ?? "—",
-                      os: g.os ?? "—", values: g.values,
+                      os: g.os ?? "—", values: n.localSpans(g.values),
                       marks: [g.cores, g.memory, g.disk, g.usb, g.network].map { .init(text: n.mark($0), css: $0.rawValue) })
             },
             hasPeripherals: !a.peripherals.items.isEmpty,
@@ -61,9 +61,10 @@ enum SizingPages {
                       attachedTo: p.attachedTo ?? "—",
                       interface: .init(text: n.mark(p.interface), css: p.interface.rawValue),
                       driver: .init(text: n.mark(p.driver), css: p.driver.rawValue),
-                      speed: p.speed.map { .init(text: n.mark($0), css: $0.rawValue) }, notes: p.notes.joined(separator: "；"))
+                      speed: p.speed.map { .init(text: n.mark($0), css: $0.rawValue) },
+                      notes: n.localSpans(p.notes.map(n.local).joined(separator: n.clauseSeparator)))
             },
-            hasGaps: !a.peripherals.gaps.isEmpty, gaps: a.peripherals.gaps.map { .init(text: $0) }, inventoryEmpty: a.inventoryEmpty,
+            hasGaps: !a.peripherals.gaps.isEmpty, gaps: a.peripherals.gaps.map { .init(text: n.local($0)) }, inventoryEmpty: a.inventoryEmpty,
             assumptions: [
                 n.format("fmt_sizingInterval", interval),
                 n.format("fmt_sizingBurst", Self.number(assumptions.burstFactor), Self.number(assumptions.queryGrowthReserve),
@@ -84,8 +85,8 @@ enum SizingPages {
                                   horizonDays: chartHorizonDays).svg()
         return .init(
             anchor: "mount-\(index + 1)", host: m.host, mount: m.mount, usage: usage,
-            method: f.model.map { n.method($0.method) } ?? "—", error: error(f), growth: f.growthPerDay.map { bytes($0) } ?? "—",
-            reason: f.reasonText, chart: chart,
+            method: f.model.map { n.method($0.method) } ?? "—", error: error(f, n: n), growth: f.growthPerDay.map { bytes($0) } ?? "—",
+            reason: f.reasonText.map(n.local), chart: chart,
             hasCrossings: !f.crossings.isEmpty,
             crossings: f.crossings.map { c in
                 .init(line: n.line(c.line, percent: c.percent),
@@ -94,7 +95,7 @@ enum SizingPages {
                       range: c.reached ? "—" : "\(c.earliestDays.map { String(Int($0)) } ?? "—")–" +
                           "\(c.latestDays.map { String(Int($0)) } ?? "∞")")
             },
-            events: f.events.map { .init(date: BureauTime.day($0.at), text: $0.description) },
+            events: f.events.map { .init(date: BureauTime.day($0.at), text: n.local($0.description)) },
             notes: notes(f, n: n))
     }
 
@@ -116,10 +117,10 @@ enum SizingPages {
         let archive: String = p.archiveBytes.map { bytes($0) } ?? "—"
         return SizingView.Site(
             anchor: "site-\(p.siteID)", name: p.siteName, id: p.siteID, archive: archive,
-            volumes: Format.int(p.volumes), pages: Format.int(p.pages), method: method, error: error(f),
-            reason: f.reasonText, chart: chart, storages: p.storages.map(storage), horizons: horizons,
-            hasAssumptions: !assumptions.isEmpty, assumptions: assumptions.map { SizingView.Text(text: $0) },
-            missing: missing.map { SizingView.Text(text: $0) })
+            volumes: Format.int(p.volumes), pages: Format.int(p.pages), method: method, error: error(f, n: n),
+            reason: f.reasonText.map(n.local), chart: chart, storages: p.storages.map(storage), horizons: horizons,
+            hasAssumptions: !assumptions.isEmpty, assumptions: assumptions.map { SizingView.Text(text: n.local($0)) },
+            missing: missing.map { SizingView.Text(text: n.local($0)) })
     }
 
     static func storage(_ s: StoragePlan.Storage) -> SizingView.Storage {
@@ -148,14 +149,17 @@ enum SizingPages {
         case .milliseconds: value = f.value.map { "\(number($0, digits: 0)) ms" } ?? "—"; range = ""
         case .count, .percent: value = f.value.map { number($0, digits: 2) } ?? "—"; range = ""
         }
-        return .init(label: f.label, value: value, range: range, formula: f.formula,
-                     assumptions: f.assumptions.map { .init(text: $0) }, missing: f.missing.map { .init(text: $0) })
+        return .init(label: n.local(f.label), value: value, range: range, formula: n.local(f.formula),
+                     assumptions: f.assumptions.map { .init(text: n.local($0)) }, missing: f.missing.map { .init(text: n.local($0)) })
     }
 
-    static func error(_ f: CapacityForecast) -> String {
+    /// `MAE 17.6 GiB，MAPE 0.14 %（5 × 90 天）` / `MAE 17.6 GiB, MAPE 0.14 % (5 × 90 days)`.
+    static func error(_ f: CapacityForecast, n: LabelNames) -> String {
         guard let e = f.backtest?.chosenError, let b = f.backtest else { return "—" }
-        let mape = e.mape.map { String(format: "，MAPE %.2f %%", $0) } ?? ""
-        return "MAE \(bytes(e.mae))\(mape)（\(b.origins) × \(Int(b.horizonDays.rounded())) 天）"
+        let zh = n.language == .zh
+        let mape = e.mape.map { String(format: zh ? "，MAPE %.2f %%" : ", MAPE %.2f %%", $0) } ?? ""
+        let runs = "\(b.origins) × \(Int(b.horizonDays.rounded()))"
+        return "MAE \(bytes(e.mae))\(mape)" + (zh ? "（\(runs) 天）" : " (\(runs) days)")
     }
 
     static func notes(_ f: CapacityForecast, n: LabelNames) -> String {

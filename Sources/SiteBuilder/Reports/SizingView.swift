@@ -109,7 +109,7 @@ struct SizingView: ReportView {
         var count: String
         var model: String
         var os: String
-        var values: String
+        var values: [TextSpan]
         var marks: [Mark]
     }
 
@@ -126,7 +126,7 @@ struct SizingView: ReportView {
         var interface: Mark
         var driver: Mark
         var speed: Mark?
-        var notes: String
+        var notes: [TextSpan]
     }
 
     var asOf: String

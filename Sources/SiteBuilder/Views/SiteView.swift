@@ -7,6 +7,8 @@ struct SiteView: Codable {
         var label: String
         var href: String
         var current: Bool
+        /// `zh-CN` on an English page's link to a page that exists in Chinese only (the manuals).
+        var hreflang: String?
     }
 
     var title: String
