@@ -89,7 +89,7 @@ final class SizingAdviceTests: XCTestCase {
         XCTAssertEqual(server.cores.value, 30)
         XCTAssertEqual(try XCTUnwrap(server.concurrency.value), 18, accuracy: 1e-9)
         XCTAssertEqual(server.memory.value, 32)
-        XCTAssertEqual(server.cores.formula, "max(4, ⌈45 × 0.4 秒 ÷ 60 %⌉) = 30 核")
+        XCTAssertEqual(server.cores.formula, "max(4, ⌈45 × 0.4 秒 ÷ 60 %⌉) = 30 核 (max(4, ⌈45 × 0.4 s ÷ 60 %⌉) = 30 cores)")
         // Only the serving roles are compared; the storage server is not a query server.
         XCTAssertEqual(server.servers.map { "\($0.name) \($0.coresMark.rawValue) \($0.memoryMark.rawValue)" },
                        ["dc-db-01 ok ok", "dc-app-01 short short"])
@@ -125,7 +125,8 @@ final class SizingAdviceTests: XCTestCase {
         XCTAssertEqual(advice.peripherals.items.map { "\($0.model) \($0.interface.rawValue) \($0.driver.rawValue) " +
             "\($0.speed?.rawValue ?? "-")" },
                        ["bizhub 958 ok mismatch ok", "CVR-100UC mismatch missing -"])
-        XCTAssertEqual(advice.peripherals.items[1].notes.first, "设备接口 USB 与 自助查询一体机 的接口 千兆网口 没有共同类型")
+        XCTAssertEqual(advice.peripherals.items[1].notes.first,
+                       "设备接口 USB 与 自助查询一体机 的接口 千兆网口 没有共同类型 (no interface in common with 自助查询一体机)")
         XCTAssertTrue(advice.peripherals.gaps.isEmpty, "\(advice.peripherals.gaps)")
     }
 

@@ -45,8 +45,10 @@ final class CheckCatalogTests: XCTestCase {
         // A check registered without its English name and with a code lacking causes and steps.
         XCTAssertEqual(CheckCatalog.gaps(of: CheckCatalog.checkTypes + [HalfWrittenCheck.self]), [
             "检查项 halfwritten 缺少英文名称 englishName (no English name)",
+            "检查项 halfwritten 缺少英文说明 englishSummary (no English summary)",
             "问题代码 halfwritten.late 缺少常见原因 causes (no causes)",
             "问题代码 halfwritten.late 缺少处理步骤 resolution (no resolution)",
+            "问题代码 halfwritten.late 缺少英文说明 english (no English guidance)",
         ])
         XCTAssertEqual(CheckCatalog.gaps(of: [SyncCheck.self, SyncCheck.self]), ["检查项 sync 重复注册 (check registered twice)"]
             + SyncCheck.Code.allCases.map { "问题代码 \($0.rawValue) 重复 (code defined twice)" })

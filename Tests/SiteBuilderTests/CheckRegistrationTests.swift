@@ -56,7 +56,8 @@ final class CheckRegistrationTests: XCTestCase {
 private struct KioskPingCheck: Check {
     static let definition = CheckDefinition(
         id: "kioskping", name: "查询终端在线检查", englishName: "Kiosk online",
-        summary: "检查每台自助查询终端是否在线、响应是否及时。", ticketCategory: .kiosk, codes: Code.self)
+        summary: "检查每台自助查询终端是否在线、响应是否及时。",
+        englishSummary: "Checks that every kiosk is online and answers in time.", ticketCategory: .kiosk, codes: Code.self)
 
     enum Code: String, FindingCode {
         case offline = "kioskping.offline"
@@ -66,10 +67,15 @@ private struct KioskPingCheck: Check {
             switch self {
             case .offline:
                 describe(title: "终端离线", severity: .warning, meaning: "终端超过 10 分钟没有心跳。",
-                         causes: ["终端断电", "网络中断"], resolution: ["电话确认终端现场状态", "远程重启查询程序"])
+                         causes: ["终端断电", "网络中断"], resolution: ["电话确认终端现场状态", "远程重启查询程序"],
+                         english: .init(title: "Kiosk offline", meaning: "No heartbeat from the kiosk for 10 minutes.",
+                                        causes: ["Power cut", "Network outage"],
+                                        resolution: ["Phone the site", "Restart the query program remotely"]))
             case .slow:
                 describe(title: "终端响应慢", severity: .info, meaning: "终端查询响应超过 5 秒。",
-                         causes: ["网络拥塞"], resolution: ["检查终端网络"])
+                         causes: ["网络拥塞"], resolution: ["检查终端网络"],
+                         english: .init(title: "Kiosk slow", meaning: "Kiosk queries take more than 5 seconds.",
+                                        causes: ["Network congestion"], resolution: ["Check the kiosk's network"]))
             }
         }
     }

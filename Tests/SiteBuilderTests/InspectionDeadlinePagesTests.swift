@@ -42,7 +42,7 @@ final class InspectionDeadlinePagesTests: XCTestCase {
         XCTAssertTrue(late.contains("class=\"tile deadline deadline-late\""))
         XCTAssertTrue(late.contains("<span class=\"tile-value\">迟 12 分钟</span>"))
         XCTAssertTrue(late.contains("08:41 完成"))
-        XCTAssertTrue(late.contains("最近一次巡检的覆盖范围：检查项 sync,efile"), "the last run's coverage")
+        XCTAssertTrue(late.contains("最近一次巡检的覆盖范围：<span class=\"datum\" lang=\"zh-CN\">检查项 sync,efile"), "the last run's coverage")
         let missing = try page(try build(asOf: "2023-06-28"), "index.html")
         XCTAssertTrue(missing.contains("<span class=\"tile-value\">未巡检</span>"))
         XCTAssertTrue(missing.contains("截至生成站点时，今天没有巡检记录。"))
