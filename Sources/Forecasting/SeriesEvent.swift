@@ -36,7 +36,8 @@ public struct SeriesEvent: Sendable, Hashable, Codable {
                 "usage continued at \(gib(usedAfter)), history kept)"
         case .replacement:
             return "更换磁盘：容量 \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0))，已用空间 \(gib(usedBefore)) → \(gib(usedAfter))，序列从此重新开始 " +
-                "(disk replaced: capacity \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0)), used \(gib(usedBefore)) → \(gib(usedAfter)), " +
+                "(disk replaced: capacity \(gib(totalBefore ?? 0)) → \(gib(totalAfter ?? 0)), " +
+                "used \(gib(usedBefore)) → \(gib(usedAfter)), " +
                 "series restarts)"
         case .cleanUp:
             return "清理：已用空间 \(gib(usedBefore)) → \(gib(usedAfter))（释放 \(gib(usedBefore - usedAfter))），序列从此重新开始 " +

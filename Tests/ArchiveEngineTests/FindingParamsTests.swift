@@ -101,9 +101,11 @@ final class FindingParamsTests: XCTestCase {
         let url = dir.appendingPathComponent("runs.jsonl")
         let withParams = corrupt(["page-0003.jpg"]).jsonLine()
         try Data("""
-            {"run":{"center":"/c","checks":["sync"],"finished_at":"2023-06-30T07:31:00+08:00","host":"ops-3","started_at":"2023-06-30T07:30:00+08:00"}}
+            {"run":{"center":"/c","checks":["sync"],"finished_at":"2023-06-30T07:31:00+08:00","host":"ops-3",\
+            "started_at":"2023-06-30T07:30:00+08:00"}}
             \(withParams)
-            {"check":"sync","code":"sync.missing","detail":"旧主机写的 (files missing)","severity":"critical","site":"dc","uscc":null,"volume":"V1"}
+            {"check":"sync","code":"sync.missing","detail":"旧主机写的 (files missing)","severity":"critical","site":"dc",\
+            "uscc":null,"volume":"V1"}
             {"check":"sync","code":"sync.missing","detail":"新版本的语句","params":{"key":"sync.missing.future","values":{"x":{"new":1}}},\
             "severity":"critical","site":"dc","uscc":null,"volume":"V2"}
 

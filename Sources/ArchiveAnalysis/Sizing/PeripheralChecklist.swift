@@ -49,7 +49,8 @@ public struct PeripheralChecklist: Codable, Hashable, Sendable {
                                  : "经 \(shared.map(\.rawValue).sorted().joined(separator: "/")) 连接 \(group.name)"
                                      + " (connects to \(group.name) by \(shared.map(\.rawValue).sorted().joined(separator: "/")))")
                 } else {
-                    interface = .missing; notes.append("清单未填写 \(d.attachedTo ?? "") 的接口 (interfaces of \(d.attachedTo ?? "") not in the inventory)")
+                    interface = .missing
+                    notes.append("清单未填写 \(d.attachedTo ?? "") 的接口 (interfaces of \(d.attachedTo ?? "") not in the inventory)")
                 }
                 let driver: CheckMark
                 if d.drivers.isEmpty {

@@ -69,9 +69,11 @@ public struct ServerPlan: Codable, Hashable, Sendable {
                                          "\(n(design, 3)) 次/秒 (\(n(peak, 3)) × burst factor \(n(a.burstFactor)) × growth reserve " +
                                          "\(n(a.queryGrowthReserve)) = \(n(design, 3))/s)",
                                      assumptions: ["最忙一分钟约为高峰小时平均的 \(n(a.burstFactor)) 倍（终端排队）"
-                                                       + " (the busiest minute is about \(n(a.burstFactor)) × the peak-hour mean: kiosks queue)",
+                                                       + " (the busiest minute is about \(n(a.burstFactor)) × the peak-hour mean:"
+                                                       + " kiosks queue)",
                                                    "为规划期内查询量增长预留 \(Int(((a.queryGrowthReserve - 1) * 100).rounded())) %"
-                                                       + " (\(Int(((a.queryGrowthReserve - 1) * 100).rounded())) % reserved for query growth)"]),
+                                                       + " (\(Int(((a.queryGrowthReserve - 1) * 100).rounded())) %"
+                                                       + " reserved for query growth)"]),
             secondsPerQuery: SizingFigure(
                 label: "每次查询耗时 (time per query)", value: seconds * 1000, unit: .milliseconds,
                 formula: measured != nil ? "实测 95 分位延迟 \(n(seconds * 1000, 0)) ms（\(load.latencySamples) 次有延迟记录）"
@@ -81,11 +83,13 @@ public struct ServerPlan: Codable, Hashable, Sendable {
                 missing: measured == nil ? ["查询明细中没有延迟（latency_ms），使用假设值 (no latency recorded: assumed)"] : []),
             cores: SizingFigure(label: "所需 CPU 核心 (CPU cores needed)", value: cores, unit: .cores,
                                 formula: "max(\(a.minimumServerCores), ⌈\(n(design, 3)) × \(n(seconds, 3)) 秒 ÷ " +
-                                    "\(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) 核 (max(\(a.minimumServerCores), ⌈\(n(design, 3)) × " +
+                                    "\(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) 核 " +
+                                    "(max(\(a.minimumServerCores), ⌈\(n(design, 3)) × " +
                                     "\(n(seconds, 3)) s ÷ \(Int(a.targetUtilisation * 100)) %⌉) = \(Int(cores)) cores)",
                                 assumptions: ["CPU 在设计峰值时最多 \(Int(a.targetUtilisation * 100)) % 繁忙"
                                                   + " (CPU at most \(Int(a.targetUtilisation * 100)) % busy at the design peak)",
-                                    "数据库与查询服务至少 \(a.minimumServerCores) 核 (at least \(a.minimumServerCores) cores for the database and query service)"]),
+                                    "数据库与查询服务至少 \(a.minimumServerCores) 核"
+                                        + " (at least \(a.minimumServerCores) cores for the database and query service)"]),
             concurrency: SizingFigure(label: "同时处理的查询 (queries in flight)", value: inFlight, unit: .count,
                                       formula: "\(n(design, 3)) 次/秒 × \(n(seconds, 3)) 秒 = \(n(inFlight, 2))（利特尔法则）"
                                           + " (\(n(design, 3))/s × \(n(seconds, 3)) s = \(n(inFlight, 2)), Little's law)"),
@@ -93,7 +97,8 @@ public struct ServerPlan: Codable, Hashable, Sendable {
                                  formula: "\(n(a.baseMemoryGB)) GB + ⌈\(n(inFlight, 2))⌉ × \(n(a.memoryPerConcurrentQueryGB)) GB = " +
                                      "\(n(rawMemory)) GB → 取常用规格 \(n(memory)) GB (\(n(a.baseMemoryGB)) GB + ⌈\(n(inFlight, 2))⌉ × " +
                                      "\(n(a.memoryPerConcurrentQueryGB)) GB = \(n(rawMemory)) GB → common size \(n(memory)) GB)",
-                                 assumptions: ["操作系统、数据库与缓存基础 \(n(a.baseMemoryGB)) GB (\(n(a.baseMemoryGB)) GB base for the system, database and cache)",
+                                 assumptions: ["操作系统、数据库与缓存基础 \(n(a.baseMemoryGB)) GB"
+                                                   + " (\(n(a.baseMemoryGB)) GB base for the system, database and cache)",
                                                "每个进行中的查询 \(n(a.memoryPerConcurrentQueryGB)) GB"
                                                    + " (\(n(a.memoryPerConcurrentQueryGB)) GB per query in flight)"]),
             servers: checks(inventory, cores: cores, memory: memory))

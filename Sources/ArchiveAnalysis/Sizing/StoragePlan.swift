@@ -85,10 +85,11 @@ public struct StoragePlan: Codable, Hashable, Sendable {
         let label = "\(years) 年"
         let yearsEN = years == 1 ? "1 year" : "\(years) years"
         let method = forecast.model?.method
+        let methodEN = method?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "—"
         let linePercent = SizingText.percent(line * 100)
         let assumptions = [
             "增长取站点档案字节数的预测（\(method?.chineseName ?? "—")），区间为 \(Int(policy.intervalLevel * 100)) % 预测区间"
-                + " (growth is the forecast of the site's archive bytes (\(method?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "—")),"
+                + " (growth is the forecast of the site's archive bytes (\(methodEN)),"
                 + " with its \(Int(policy.intervalLevel * 100)) % prediction interval)",
             "每份副本增长相同；使用率保持在警告线 \(linePercent) 以下 (every copy grows the same; usage kept under the warning line of \(linePercent))",
         ]
@@ -133,17 +134,21 @@ public struct StoragePlan: Codable, Hashable, Sendable {
         return Horizon(
             years: years, growth: growthFigure,
             needUsable: SizingFigure(
-                label: "\(label)所需可用容量 (usable capacity needed in \(yearsEN))", value: sum(need(growth.0)), low: sum(need(growth.1)), high: sum(need(growth.2)),
+                label: "\(label)所需可用容量 (usable capacity needed in \(yearsEN))",
+                value: sum(need(growth.0)), low: sum(need(growth.1)), high: sum(need(growth.2)),
                 unit: .bytes, formula: needTerms.joined(separator: " + ") + " = \(SizingText.bytes(sum(need(growth.0))))",
                 assumptions: assumptions + ["现已用取挂载点最新采样；无采样时按 档案字节数 × 副本数 计"
                     + " (used now is the mount's latest sample; without samples, archive bytes × copies)"], missing: missing),
             buyUsable: SizingFigure(
-                label: "\(label)需新增可用容量 (usable capacity to add in \(yearsEN))", value: sum(buy(growth.0)), low: sum(buy(growth.1)), high: sum(buy(growth.2)),
+                label: "\(label)需新增可用容量 (usable capacity to add in \(yearsEN))",
+                value: sum(buy(growth.0)), low: sum(buy(growth.1)), high: sum(buy(growth.2)),
                 unit: .bytes, formula: buyTerms.joined(separator: " + ") + " = \(SizingText.bytes(sum(buy(growth.0))))",
                 assumptions: ["现有容量取挂载点最新采样的总容量；无采样时按 0 计（即全部新购）"
-                    + " (capacity now is the total of the mount's latest sample; without samples 0, i.e. all bought new)"], missing: missing),
+                    + " (capacity now is the total of the mount's latest sample; without samples 0, i.e. all bought new)"],
+                missing: missing),
             buyRaw: SizingFigure(
-                label: "\(label)需新增裸容量 (raw capacity to add in \(yearsEN))", value: sum(raw(growth.0)), low: sum(raw(growth.1)), high: sum(raw(growth.2)),
+                label: "\(label)需新增裸容量 (raw capacity to add in \(yearsEN))",
+                value: sum(raw(growth.0)), low: sum(raw(growth.1)), high: sum(raw(growth.2)),
                 unit: .bytes, formula: rawTerms.joined(separator: " + ") + " = \(SizingText.bytes(sum(raw(growth.0))))",
                 assumptions: ["RAID 开销 = 裸容量 ÷ 可用容量：RAID 1/10 为 2，RAID 5 为 n/(n−1)，RAID 6 为 n/(n−2)（n 为 RAID 组盘数）"
                     + " (RAID overhead = raw ÷ usable capacity: 2 for RAID 1/10, n/(n−1) for RAID 5, n/(n−2) for RAID 6,"

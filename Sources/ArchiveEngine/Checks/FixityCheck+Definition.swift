@@ -4,7 +4,8 @@ extension FixityCheck {
     public static let definition = CheckDefinition(
         id: "fixity", name: "数据完整性校验", englishName: "Fixity (integrity)",
         summary: "按周期对市局数据中心与异地云备份的页面文件重新计算 SHA-256，发现静默损坏（定期深度校验）。",
-        englishSummary: "Re-computes the SHA-256 of the page files at the bureau data center and the offsite copy on a cycle, to find silent corruption (the scheduled deep re-hash).",
+        englishSummary: "Re-computes the SHA-256 of the page files at the bureau data center and the offsite copy on a cycle, to find "
+            + "silent corruption (the scheduled deep re-hash).",
         ticketCategory: .sync, codes: Code.self, phrases: Phrase.all)
 
     /// The finding codes of 数据完整性校验, in the order the manual lists them.
@@ -21,7 +22,11 @@ extension FixityCheck {
                     english: .init(
                         title: "Checksum differs", meaning: "A re-hashed page file differs from the catalog.",
                         causes: ["Silent corruption of the storage media", "The file was overwritten"],
-                        resolution: ["Restore the file from the processing center or another good copy", "Check the storage device's health", "Widen the re-hash on that device"]))
+                        resolution: [
+                            "Restore the file from the processing center or another good copy",
+                            "Check the storage device's health",
+                            "Widen the re-hash on that device"
+                        ]))
             }
         }
     }

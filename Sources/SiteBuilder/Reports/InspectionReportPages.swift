@@ -54,7 +54,8 @@ enum InspectionReportPages {
             next: r.nextRunID.map { .init(href: data.runPath($0), id: $0) },
             checks: r.sections.map { s in
                 .init(
-                    id: s.checkID, name: n.check(s.checkID, s.name), summary: n.checkSummary(s.checkID, s.summary), count: Format.int(s.total),
+                    id: s.checkID, name: n.check(s.checkID, s.name), summary: n.checkSummary(s.checkID, s.summary),
+                    count: Format.int(s.total),
                     status: s.ran ? (s.worst?.rawValue ?? "ok") : "notrun",
                     statusLabel: s.ran ? (s.worst.map(n.severity) ?? n.text("status_ok")) : n.text("status_notRun"),
                     empty: s.total == 0 && s.ran, notRun: !s.ran,

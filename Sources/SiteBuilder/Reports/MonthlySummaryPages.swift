@@ -103,7 +103,9 @@ enum MonthlySummaryPages {
             runs: runs.map { id in .init(href: data.runPath(id), day: String((runDay(id) ?? id).suffix(2))) },
             hasRuns: !runs.isEmpty,
             deadline: deadline(s, data: data, n: n),
-            occurrences: s.inspections.occurrences.map { .init(code: $0.code, title: n.codeTitle($0.code, $0.title), count: Format.int($0.count)) },
+            occurrences: s.inspections.occurrences.map {
+                .init(code: $0.code, title: n.codeTitle($0.code, $0.title), count: Format.int($0.count))
+            },
             hasOccurrences: !s.inspections.occurrences.isEmpty,
             repaired: s.inspections.anomaliesRepaired.map { r in
                 var row = InspectionReportPages.findingRow(r.finding, n: n)
@@ -120,7 +122,9 @@ enum MonthlySummaryPages {
                       notFound: r.notFound.map(Format.int) ?? "—", rate: Format.percent(r.notFoundPercent))
             },
             hasQueries: !s.queries.rows.isEmpty,
-            causes: s.queries.notFoundCauses.map { .init(code: $0.code, title: n.codeTitle($0.code, $0.title), count: Format.int($0.count)) },
+            causes: s.queries.notFoundCauses.map {
+                .init(code: $0.code, title: n.codeTitle($0.code, $0.title), count: Format.int($0.count))
+            },
             causesTotal: Format.int(s.queries.notFoundCauses.map(\.count).reduce(0, +)),
             hasCauses: !s.queries.notFoundCauses.isEmpty,
             diskLatest: s.disk.latestFindings.map { InspectionReportPages.findingRow($0, n: n) },

@@ -64,7 +64,8 @@ enum SizingPages {
                       speed: p.speed.map { .init(text: n.mark($0), css: $0.rawValue) },
                       notes: n.localSpans(p.notes.map(n.local).joined(separator: n.clauseSeparator)))
             },
-            hasGaps: !a.peripherals.gaps.isEmpty, gaps: a.peripherals.gaps.map { .init(text: n.local($0)) }, inventoryEmpty: a.inventoryEmpty,
+            hasGaps: !a.peripherals.gaps.isEmpty, gaps: a.peripherals.gaps.map { .init(text: n.local($0)) },
+            inventoryEmpty: a.inventoryEmpty,
             assumptions: [
                 n.format("fmt_sizingInterval", interval),
                 n.format("fmt_sizingBurst", Self.number(assumptions.burstFactor), Self.number(assumptions.queryGrowthReserve),
