@@ -13,6 +13,8 @@ public struct CapacityChart: Sendable {
     public var horizonDays: Double
     public var width = 640
     public var height = 240
+    /// Picks the page's half of the chart's bilingual tooltips (`警告线 (warning)`); both halves by default.
+    public var localize: @Sendable (String) -> String = { $0 }
 
     public init(title: String, forecast: CapacityForecast, horizonDays: Double) {
         self.title = title; self.forecast = forecast; self.horizonDays = horizonDays
@@ -54,7 +56,7 @@ public struct CapacityChart: Sendable {
         for c in forecast.crossings {
             let cls = c.line == .full ? "capacity" : (c.line == .critical ? "critical-line" : "warning-line")
             s += #"<line class="\#(cls)" x1="\#(left)" y1="\#(SVGText.num(y(c.bytes)))" x2="\#(width - right)" y2=""# +
-                #"\#(SVGText.num(y(c.bytes)))"><title>\#(HTMLText.escape(c.line.displayName)) \#(SVGText.num(c.percent)) %</title></line>"#
+                #"\#(SVGText.num(y(c.bytes)))"><title>\#(HTMLText.escape(localize(c.line.displayName))) \#(SVGText.num(c.percent)) %</title></line>"#
         }
         // Interval band and forecast line.
         if forecast.isForecast {
@@ -66,7 +68,8 @@ public struct CapacityChart: Sendable {
                 forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400), $0.low) }
             }
             s += #"<polygon class="band" points="\#((uppers + lowers).joined(separator: " "))"><title>"# +
-                #"\#(Int(forecast.intervalLevel * 100)) % 预测区间 (prediction interval)</title></polygon>"#
+                HTMLText.escape(localize("\(Int(forecast.intervalLevel * 100)) % 预测区间 (\(Int(forecast.intervalLevel * 100)) % prediction interval)"))
+                + "</title></polygon>"
             let line = days.compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400),
                 $0.expected) } }
             s += #"<polyline class="forecast" points="\#(line.joined(separator: " "))"/>"#
@@ -85,13 +88,13 @@ public struct CapacityChart: Sendable {
         }
         flush()
         for p in history where p.role == .outlier {
-            s += #"<circle class="outlier" cx="\#(SVGText.num(x(p.at)))" cy="\#(SVGText.num(y(p.used)))" r="3"><title>离群值 (outlier) "# +
-                #"\#(BureauTime.day(p.at))</title></circle>"#
+            s += #"<circle class="outlier" cx="\#(SVGText.num(x(p.at)))" cy="\#(SVGText.num(y(p.used)))" r="3"><title>"# +
+                HTMLText.escape(localize("离群值 (outlier)")) + " \(BureauTime.day(p.at))</title></circle>"
         }
         for e in forecast.events {
             let ex = SVGText.num(x(e.at))
             s += #"<line class="event" x1="\#(ex)" y1="\#(top)" x2="\#(ex)" y2="\#(top + Int(plotH))"><title>"# +
-                #"\#(BureauTime.day(e.at)) \#(HTMLText.escape(e.description))</title></line>"#
+                #"\#(BureauTime.day(e.at)) \#(HTMLText.escape(localize(e.description)))</title></line>"#
         }
         return s + "</svg>"
     }

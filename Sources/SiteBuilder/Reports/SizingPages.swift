@@ -82,8 +82,10 @@ enum SizingPages {
         if let l = f.latest, let total = l.total, total > 0 {
             usage = String(format: "%.1f %%（%@ / %@）", l.used / total * 100, bytes(l.used), bytes(total))
         } else { usage = "—" }
-        let chart = CapacityChart(title: n.format("fmt_sizingChart", m.host, m.mount), forecast: f,
-                                  horizonDays: chartHorizonDays).svg()
+        var capacityChart = CapacityChart(title: n.format("fmt_sizingChart", m.host, m.mount), forecast: f,
+                                          horizonDays: chartHorizonDays)
+        capacityChart.localize = { [n] in n.local($0) }
+        let chart = capacityChart.svg()
         return .init(
             anchor: "mount-\(index + 1)", host: m.host, mount: m.mount, usage: usage,
             method: f.model.map { n.method($0.method) } ?? "—", error: error(f, n: n), growth: f.growthPerDay.map { bytes($0) } ?? "—",
@@ -103,8 +105,10 @@ enum SizingPages {
     static func site(_ p: StoragePlan, index: Int, n: LabelNames) -> SizingView.Site {
         let f = p.growthForecast
         let years = Double(p.horizons.map(\.years).max() ?? 1)
-        let chart = CapacityChart(title: n.format("fmt_sizingSiteChart", p.siteName), forecast: f,
-                                  horizonDays: 365.25 * years).svg()
+        var capacityChart = CapacityChart(title: n.format("fmt_sizingSiteChart", p.siteName), forecast: f,
+                                          horizonDays: 365.25 * years)
+        capacityChart.localize = { [n] in n.local($0) }
+        let chart = capacityChart.svg()
         let horizons: [SizingView.Horizon] = p.horizons.map { h in
             SizingView.Horizon(years: String(h.years), growth: figure(h.growth, n: n), need: figure(h.needUsable, n: n),
                                buyUsable: figure(h.buyUsable, n: n), buyRaw: figure(h.buyRaw, n: n))
