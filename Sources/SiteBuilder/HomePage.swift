@@ -48,7 +48,7 @@ enum HomePage {
                 guard let c = f.crossing(line) else { return "—" }
                 if c.reached { return n.text("sizing_reached") }
                 guard let d = c.wholeDays else { return n.text("sizing_notWithin") }
-                return "\(d)（\(c.date.map(BureauTime.day) ?? "")）"
+                return "\(d)\(n.text("paren_open"))\(c.date.map(BureauTime.day) ?? "")\(n.text("paren_close"))"
             }
             let usage = f.latest.flatMap { l in l.total.map { String(format: "%.1f %%", l.used / $0 * 100) } } ?? "—"
             return DashboardView.CapacityRow(

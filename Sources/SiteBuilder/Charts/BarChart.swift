@@ -55,7 +55,8 @@ public struct BarChart: Sendable {
             let h = Double(plotH) * Double(bar.value) / Double(maxV)
             let x = Double(left) + slot * Double(i) + (slot - barW) / 2
             let y = Double(top + plotH) - h
-            let note = partial[i].map { "（\($0)）" } ?? ""
+            // Chinese brackets around a Chinese note, Latin ones around an English note.
+            let note = partial[i].map { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? "（\($0)）" : " (\($0))" } ?? ""
             s += #"<rect class="bar\#(partial[i] == nil ? "" : " partial")" x="\#(SVGText.num(x))" y="\#(SVGText.num(y))" width="\#(SVGText.num(barW))" height="\#(SVGText.num(h))"><title>\#(HTMLText.escape(bar.label)): \#(Format.int(bar.value))\#(HTMLText.escape(note))</title></rect>"#
             if bars.count <= 24 {
                 s += #"<text class="value" x="\#(SVGText.num(x + barW / 2))" y="\#(SVGText.num(y - 3))" text-anchor="middle">"#

@@ -52,7 +52,8 @@ public struct LineChart: Sendable {
         let every = max(1, Int((Double(points.count) / 12).rounded(.up)))
         for (i, p) in points.enumerated() {
             let c = coords[i]
-            let note = partial[i].map { "（\($0)）" } ?? ""
+            // Chinese brackets around a Chinese note, Latin ones around an English note.
+            let note = partial[i].map { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? "（\($0)）" : " (\($0))" } ?? ""
             s += #"<circle class="point\#(partial[i] == nil ? "" : " partial")" cx="\#(SVGText.num(c.x))" cy="\#(SVGText.num(c.y))" r="3"><title>\#(HTMLText.escape(p.label)): \#(Format.int(p.value))\#(HTMLText.escape(note))</title></circle>"#
             if i % every == 0 || i == points.count - 1 {
                 s += #"<text class="axis" x="\#(SVGText.num(c.x))" y="\#(top + plotH + 16)" text-anchor="middle">\#(HTMLText.escape(p.label))\#(partial[i] == nil ? "" : "*")</text>"#

@@ -93,7 +93,7 @@ enum QueryStatisticsPages {
 
     static func cover(_ t: QueryStatisticsReport.CoverTotal, n: LabelNames) -> QueryStatisticsView.CoverTotal {
         .init(total: Format.int(t.total), periods: composition(t.periods, n: n),
-              levels: t.levels.map(n.level).joined(separator: "、"), source: n.source(t.source),
+              levels: t.levels.map(n.level).joined(separator: n.listSeparator), source: n.source(t.source),
               range: "\(t.periods.first ?? "")–\(t.periods.last ?? "")")
     }
 }
