@@ -26,7 +26,7 @@ public struct CapacityChart: Sendable {
         let history = forecast.history
         var s = SVGText.open(width: width, height: height, title: title)
         guard let first = history.first?.at, let last = history.last?.at else {
-            return s + #"<text class="axis" x="\#(width / 2)" y="\#(height / 2)" text-anchor="middle">没有历史采样 (no history)</text></svg>"#
+            return s + #"<text class="axis" x="\#(width / 2)" y="\#(height / 2)" text-anchor="middle">"# + HTMLText.escape(localize("没有历史采样 (no history)")) + "</text></svg>"
         }
         let origin = forecast.origin ?? last
         let end = forecast.isForecast ? origin.addingTimeInterval(horizonDays * 86_400) : last

@@ -80,7 +80,8 @@ enum SizingPages {
         let f = m.forecast
         let usage: String
         if let l = f.latest, let total = l.total, total > 0 {
-            usage = String(format: "%.1f %%（%@ / %@）", l.used / total * 100, bytes(l.used), bytes(total))
+            usage = String(format: "%.1f %%", l.used / total * 100)
+                + "\(n.text("paren_open"))\(bytes(l.used)) / \(bytes(total))\(n.text("paren_close"))"
         } else { usage = "—" }
         var capacityChart = CapacityChart(title: n.format("fmt_sizingChart", m.host, m.mount), forecast: f,
                                           horizonDays: chartHorizonDays)
