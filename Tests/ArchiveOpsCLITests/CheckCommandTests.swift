@@ -67,10 +67,14 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(Array(lines.dropFirst()), [
             #"{"check":"sync","code":"sync.missing","#
                 + #""detail":"虎门分局（branch-humen） 缺少整个案卷文件夹 \#(CenterFixture.code(1))/001（已过同步宽限期） (volume folder missing)","#
+                + #""params":{"key":"sync.missing.folder","values":{"folder":"\#(CenterFixture.code(1))/001","#
+                + #""site":{"id":"branch-humen","site":"虎门分局"}}},"#
                 + #""path":"\#(CenterFixture.code(1))/001","severity":"critical","site":"branch-humen","#
                 + #""uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
             #"{"check":"anomaly","code":"anomaly.stale_lock","#
                 + #""detail":"案卷 V001 被工作站 WS-07 锁定已 90 分钟（自 2023-06-30 06:00） (stale edit lock)","#
+                + #""params":{"key":"anomaly.stale_lock","values":{"minutes":"90","owner":"WS-07","#
+                + #""since":"2023-06-30 06:00","volume":"V001"}},"#
                 + #""severity":"warning","site":null,"uscc":"\#(CenterFixture.code(1))","volume":"V001"}"#,
         ])
 

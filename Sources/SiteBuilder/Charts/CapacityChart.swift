@@ -26,7 +26,8 @@ public struct CapacityChart: Sendable {
         let history = forecast.history
         var s = SVGText.open(width: width, height: height, title: title)
         guard let first = history.first?.at, let last = history.last?.at else {
-            return s + #"<text class="axis" x="\#(width / 2)" y="\#(height / 2)" text-anchor="middle">"# + HTMLText.escape(localize("没有历史采样 (no history)")) + "</text></svg>"
+            return s + #"<text class="axis" x="\#(width / 2)" y="\#(height / 2)" text-anchor="middle">"#
+                + HTMLText.escape(localize("没有历史采样 (no history)")) + "</text></svg>"
         }
         let origin = forecast.origin ?? last
         let end = forecast.isForecast ? origin.addingTimeInterval(horizonDays * 86_400) : last
@@ -56,7 +57,8 @@ public struct CapacityChart: Sendable {
         for c in forecast.crossings {
             let cls = c.line == .full ? "capacity" : (c.line == .critical ? "critical-line" : "warning-line")
             s += #"<line class="\#(cls)" x1="\#(left)" y1="\#(SVGText.num(y(c.bytes)))" x2="\#(width - right)" y2=""# +
-                #"\#(SVGText.num(y(c.bytes)))"><title>\#(HTMLText.escape(localize(c.line.displayName))) \#(SVGText.num(c.percent)) %</title></line>"#
+                #"\#(SVGText.num(y(c.bytes)))"><title>\#(HTMLText.escape(localize(c.line.displayName))) "#
+                + #"\#(SVGText.num(c.percent)) %</title></line>"#
         }
         // Interval band and forecast line.
         if forecast.isForecast {
@@ -67,8 +69,9 @@ public struct CapacityChart: Sendable {
             let lowers = days.reversed().compactMap { d in
                 forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400), $0.low) }
             }
+            let level = Int(forecast.intervalLevel * 100)
             s += #"<polygon class="band" points="\#((uppers + lowers).joined(separator: " "))"><title>"# +
-                HTMLText.escape(localize("\(Int(forecast.intervalLevel * 100)) % 预测区间 (\(Int(forecast.intervalLevel * 100)) % prediction interval)"))
+                HTMLText.escape(localize("\(level) % 预测区间 (\(level) % prediction interval)"))
                 + "</title></polygon>"
             let line = days.compactMap { d in forecast.projection(afterDays: d).map { pt(origin.addingTimeInterval(d * 86_400),
                 $0.expected) } }

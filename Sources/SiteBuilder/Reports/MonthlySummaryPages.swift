@@ -46,7 +46,8 @@ enum MonthlySummaryPages {
             func days(_ line: CapacityForecast.ThresholdCrossing.Line) -> String {
                 guard let x = f.crossing(line) else { return "—" }
                 if x.reached { return n.text("sizing_reached") }
-                return x.wholeDays.map { "\($0)\(n.text("paren_open"))\(x.date.map(BureauTime.day) ?? "")\(n.text("paren_close"))" } ?? n.text("sizing_notWithin")
+                let date = x.date.map(BureauTime.day) ?? ""
+                return x.wholeDays.map { "\($0)\(n.text("paren_open"))\(date)\(n.text("paren_close"))" } ?? n.text("sizing_notWithin")
             }
             var usage = "—"
             if let u = m.usedAtEnd, let t = m.totalAtEnd, t > 0 { usage = String(format: "%.1f %%", u / t * 100) }
