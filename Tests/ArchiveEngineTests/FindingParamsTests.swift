@@ -41,6 +41,18 @@ final class FindingParamsTests: XCTestCase {
         XCTAssertTrue(FindingSpan.plain(CheckCatalog.sentence(of: many, in: .en)).contains("page-0006.jpg … (9 in all)"))
     }
 
+    func testAMissingFileWithSomethingElseInItsPlaceSaysSoInEachLanguage() throws {
+        let f = SyncCheck().finding(.missing, site: "dc", phrase: SyncCheck.Phrase.filesMissing,
+                                    ["site": .site(name: "市局数据中心", id: "dc"), "folder": .data("9144/001"),
+                                     "files": .items([SyncCheck.absent("page-0001.jpg", nil),
+                                                      SyncCheck.Phrase.symlinkInPlace(["name": .data("page-0002.jpg")])])])
+        XCTAssertEqual(f.detail, "市局数据中心（dc） 案卷 9144/001 缺少 page-0001.jpg、page-0002.jpg（是符号链接，未跟随） (symlink) (files missing)")
+        XCTAssertEqual(FindingSpan.plain(CheckCatalog.sentence(of: f, in: .en)),
+                       "市局数据中心 (dc): volume 9144/001 lacks page-0001.jpg, page-0002.jpg (a symlink, not followed)")
+        XCTAssertEqual(FindingSpan.plain(CheckCatalog.sentence(of: f, in: .zh)),
+                       "市局数据中心（dc） 案卷 9144/001 缺少 page-0001.jpg、page-0002.jpg（是符号链接，未跟随）")
+    }
+
     func testTheJSONLineKeepsTheContractAndCarriesParamsAsAnExtraKey() throws {
         let line = corrupt(["page-0001.jpg"]).jsonLine()
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

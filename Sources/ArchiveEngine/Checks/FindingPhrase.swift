@@ -178,7 +178,8 @@ struct FindingTemplate {
             var out: [FindingSpan] = []
             for (i, m) in shown.enumerated() {
                 guard let phrase = vocabulary.phrases[m.key] else { return nil }
-                if i > 0 { out.append(FindingSpan(isList ? (language == .zh ? "、" : ", ") : (language == .zh ? "；" : "; "), isData: false)) }
+                let separator = isList ? (language == .zh ? "、" : ", ") : (language == .zh ? "；" : "; ")
+                if i > 0 { out.append(FindingSpan(separator, isData: false)) }
                 if forDetail {
                     out.append(FindingSpan(phrase.detail(m.values, in: vocabulary), isData: false))
                 } else {
