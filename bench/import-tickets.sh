@@ -20,7 +20,7 @@ make_csv() { # megabytes file
   python3 - "$1" "$2" <<'PY'
 import sys
 target, path = int(sys.argv[1]) * 1_000_000, sys.argv[2]
-cats = ["kiosk", "efile", "seal", "sync", "disk", "network", "other"]
+cats = ["kiosk", "efile", "seal", "sync", "disk", "anomaly", "other"]
 header = "工单编号,报障时间,报障单位,报障人,问题类别,紧急程度,问题描述,响应时间,到场时间,解决时间,处理过程,处理结果,处理人,状态\r\n"
 size, i = 0, 0
 with open(path, "w", encoding="gb18030", newline="") as f:
