@@ -96,6 +96,7 @@ struct CheckCommand: ParsableCommand {
         // A new run every time, even when another check started in the same second.
         let run = try store.saveNewInspection(report.run, findings: report.findings)
         try store.recordCapacity(of: report)
+        try store.recordEnterprises(report.enterprises)
         try store.recordAudit(AuditEntry(at: Date(), command: "check",
                                          summary: "巡检 \(run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
         let demoWarning = inspection.sealCertificate.flatMap { try? String(contentsOf: $0, encoding: .utf8) }

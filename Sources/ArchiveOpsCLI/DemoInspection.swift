@@ -21,6 +21,7 @@ extension DemoStep {
         let report = try InspectionRunner.run(options, store: store, progress: ProgressReporter())
         try store.saveInspection(report.run, findings: report.findings)
         try store.recordCapacity(of: report)
+        try store.recordEnterprises(report.enterprises)
         return "\(BureauTime.display(DemoClock.now)) \(report.status)，\(report.findings.count) 个问题"
     }
 }

@@ -52,6 +52,7 @@ public struct SiteBuild {
         QueryStatisticsPages.step,
         SizingPages.step,
         ComparisonPages.step,
+        EnterprisePages.step,
         ReportIndexPages.step,
         AcceptanceRegisterPage.step,
         StaticAssets.step,

@@ -12,6 +12,7 @@ public struct SiteContext: Sendable {
         ("运维任务单", "tickets/index.html"),
         ("月度总结", "monthly/index.html"),
         ("查询统计", "queries/index.html"),
+        ("企业档案", "enterprises/index.html"),
         ("硬件选型", "sizing/index.html"),
         ("培训手册", "manual/index.html"),
     ]

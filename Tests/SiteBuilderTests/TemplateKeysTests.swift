@@ -11,7 +11,8 @@ final class TemplateKeysTests: XCTestCase {
         DashboardView.self, InspectionReportView.self, TicketPageView.self, MonthlySummaryView.self,
         QueryStatisticsView.self, MonthIndexView.self, InspectionsIndexView.self, TicketsIndexView.self,
         TicketListView.self, MonthlyIndexView.self, AcceptanceRegisterView.self, SizingView.self,
-        ComparisonView.self, ComparisonsIndexView.self,
+        ComparisonView.self, ComparisonsIndexView.self, EnterpriseView.self,
+        EnterpriseIndexView.self,
     ]
     /// The layouts' `page.*` frames; each names its layout.
     static let frames: [any PageFrame.Type] = [ReportFrame.self, ManualPageFrame.self, SearchPageFrame.self]

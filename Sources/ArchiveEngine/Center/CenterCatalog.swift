@@ -180,6 +180,28 @@ public final class CenterCatalog: @unchecked Sendable {
         }
     }
 
+    /// The enterprises with these codes (codes the catalog does not hold are left out), by code. Read in
+    /// chunks so that a long list stays within SQLite's limit on bound parameters.
+    public func enterprises(codes: [String]) throws -> [CatalogEnterprise] {
+        let wanted = Array(Set(codes)).sorted()
+        guard !wanted.isEmpty else { return [] }
+        return try read("enterprise") { db in
+            var result: [CatalogEnterprise] = []
+            var start = 0
+            while start < wanted.count {
+                let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+                start += chunk.count
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let sql = "SELECT uscc, reg_no, name, former_names, branch_id FROM enterprise WHERE uscc IN (\(marks)) ORDER BY uscc"
+                result += try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)).map { r in
+                    CatalogEnterprise(uscc: r[0] ?? "", regNo: r[1], name: r[2] ?? "", formerNamesJSON: r[3] ?? "[]",
+                                      branchID: r[4])
+                }
+            }
+            return result.sorted { $0.uscc < $1.uscc }
+        }
+    }
+
     /// The not-found queries whose time falls in [start, end).
     public func notFoundQueries(from start: Date, to end: Date) throws -> [CatalogQuery] {
         try read("query_log") { db in

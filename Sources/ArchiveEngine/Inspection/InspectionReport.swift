@@ -14,6 +14,9 @@ public struct InspectionReport: Sendable {
     /// Store files and bytes the run read (all workers together), for benchmarks and the read-rate cap.
     public var filesRead = 0
     public var bytesRead: Int64 = 0
+    /// The catalog facts of the enterprises this run met (findings, codes in tickets), for the enterprise
+    /// pages. Saved with ``OperationsStore/recordEnterprises(_:)``.
+    public var enterprises: [EnterpriseFacts] = []
 
     /// Like a monitoring plugin: 2 when anything is critical, else 3 when part of the center could not be
     /// judged (UNKNOWN), else 1 for warnings, else 0 (info findings are OK).

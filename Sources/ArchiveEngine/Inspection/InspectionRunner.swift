@@ -123,6 +123,8 @@ public enum InspectionRunner {
             report.diskReadings = context.diskReadings
             report.archiveGrowth = try archiveGrowth(snapshot: snapshot, at: options.at)
         }
+        let ticketTexts = try store.ticketRecords().flatMap { [$0.description, $0.actions ?? "", $0.resolution ?? ""] }
+        report.enterprises = try EnterpriseFactsReading.read(findings: ordered, ticketTexts: ticketTexts, context: context)
         return report
     }
 

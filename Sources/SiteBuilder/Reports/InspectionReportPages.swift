@@ -12,11 +12,24 @@ enum InspectionReportPages {
         return try build.renderPages(count: data.history.runs.count * languages.count) { i in
             let report = DailyInspectionReport.make(history: data.history, index: i / languages.count)
             let lang = languages[i % languages.count], n = names[i % languages.count]
-            return try build.renderer.report(
+            let view = view(report, data: data, n: n)
+            var page = try build.renderer.report(
                 path: data.runPath(report.run.id), language: lang,
-                title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)),
-                view: view(report, data: data, n: n))
+                title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)), view: view)
+            if lang == .zh { page.searchDocument = searchDocument(view, path: page.path, title: page.title ?? "") }
+            return page
         }
+    }
+
+    /// The Chinese report as the site search reads it: each check's findings (code, title, place, code of
+    /// the enterprise, path and detail), so that a USCC or volume id shown in a report finds the report.
+    static func searchDocument(_ v: InspectionReportView, path: String, title: String) -> SearchDocument {
+        SearchDocument(url: path, title: title, sections: v.checks.compactMap { c in
+            let rows = c.groups.flatMap(\.findings).map { f in
+                [f.code, f.title, f.place, f.uscc ?? "", f.path ?? "", f.detail].filter { !$0.isEmpty }.joined(separator: " ")
+            }
+            return rows.isEmpty ? nil : .init(anchor: "check-\(c.id)", heading: c.name, text: rows.joined(separator: "\n"))
+        })
     }
 
     static func findingRow(_ f: Finding, n: LabelNames) -> FindingRow {
@@ -29,7 +42,8 @@ enum InspectionReportPages {
             code: f.code, title: n.codeTitle(f.code, f.code),
             severity: f.severity.rawValue, severityLabel: n.severity(f.severity),
             place: place.isEmpty ? "—" : place.joined(separator: " · "), detail: n.sentence(f),
-            uscc: f.uscc.flatMap { $0.isEmpty ? nil : $0 }, path: f.path.flatMap { $0.isEmpty ? nil : $0 })
+            uscc: f.uscc.flatMap { $0.isEmpty ? nil : $0 }, path: f.path.flatMap { $0.isEmpty ? nil : $0 },
+            enterpriseHref: f.uscc.flatMap { $0.isEmpty ? nil : EnterprisePages.path($0) })
     }
 
     /// `2023-06-29 00:00 – 2023-06-30 00:00` from the stored ISO interval.

@@ -13,6 +13,8 @@ struct FindingRow: Codable {
     /// Absent rather than empty: Mustache treats an empty string as a value and would print the <br>.
     var uscc: String?
     var path: String?
+    /// The enterprise's page (企业档案全貌), present with `uscc`.
+    var enterpriseHref: String?
     /// Set in a check's severity groups of the daily report: new since the run before.
     var isNew: Bool?
     /// Set in the monthly summary's repaired anomalies: the report of the run that found it.

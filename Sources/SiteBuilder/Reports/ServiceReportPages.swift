@@ -9,12 +9,25 @@ enum ServiceReportPages {
         let data = try build.reportData()
         let languages = SiteLanguage.allCases
         let names = languages.map(build.labelNames)
+        var named: [String: [EnterpriseStory]] = [:]
+        for s in data.enterprises { for id in s.ticketIDs { named[id, default: []].append(s) } }
         return try build.renderPages(count: data.tickets.count * languages.count) { i in
             let t = data.tickets[i / languages.count], lang = languages[i % languages.count], n = names[i % languages.count]
-            return try build.renderer.report(
+            var page = try build.renderer.report(
                 path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
-                view: view(t, levels: data.levels, n: n))
+                view: view(t, levels: data.levels, n: n, enterprises: (named[t.id] ?? []).map { s in
+                    .init(href: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name ?? n.text("enterprise_unnamed"))
+                }))
+            if lang == .zh { page.searchDocument = searchDocument(t, path: page.path, title: page.title ?? "") }
+            return page
         }
+    }
+
+    /// The Chinese service report as the site search reads it: the ticket's own words (the index masks
+    /// personal data again, like every page).
+    static func searchDocument(_ t: TicketRecord, path: String, title: String) -> SearchDocument {
+        let text = [t.unit ?? "", t.description, t.actions ?? "", t.resolution ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+        return SearchDocument(url: path, title: title, sections: [.init(anchor: "", heading: "", text: text)])
     }
 
     /// `met` / `missed` with the margin, e.g. "超时 8 分钟" or "提前 3 分钟达标".
@@ -29,7 +42,8 @@ enum ServiceReportPages {
         return VerdictView(outcome: outcome.rawValue, text: text)
     }
 
-    static func view(_ t: TicketRecord, levels: ServiceLevels, n: LabelNames) -> TicketPageView {
+    static func view(_ t: TicketRecord, levels: ServiceLevels, n: LabelNames,
+                     enterprises: [TicketPageView.Enterprise] = []) -> TicketPageView {
         let v = TicketSLAVerdict.of(t, levels: levels)
         return TicketPageView(
             id: t.id, reported: Format.time(t.reportedAt), unit: t.unit ?? "—", reporter: t.reporter ?? "—",
@@ -43,6 +57,6 @@ enum ServiceReportPages {
             responseTarget: Format.minutes(levels.responseMinutes), onsiteTarget: Format.minutes(levels.criticalOnsiteMinutes),
             responseVerdict: verdict(v.response, margin: v.responseMarginMinutes, n: n),
             onsiteVerdict: verdict(v.onsite, margin: v.onsiteMarginMinutes, n: n),
-            isCritical: t.priority == .critical)
+            isCritical: t.priority == .critical, enterprises: enterprises, hasEnterprises: !enterprises.isEmpty)
     }
 }

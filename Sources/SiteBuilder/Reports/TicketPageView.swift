@@ -30,4 +30,13 @@ struct TicketPageView: ReportView {
     var responseVerdict: VerdictView
     var onsiteVerdict: VerdictView
     var isCritical: Bool
+    /// The enterprises the ticket names (by code, name or former name), linked to their pages.
+    var enterprises: [Enterprise]
+    var hasEnterprises: Bool
+
+    struct Enterprise: Codable {
+        var href: String
+        var uscc: String
+        var name: String
+    }
 }

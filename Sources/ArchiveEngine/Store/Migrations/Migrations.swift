@@ -20,5 +20,6 @@ enum Migrations {
         v7Comparisons,
         v10RunPartitions,
         v9FindingParams,
+        v8Enterprise,
     ]
 }

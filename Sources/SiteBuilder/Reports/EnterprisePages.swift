@@ -1,0 +1,116 @@
+import ArchiveAnalysis
+import ArchiveEngine
+import Foundation
+
+/// The enterprise pages (企业档案全貌): one page per enterprise met in a finding, a not-found query or a
+/// ticket, and their index, so that "why can't the kiosk find 某某公司" is answered from one page.
+enum EnterprisePages {
+    static let indexPath = "enterprises/index.html"
+
+    static let step: SiteBuild.Step = { build in
+        let data = try build.reportData()
+        let languages = SiteLanguage.allCases
+        let names = languages.map(build.labelNames)
+        let runs = Dictionary(data.history.runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let tickets = Dictionary(data.tickets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var pages = try build.renderPages(count: data.enterprises.count * languages.count) { i in
+            let story = data.enterprises[i / languages.count]
+            let lang = languages[i % languages.count], n = names[i % languages.count]
+            let view = view(story, data: data, runs: runs, tickets: tickets, n: n)
+            var page = try build.renderer.report(path: data.enterprisePath(story.uscc), language: lang,
+                                                 title: title(story, n: n), view: view)
+            if lang == .zh { page.searchDocument = searchDocument(story, view: view, path: page.path, title: page.title ?? "") }
+            return page
+        }
+        for (lang, n) in zip(languages, names) {
+            pages.append(try build.renderer.report(path: indexPath, language: lang, title: n.text("enterprise_indexTitle"),
+                                                   view: indexView(data, n: n)))
+        }
+        return pages
+    }
+
+    /// The page path of a code when no other code shares its file name (what a finding row links to).
+    static func path(_ uscc: String) -> String { "enterprises/\(Format.fileName(PersonalDataMask.mask(uscc))).html" }
+
+    static func title(_ s: EnterpriseStory, n: LabelNames) -> String {
+        n.format("fmt_enterpriseTitle", s.name ?? n.text("enterprise_unnamed"), s.uscc)
+    }
+
+    static func view(_ s: EnterpriseStory, data: ReportData, runs: [String: InspectionRun], tickets: [String: TicketRecord],
+                     n: LabelNames) -> EnterpriseView {
+        func ref(_ id: String) -> EnterpriseView.RunRef {
+            .init(href: data.runPath(id), day: runs[id].map { BureauTime.day($0.startedAt) } ?? id)
+        }
+        let episodes = s.episodes.map { e -> EnterpriseView.Episode in
+            let row = InspectionReportPages.findingRow(e.finding, n: n)
+            return .init(code: row.code, title: row.title, severity: row.severity, severityLabel: row.severityLabel,
+                         place: row.place, detail: row.detail, found: ref(e.foundRunID), lastSeen: ref(e.lastSeenRunID),
+                         cleared: e.clearedRunID.map(ref), runs: Format.int(e.runs), isOpen: e.clearedRunID == nil)
+        }
+        // What the open problems say about each volume at each site (a missing or corrupt copy).
+        var worst: [String: Severity] = [:]
+        for e in s.episodes where e.clearedRunID == nil {
+            guard let site = e.finding.site, let volume = e.finding.volume else { continue }
+            let key = site + "\u{0}" + volume
+            worst[key] = max(worst[key] ?? e.finding.severity, e.finding.severity)
+        }
+        var siteOrder: [String] = []
+        var bySite: [String: [EnterpriseView.SiteVolumes.Cell]] = [:]
+        for v in s.facts?.volumes ?? [] {
+            for site in v.sites {
+                if bySite[site] == nil { siteOrder.append(site) }
+                let state = worst[site + "\u{0}" + v.id]
+                bySite[site, default: []].append(.init(
+                    volume: v.id, seq: String(v.seq), pages: Format.int(v.pages), state: state?.rawValue ?? "ok",
+                    stateLabel: state.map(n.severity) ?? n.text("enterprise_volumeOK")))
+            }
+        }
+        let open = episodes.filter(\.isOpen)
+        return EnterpriseView(
+            uscc: s.uscc, name: s.name ?? n.text("enterprise_unnamed"), formerNames: s.facts?.formerNames ?? [],
+            hasFormerNames: !(s.facts?.formerNames ?? []).isEmpty, branch: s.facts?.branchID ?? "—",
+            knownToCatalog: s.facts != nil, recorded: s.facts.map { BureauTime.display($0.recordedAt) } ?? "—",
+            volumeCount: Format.int(s.facts?.volumes.count ?? 0),
+            sites: siteOrder.map { .init(site: $0, volumes: bySite[$0] ?? []) },
+            openCount: Format.int(open.count), clearedCount: Format.int(episodes.count - open.count),
+            open: open, history: episodes, hasOpen: !open.isEmpty, hasHistory: !episodes.isEmpty,
+            notFound: s.notFound.map { q in
+                .init(code: q.finding.code, cause: CheckCatalog.definition(code: q.finding.code)?.title ?? q.finding.code,
+                      query: q.finding.query.map { n.format("fmt_queryNo", String($0)) } ?? "—", detail: q.finding.detail,
+                      run: ref(q.runID))
+            },
+            hasNotFound: !s.notFound.isEmpty,
+            tickets: s.ticketIDs.compactMap { tickets[$0] }.map { t in
+                .init(id: t.id, href: data.ticketPath(t.id), reported: Format.time(t.reportedAt), status: n.status(t.status),
+                      description: t.description)
+            },
+            hasTickets: !s.ticketIDs.isEmpty, indexHref: indexPath)
+    }
+
+    static func indexView(_ data: ReportData, n: LabelNames) -> EnterpriseIndexView {
+        let rows = data.enterprises.sorted { ($1.openCount, $0.uscc) < ($0.openCount, $1.uscc) }.map { s in
+            EnterpriseIndexView.Row(
+                href: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name ?? n.text("enterprise_unnamed"),
+                formerNames: s.facts.flatMap { $0.formerNames.isEmpty ? nil : $0.formerNames.joined(separator: "；") }, open: Format.int(s.openCount),
+                findings: Format.int(s.episodes.count), notFound: Format.int(s.notFound.count),
+                tickets: Format.int(s.ticketIDs.count), hasOpen: s.openCount > 0)
+        }
+        return EnterpriseIndexView(count: Format.int(rows.count), rows: rows, hasRows: !rows.isEmpty)
+    }
+
+    /// The Chinese page as the site search reads it: code, names and former names and volume ids first (so
+    /// a search for any of them finds this page), then the problems, queries and tickets.
+    static func searchDocument(_ s: EnterpriseStory, view v: EnterpriseView, path: String, title: String) -> SearchDocument {
+        let identity = ([s.uscc, v.name] + v.formerNames).joined(separator: " ")
+        let volumes = (s.facts?.volumes ?? []).map(\.id).joined(separator: " ")
+        let findings = v.history.map { "\($0.code) \($0.title) \($0.place) \($0.detail)" }.joined(separator: "\n")
+        let queries = v.notFound.map { "\($0.code) \($0.cause) \($0.detail)" }.joined(separator: "\n")
+        let tickets = v.tickets.map { "\($0.id) \($0.description)" }.joined(separator: "\n")
+        return SearchDocument(url: path, title: title, sections: [
+            .init(anchor: "", heading: "", text: identity + (volumes.isEmpty ? "" : "\n" + volumes)),
+            .init(anchor: "findings", heading: "问题记录", text: findings),
+            .init(anchor: "notfound", heading: "查无结果的查询", text: queries),
+            .init(anchor: "tickets", heading: "运维任务单", text: tickets),
+        ].filter { !$0.text.isEmpty })
+    }
+}
