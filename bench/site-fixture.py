@@ -32,6 +32,12 @@ def synthetic_id(rng):
     return f"4419{rng.randint(10, 99)}19{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}{rng.choice('0123456789X')}"
 
 
+def uscc_of(volume):
+    """The owner of a synthetic volume: a synthetic code derived from its number (no random draw, so the
+    rest of the data stays as it was), so findings name enterprises and the site has enterprise pages."""
+    return f"91441900MA{volume[1:]}X2" if volume else None
+
+
 def synthetic_mobile(rng): return f"13{rng.randint(8, 9)}{rng.randint(10000000, 99999999)}"
 
 
@@ -56,7 +62,7 @@ def add_run(db, rng, day, open_problems, with_queries=True):
                 "检查项：sync, efile, seal, disk, notfound, anomaly, fixity；抽检 1/30 页面文件", "local"))
     for seq, p in enumerate(open_problems):
         db.execute("INSERT INTO finding (run_id, seq, \"check\", code, severity, site, volume, uscc, query, host, mount, path, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (run_id, seq, p["check"], p["code"], p["severity"], p["site"], p["volume"], None, p["query"], p["host"], p["mount"], None, p["detail"]))
+                   (run_id, seq, p["check"], p["code"], p["severity"], p["site"], p["volume"], uscc_of(p["volume"]), p["query"], p["host"], p["mount"], None, p["detail"]))
     if with_queries:
         for ch, base in (("kiosk", 900), ("window", 200), ("online", 300)):
             q = base + rng.randint(0, base // 3)

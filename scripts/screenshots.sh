@@ -36,6 +36,8 @@ pages=(
   "queries:queries/index.html"
   "query-days:$(last "$site"/queries/days-*.html)"
   "sizing:sizing/index.html"
+  "enterprises:enterprises/index.html"
+  "enterprise:$(first "$site"/enterprises/9*.html)"
   "acceptance:acceptance/index.html"
   "manual:manual/index.html"
   "manual-daily:manual/daily.html"

@@ -1,6 +1,9 @@
-/* ArchiveOps 站内搜索 (site search). Reads ?q= on search.html and scans the index in search/index.js (loaded by a
-   plain <script> tag, so it works from file://, a file share or a USB stick, with no server and no fetch()).
-   Chinese needs no word segmentation here: every query word is matched as a substring of the page text. */
+/* ArchiveOps 站内搜索 (site search). Reads ?q= on search.html and looks the query up in the sharded index
+   under search/ (see SiteSearch.swift): search/index.js (the manifest, loaded by the page), then only the
+   term shards of the query's words (search/t/N.js), the url/title shards of the results (search/m/N.js)
+   and the text shards of the first results (search/x/N.js). Every shard is a plain script added with a
+   <script> element, so it works from file://, a file share or a USB stick, with no server and no fetch().
+   Terms are cut exactly as SearchTerms.swift cuts the pages: ASCII words, Chinese character pairs. */
 (function () {
   "use strict";
   var index = window.ARCHIVEOPS_SEARCH_INDEX;
@@ -8,6 +11,8 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   if (!input || !status || !list) return;
+  var LONG = 10, EXCERPTS = 10, SHOWN = 50;
+  status.setAttribute("data-load-ms", "0");
 
   /* Full-width letters and digits become half-width, Latin letters lower case: 'ＳＹＮＣ' finds 'sync'. */
   function normalize(s) {
@@ -24,21 +29,79 @@
     return n;
   }
 
-  var loadStart = Date.now();
-  var docs = [];
-  if (index && index.documents) {
-    docs = index.documents.map(function (d) {
-      return {
-        url: d[0], title: d[1], normTitle: normalize(d[1]),
-        sections: d[2].map(function (s) {
-          return { anchor: s[0], heading: s[1], text: s[2], normHeading: normalize(s[1]), normText: normalize(s[2]) };
-        })
-      };
+  /* Loading shards: each file calls ARCHIVEOPS_SEARCH_SHARD(name, data). */
+  var shards = {}, waiting = {}, loaded = [];
+  window.ARCHIVEOPS_SEARCH_SHARD = function (name, data) {
+    shards[name] = data;
+    (waiting[name] || []).forEach(function (cb) { cb(); });
+    delete waiting[name];
+  };
+  function load(names, done) {
+    var left = 0;
+    names.forEach(function (name) {
+      if (shards.hasOwnProperty(name)) return;
+      left++;
+      if (waiting[name]) { waiting[name].push(finish); return; }
+      waiting[name] = [finish];
+      var s = document.createElement("script");
+      s.src = (document.body.getAttribute("data-root") || "") + "search/" + name + ".js";
+      s.onerror = function () { window.ARCHIVEOPS_SEARCH_SHARD(name, null); };
+      loaded.push(name);
+      document.body.appendChild(s);
     });
+    if (left === 0) done();
+    function finish() { if (--left === 0) done(); }
   }
 
-  /* Preparation time, kept on the status line's data attributes for the benchmark (bench/manual-build.sh). */
-  status.setAttribute("data-load-ms", String(Date.now() - loadStart));
+  /* The query's words: ASCII words, and Chinese runs (a run of one character is matched as a prefix). */
+  function queryWords(query) {
+    var words = [], word = "", run = [];
+    function flushWord() { if (word) words.push({ ascii: true, text: word }); word = ""; }
+    function flushRun() {
+      if (run.length === 1) words.push({ prefix: true, text: run[0] });
+      for (var i = 0; i + 1 < run.length; i++) words.push({ text: run[i] + run[i + 1] });
+      run = [];
+    }
+    Array.from(normalize(query)).forEach(function (c) {
+      var code = c.codePointAt(0);
+      if (code < 128) {
+        flushRun();
+        if (/[a-z0-9]/.test(c)) word += c; else flushWord();
+      } else {
+        flushWord();
+        if (/\p{Alphabetic}/u.test(c)) run.push(c); else flushRun();
+      }
+    });
+    flushWord(); flushRun();
+    return words;
+  }
+  function key(w) {
+    var first = Array.from(w)[0];
+    if (first.codePointAt(0) >= 128) return first;
+    return w.length >= LONG ? w : w.slice(0, 2);
+  }
+  function shardOf(w) {
+    var h = 2166136261 >>> 0, k = key(w);
+    for (var i = 0; i < k.length; i++) { h ^= k.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+    return "t/" + (h % index.termShards);
+  }
+  /* doc → score for one query word: the best of the terms it matches. */
+  function postings(w) {
+    var table = shards[shardOf(w.text)] || {}, result = {};
+    function add(list) {
+      for (var i = 0; i < list.length; i += 2) {
+        if (!(list[i] in result) || result[list[i]] < list[i + 1]) result[list[i]] = list[i + 1];
+      }
+    }
+    if (w.ascii && w.text.length < LONG) {
+      Object.keys(table).forEach(function (t) { if (t.length < LONG && t.indexOf(w.text) === 0) add(table[t]); });
+    } else if (w.prefix) {
+      Object.keys(table).forEach(function (t) { if (t.indexOf(w.text) === 0) add(table[t]); });
+    } else if (table.hasOwnProperty(w.text)) {
+      add(table[w.text]);
+    }
+    return result;
+  }
 
   function snippet(text, normText, terms) {
     var at = -1, len = 0;
@@ -58,54 +121,69 @@
     html += escapeHTML(piece.slice(pos));
     return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "");
   }
-
-  function search(query) {
-    var terms = normalize(query).split(/\s+/).filter(function (t) { return t.length > 0; });
-    if (terms.length === 0) return [];
-    var results = [];
-    docs.forEach(function (d) {
-      var score = 0, best = null, bestScore = -1, allFound = terms.every(function (t) {
-        if (d.normTitle.indexOf(t) !== -1) return true;
-        return d.sections.some(function (s) { return s.normHeading.indexOf(t) !== -1 || s.normText.indexOf(t) !== -1; });
-      });
-      if (!allFound) return;
-      terms.forEach(function (t) { if (d.normTitle.indexOf(t) !== -1) score += 20; });
-      d.sections.forEach(function (s) {
-        var sScore = 0;
-        terms.forEach(function (t) {
-          if (s.normHeading.indexOf(t) !== -1) sScore += 8;
-          sScore += count(s.normText, t);
-        });
-        score += sScore;
-        if (sScore > bestScore) { bestScore = sScore; best = s; }
-      });
-      results.push({ doc: d, score: score, section: best });
+  function textShardOf(doc) {
+    var starts = index.textShards, lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= doc) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  /* The section of a document that holds the query words most often, for the link and the excerpt. */
+  function bestSection(doc, terms) {
+    var n = textShardOf(doc), sections = (shards["x/" + n] || [])[doc - index.textShards[n]] || [], best = null, bestScore = 0;
+    sections.forEach(function (s) {
+      var normText = normalize(s[2]), normHeading = normalize(s[1]), score = 0;
+      terms.forEach(function (t) { if (normHeading.indexOf(t) !== -1) score += 8; score += count(normText, t); });
+      if (score > bestScore) { bestScore = score; best = { anchor: s[0], heading: s[1], text: s[2], normText: normText }; }
     });
-    results.sort(function (a, b) { return b.score - a.score || (a.doc.url < b.doc.url ? -1 : 1); });
-    return results;
+    return best;
   }
 
-  function render(query) {
-    var root = document.body.getAttribute("data-root") || "";
-    var queryStart = performance.now();
-    var results = search(query);
+  function show(query, results, queryStart) {
+    var root = document.body.getAttribute("data-root") || "", terms = normalize(query).split(/\s+/).filter(Boolean);
+    /* For the benchmarks (bench/manual-build.sh, bench/site-build.sh): the shards loaded, then timings. */
+    status.setAttribute("data-shards", loaded.join(" "));
     status.setAttribute("data-query-ms", (performance.now() - queryStart).toFixed(1));
     status.setAttribute("data-ready-ms", performance.now().toFixed(0));
     list.innerHTML = "";
-    if (!index) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
     status.textContent = results.length === 0
       ? "没有找到包含“" + query + "”的页面。请换一个词，或减少词语个数。"
-      : "找到 " + results.length + " 个包含“" + query + "”的页面" + (results.length > 50 ? "，显示前 50 个" : "") + "。";
-    results.slice(0, 50).forEach(function (r) {
-      var s = r.section, terms = normalize(query).split(/\s+/).filter(Boolean);
-      var href = root + r.doc.url + (s && s.anchor ? "#" + encodeURIComponent(s.anchor) : "");
+      : "找到 " + results.length + " 个包含“" + query + "”的页面" + (results.length > SHOWN ? "，显示前 " + SHOWN + " 个" : "") + "。";
+    results.slice(0, SHOWN).forEach(function (r, i) {
+      var meta = (shards["m/" + Math.floor(r.doc / index.metaShardSize)] || [])[r.doc % index.metaShardSize] || ["", ""];
+      var s = i < EXCERPTS ? bestSection(r.doc, terms) : null;
+      var href = root + meta[0] + (s && s.anchor ? "#" + encodeURIComponent(s.anchor) : "");
       var li = document.createElement("li");
-      var html = '<a class="result-title" href="' + escapeHTML(href) + '">' + escapeHTML(r.doc.title) + "</a>";
+      var html = '<a class="result-title" href="' + escapeHTML(href) + '">' + escapeHTML(meta[1]) + "</a>";
       if (s && s.anchor) html += ' <span class="result-section">› ' + escapeHTML(s.heading) + "</span>";
-      html += '<p class="result-url">' + escapeHTML(r.doc.url) + "</p>";
+      html += '<p class="result-url">' + escapeHTML(meta[0]) + "</p>";
       if (s && s.text) html += '<p class="result-snippet">' + snippet(s.text, s.normText, terms) + "</p>";
       li.innerHTML = html;
       list.appendChild(li);
+    });
+  }
+
+  function render(query) {
+    var queryStart = performance.now();
+    if (!index || index.version !== 2) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
+    var words = queryWords(query);
+    if (words.length === 0) { show(query, [], queryStart); return; }
+    status.textContent = "正在搜索……";
+    load(words.map(function (w) { return shardOf(w.text); }), function () {
+      var scores = null;
+      words.forEach(function (w) {
+        var p = postings(w), next = {};
+        Object.keys(p).forEach(function (doc) {
+          if (scores === null || doc in scores) next[doc] = (scores ? scores[doc] : 0) + p[doc];
+        });
+        scores = next;
+      });
+      var results = Object.keys(scores).map(function (doc) { return { doc: +doc, score: scores[doc] }; });
+      results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      var needed = {};
+      results.slice(0, SHOWN).forEach(function (r, i) {
+        needed["m/" + Math.floor(r.doc / index.metaShardSize)] = true;
+        if (i < EXCERPTS) needed["x/" + textShardOf(r.doc)] = true;
+      });
+      load(Object.keys(needed), function () { show(query, results, queryStart); });
     });
   }
 

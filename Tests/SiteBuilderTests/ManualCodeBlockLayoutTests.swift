@@ -1,4 +1,5 @@
 import ArchiveEngine
+import ArchiveOpsTestSupport
 import Foundation
 import SiteBuilder
 import XCTest

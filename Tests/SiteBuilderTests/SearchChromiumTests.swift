@@ -1,4 +1,5 @@
 import ArchiveEngine
+import ArchiveOpsTestSupport
 import Foundation
 import SiteBuilder
 import XCTest
@@ -26,33 +27,10 @@ final class SearchChromiumTests: XCTestCase {
         if let root { try? FileManager.default.removeItem(at: root) }
     }
 
-    static func chromium() -> String? {
-        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        where FileManager.default.isExecutableFile(atPath: path) { return path }
-        return nil
-    }
-
     /// The search page's DOM after its script ran for `query`.
     private func searchDOM(_ query: String) throws -> String {
-        guard let browser = Self.chromium() else {
-            throw XCTSkip("未安装 chromium（scripts/install-dependencies.sh --test 会安装）。 (chromium not installed)")
-        }
         let output = try XCTUnwrap(Self.output, "site build failed")
-        var components = URLComponents(url: output.appendingPathComponent("search.html"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [URLQueryItem(name: "q", value: query)]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        let profile = Self.root!.appendingPathComponent("profile-\(UUID().uuidString)")
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=5000", "--dump-dom", components.url!.absoluteString]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        return String(decoding: data, as: UTF8.self)
+        return try SearchPageQuery.dom(output: output, query: query)
     }
 
     func testSearchingAChineseTermFromFileURLFindsTheRightManualPage() throws {

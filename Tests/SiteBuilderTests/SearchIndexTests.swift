@@ -23,12 +23,9 @@ final class SearchIndexTests: XCTestCase {
         return dir.appendingPathComponent("Output")
     }
 
-    /// The documents of `search/index.js`: [url, title, [[anchor, heading, text]]].
+    /// The documents of the index: [url, title, [[anchor, heading, text]]].
     private func documents(in output: URL) throws -> [[Any]] {
-        let script = try String(contentsOf: output.appendingPathComponent(SiteSearch.indexPath), encoding: .utf8)
-        let json = try XCTUnwrap(script.range(of: "= ").map { script[$0.upperBound...] }).dropLast(2)
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        return try XCTUnwrap(object["documents"] as? [[Any]])
+        try SearchIndexFiles.documents(output)
     }
 
     func testIndexHoldsManualSectionsWithAnchorsAndTheTitlesOfOtherPages() throws {
@@ -53,9 +50,11 @@ final class SearchIndexTests: XCTestCase {
 
     func testSameSiteGivesTheSameIndexBytes() throws {
         let output = try buildSite()
-        let first = try Data(contentsOf: output.appendingPathComponent(SiteSearch.indexPath))
+        let first = try SearchIndexFiles.allFiles(output)
         let again = try buildSite()
-        XCTAssertEqual(try Data(contentsOf: again.appendingPathComponent(SiteSearch.indexPath)), first)
+        let second = try SearchIndexFiles.allFiles(again)
+        XCTAssertEqual(second.map(\.path), first.map(\.path))
+        XCTAssertEqual(second.map(\.text), first.map(\.text))
     }
 
     func testEveryPageCarriesTheSearchBox() throws {

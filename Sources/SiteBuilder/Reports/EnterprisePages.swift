@@ -91,7 +91,8 @@ enum EnterprisePages {
         let rows = data.enterprises.sorted { ($1.openCount, $0.uscc) < ($0.openCount, $1.uscc) }.map { s in
             EnterpriseIndexView.Row(
                 href: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name ?? n.text("enterprise_unnamed"),
-                formerNames: s.facts.flatMap { $0.formerNames.isEmpty ? nil : $0.formerNames.joined(separator: "；") }, open: Format.int(s.openCount),
+                formerNames: s.facts.flatMap { $0.formerNames.isEmpty ? nil : $0.formerNames.joined(separator: "；") },
+                open: Format.int(s.openCount),
                 findings: Format.int(s.episodes.count), notFound: Format.int(s.notFound.count),
                 tickets: Format.int(s.ticketIDs.count), hasOpen: s.openCount > 0)
         }

@@ -1,20 +1,39 @@
 import Foundation
 
-/// The site search (站内搜索): an index of every page, shipped as `search/index.js` and searched in the
-/// browser by `assets/search.js` on `search.html`.
+/// The site search (站内搜索): an index of every page, shipped as small script files under `search/` and
+/// searched in the browser by `assets/search.js` on `search.html`.
 ///
 /// Why our own index and not Pagefind: the site is read from file shares and USB sticks (`file://`),
-/// where Chromium refuses the `fetch()`/WebAssembly loading Pagefind depends on; a plain script file loads
-/// everywhere. The browser scans the page texts for the query as a substring, so Chinese words are found
-/// without a word segmenter (签章 finds 签章文件, 电子签章 …). Measured in BENCHMARKS.md.
+/// where Chromium refuses the `fetch()`/WebAssembly loading Pagefind depends on; a script file added with
+/// a `<script>` element loads everywhere. Measured in BENCHMARKS.md.
 ///
-/// Manual pages carry their full text in sections (``SitePage/searchDocument``, from their Markdown); any
-/// other HTML page of the build (reports) is found by its ``SitePage/title``.
+/// Why shards: a site of three years of daily reports and thousands of tickets holds megabytes of text,
+/// and the first search must not wait for all of it. The index is cut in three kinds of files, each a
+/// script that hands its part to `ARCHIVEOPS_SEARCH_SHARD(name, data)`:
+/// - `search/index.js` — the manifest (how many shards of each kind), loaded with the search page;
+/// - `search/t/N.js` — terms (``SearchTerms``) with their postings (document number, score), the shard
+///   chosen by a hash of the term's key, so a query loads one file per query word;
+/// - `search/m/N.js` — url and title of 256 documents each, for the result list;
+/// - `search/x/N.js` — the section texts of consecutive documents (about 32 KB a file), for the excerpts
+///   and the section a result links to; only the shards of the first results are loaded.
+///
+/// Manual pages carry their full text in sections (``SitePage/searchDocument``, from their Markdown); the
+/// daily reports, service reports and enterprise pages carry their findings and texts the same way; any
+/// other HTML page is found by its ``SitePage/title``. Every text is masked (``PersonalDataMask``) before
+/// it is cut into terms: an ID number in a ticket is in no shard, not even as a term.
 public enum SiteSearch {
-    /// Where the index lands below `Output/`.
+    /// The manifest below `Output/`, which the search page loads with a plain script tag.
     public static let indexPath = "search/index.js"
-    /// The global the search script reads.
+    /// The global the manifest sets.
     static let variable = "ARCHIVEOPS_SEARCH_INDEX"
+    /// Documents per url/title shard.
+    static let metaShardSize = 256
+    /// About this many bytes of section text per text shard.
+    static let textShardBytes = 32_000
+    /// Section text kept for excerpts (the terms come from the whole text).
+    static let excerptCharacters = 8_000
+    /// About this many bytes of postings per term shard.
+    static let termShardBytes = 16_000
 
     /// The pages with the site index added. Pure, so a failure leaves `Output/` alone.
     public static func index(_ pages: [SitePage]) throws -> [SitePage] {
@@ -28,23 +47,109 @@ public enum SiteSearch {
             }
         }
         documents.sort { $0.url < $1.url }
-        return pages + [SitePage(path: indexPath, contents: try script(for: documents))]
+        return pages + (try files(for: documents.map(masked)))
     }
 
-    /// `window.ARCHIVEOPS_SEARCH_INDEX = {…};` — compact arrays (url, title, [anchor, heading, text]…) to
-    /// keep the file small; keys sorted so the same site gives the same bytes. Every text is masked again
-    /// (``PersonalDataMask``): the index is published like a page, whatever a step put into it.
-    static func script(for documents: [SearchDocument]) throws -> Data {
+    /// The document with every string masked: the index is published like a page.
+    static func masked(_ d: SearchDocument) -> SearchDocument {
         let mask = PersonalDataMask.mask
-        let compact: [[Any]] = documents.map { doc in
-            [mask(doc.url), mask(doc.title), doc.sections.map { [mask($0.anchor), mask($0.heading), mask($0.text)] }]
+        return SearchDocument(url: mask(d.url), title: mask(d.title), sections: d.sections.map {
+            .init(anchor: mask($0.anchor), heading: mask($0.heading), text: mask($0.text))
+        })
+    }
+
+    /// Postings of one term: document number and score, in document order.
+    typealias Postings = [(doc: Int, score: Int)]
+
+    /// Score of a term in a document: 40 when the title holds it (more than any count in the text can
+    /// reach, so a page named after the term ranks first), 8 when a heading does, plus its count in the
+    /// text up to 30.
+    static func postings(of documents: [SearchDocument]) -> [String: Postings] {
+        var result: [String: Postings] = [:]
+        for (number, d) in documents.enumerated() {
+            var title: [String: Int] = [:], headings: [String: Int] = [:], text: [String: Int] = [:]
+            SearchTerms.counts(in: SearchTerms.normalize(d.title), into: &title)
+            for s in d.sections {
+                SearchTerms.counts(in: SearchTerms.normalize(s.heading), into: &headings)
+                SearchTerms.counts(in: SearchTerms.normalize(s.text), into: &text)
+            }
+            var terms = Set(title.keys)
+            terms.formUnion(headings.keys)
+            terms.formUnion(text.keys)
+            for term in terms {
+                let score = (title[term] != nil ? 40 : 0) + (headings[term] != nil ? 8 : 0) + min(text[term] ?? 0, 30)
+                result[term, default: []].append((number, score))
+            }
         }
-        let json = try JSONSerialization.data(withJSONObject: ["version": 1, "documents": compact],
-                                              options: [.sortedKeys, .withoutEscapingSlashes])
-        var data = Data("/* ArchiveOps 站内搜索索引 (site search index), generated by archive-ops build */\nwindow.\(variable) = ".utf8)
-        data.append(json)
+        return result
+    }
+
+    static func files(for documents: [SearchDocument]) throws -> [SitePage] {
+        var pages: [SitePage] = []
+        // Terms: shard count from the size of the postings, so a small site is a handful of files.
+        let postings = postings(of: documents)
+        let estimate = postings.reduce(0) { $0 + $1.key.utf8.count + 4 + $1.value.count * 8 }
+        let termShards = max(1, min(4096, estimate / termShardBytes))
+        var byShard = Array(repeating: [String](), count: termShards)
+        for term in postings.keys { byShard[SearchTerms.shard(term, of: termShards)].append(term) }
+        for (i, terms) in byShard.enumerated() {
+            var json = "{"
+            for (n, term) in terms.sorted().enumerated() {
+                if n > 0 { json += "," }
+                json += "\"\(term)\":["
+                json += postings[term]!.map { "\($0.doc),\($0.score)" }.joined(separator: ",")
+                json += "]"
+            }
+            json += "}"
+            pages.append(shard("t/\(i)", json: Data(json.utf8)))
+        }
+        // Urls and titles.
+        var start = 0
+        var metaShards = 0
+        while start < documents.count {
+            let slice = documents[start..<min(start + metaShardSize, documents.count)]
+            pages.append(shard("m/\(metaShards)", json: try json(slice.map { [$0.url, $0.title] })))
+            start += slice.count
+            metaShards += 1
+        }
+        // Section texts, cut into shards of about textShardBytes.
+        var textStarts: [Int] = []
+        var current: [[[String]]] = []
+        var currentBytes = 0
+        func flushText() throws {
+            guard !current.isEmpty else { return }
+            pages.append(shard("x/\(textStarts.count - 1)", json: try json(current)))
+            current = []
+            currentBytes = 0
+        }
+        for (number, d) in documents.enumerated() {
+            if current.isEmpty { textStarts.append(number) }
+            let sections = d.sections.map { [$0.anchor, $0.heading, String($0.text.prefix(excerptCharacters))] }
+            current.append(sections)
+            currentBytes += sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
+            if currentBytes >= textShardBytes { try flushText() }
+        }
+        try flushText()
+        let manifest: [String: Any] = ["version": 2, "docs": documents.count, "termShards": termShards,
+                                       "metaShardSize": metaShardSize, "textShards": textStarts]
+        var data = Data("/* ArchiveOps 站内搜索索引 (site search index), generated by archive-ops build */\n".utf8)
+        data.append(Data("window.\(variable) = ".utf8))
+        data.append(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]))
         data.append(Data(";\n".utf8))
-        return data
+        pages.append(SitePage(path: indexPath, contents: data))
+        return pages
+    }
+
+    static func json(_ value: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: value, options: [.withoutEscapingSlashes])
+    }
+
+    /// `ARCHIVEOPS_SEARCH_SHARD("t/3", {…});` at `search/t/3.js`.
+    static func shard(_ name: String, json: Data) -> SitePage {
+        var data = Data("ARCHIVEOPS_SEARCH_SHARD(\"\(name)\",".utf8)
+        data.append(json)
+        data.append(Data(");\n".utf8))
+        return SitePage(path: "search/\(name).js", contents: data)
     }
 }
 

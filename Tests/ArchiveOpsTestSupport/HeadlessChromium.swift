@@ -3,9 +3,9 @@ import XCTest
 
 /// Debian's headless Chromium as the tests' reader: opens a built page from disk (file://, as from a file
 /// share), runs its scripts and returns the DOM. Layout is read by a measuring script that writes what it
-/// measured into the page title, which `--dump-dom` then shows.
-enum HeadlessChromium {
-    static func executable() -> String? {
+/// measured into the page title, which `--dump-dom` then shows. Shared by the layout and search tests.
+public enum HeadlessChromium {
+    public static func executable() -> String? {
         for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         where FileManager.default.isExecutableFile(atPath: path) { return path }
         return nil
@@ -13,7 +13,7 @@ enum HeadlessChromium {
 
     /// The DOM of `url` after its scripts ran, at a window `width` pixels wide. Skips the test when no
     /// Chromium is installed.
-    static func dumpDOM(_ url: URL, width: Int = 1280, profileParent: URL) throws -> String {
+    public static func dumpDOM(_ url: URL, width: Int = 1280, profileParent: URL) throws -> String {
         guard let browser = executable() else {
             throw XCTSkip("未安装 chromium（scripts/install-dependencies.sh --test 会安装）。 (chromium not installed)")
         }
@@ -36,7 +36,7 @@ enum HeadlessChromium {
 
     /// Opens a copy of the built page `page` (same folder, so its stylesheet links still resolve) with
     /// `script` appended; the script sets `document.title` to what it measured, which is returned.
-    static func measure(page: URL, script: String, width: Int = 1280) throws -> String {
+    public static func measure(page: URL, script: String, width: Int = 1280) throws -> String {
         let html = try String(contentsOf: page, encoding: .utf8)
         let probe = page.deletingLastPathComponent().appendingPathComponent("measure-\(UUID().uuidString).html")
         guard let end = html.range(of: "</body>", options: .backwards) else {

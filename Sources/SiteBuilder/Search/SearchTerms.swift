@@ -1,0 +1,84 @@
+import Foundation
+
+/// How the site search cuts text into index terms, the same way `assets/search.js` cuts a query (the two
+/// must agree; `SearchChromiumTests` checks them together):
+///
+/// - text is normalised with NFKC and lower-cased (ＳＹＮＣ finds sync);
+/// - a run of ASCII letters and digits is one word (`sync`, `missing`, `91441900ma4uj5xy2k`, `v000123`);
+///   a word of 10 or more characters is also kept cut to its first 9, so a query for the start of a
+///   code (`91441900`) finds it;
+/// - a run of other letters (Chinese) gives its overlapping pairs (电子科技 → 电子 子科 科技), a single
+///   character itself: any part of a Chinese name of two or more characters is found without a word
+///   segmenter;
+/// - everything else separates.
+///
+/// Each term lives in one shard, chosen by a hash of its key: the first two characters of a short word,
+/// the whole of a long word, the first character of a Chinese pair. A query therefore loads one small
+/// file per query word, whatever the size of the site.
+enum SearchTerms {
+    /// Words at least this long are looked up whole; their first `longWordLength - 1` characters are kept
+    /// as a short word for prefix queries.
+    static let longWordLength = 10
+
+    /// Every term of `text` (already normalised) with how often it occurs, in first-occurrence order.
+    static func counts(in text: String, into counts: inout [String: Int]) {
+        var word = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            let w = String(word)
+            counts[w, default: 0] += 1
+            if word.count >= longWordLength {
+                counts[String(String.UnicodeScalarView(word.prefix(longWordLength - 1))), default: 0] += 1
+            }
+            word = String.UnicodeScalarView()
+        }
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            if run.count == 1 {
+                counts[String(Character(run[0])), default: 0] += 1
+            } else {
+                for i in 0..<(run.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(run[i])
+                    pair.append(run[i + 1])
+                    counts[String(pair), default: 0] += 1
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            if s.isASCII {
+                flushRun()
+                if (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z") { word.append(s) } else { flushWord() }
+            } else {
+                flushWord()
+                if s.properties.isAlphabetic { run.append(s) } else { flushRun() }
+            }
+        }
+        flushWord()
+        flushRun()
+    }
+
+    /// NFKC, lower case: what both the index and the query compare.
+    static func normalize(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    /// The key a term is sharded by (see the type's comment).
+    static func key(_ term: String) -> String {
+        guard let first = term.unicodeScalars.first else { return "" }
+        if !first.isASCII { return String(Character(first)) }
+        return term.unicodeScalars.count >= longWordLength ? term : String(term.prefix(2))
+    }
+
+    /// FNV-1a over the key's UTF-16 code units, as the browser computes it with `Math.imul`.
+    static func shard(_ term: String, of count: Int) -> Int {
+        var h: UInt32 = 2_166_136_261
+        for unit in key(term).utf16 {
+            h ^= UInt32(unit)
+            h = h &* 16_777_619
+        }
+        return Int(h % UInt32(max(count, 1)))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import SiteBuilder
+import XCTest
+
+/// The published search index read back from `Output/search/` the way the browser sees it: the manifest,
+/// the url/title shards, the text shards and the term shards.
+enum SearchIndexFiles {
+    static func manifest(_ output: URL) throws -> [String: Any] {
+        let script = try String(contentsOf: output.appendingPathComponent(SiteSearch.indexPath), encoding: .utf8)
+        let json = try XCTUnwrap(script.range(of: "= ").map { script[$0.upperBound...] }).dropLast(2)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    /// The JSON a shard file hands to `ARCHIVEOPS_SEARCH_SHARD(name, json);`.
+    static func shard(_ url: URL) throws -> Any {
+        let script = try String(contentsOf: url, encoding: .utf8)
+        let open = try XCTUnwrap(script.range(of: "\","), "\(url.path) is not a shard")
+        let json = script[open.upperBound...].dropLast(3)  // ");\n"
+        return try JSONSerialization.jsonObject(with: Data(json.utf8))
+    }
+
+    static func shardFiles(_ output: URL, kind: String) throws -> [URL] {
+        let folder = output.appendingPathComponent("search/\(kind)")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map(folder.appendingPathComponent)
+    }
+
+    /// Every document as [url, title, [[anchor, heading, text]]], in document order.
+    static func documents(_ output: URL) throws -> [[Any]] {
+        let m = try manifest(output)
+        let count = try XCTUnwrap(m["docs"] as? Int), metaSize = try XCTUnwrap(m["metaShardSize"] as? Int)
+        let textStarts = try XCTUnwrap(m["textShards"] as? [Int])
+        var meta: [[String]] = []
+        for i in 0..<((count + metaSize - 1) / metaSize) {
+            meta += try XCTUnwrap(try shard(output.appendingPathComponent("search/m/\(i).js")) as? [[String]])
+        }
+        var texts: [[[String]]] = []
+        for i in textStarts.indices {
+            texts += try XCTUnwrap(try shard(output.appendingPathComponent("search/x/\(i).js")) as? [[[String]]])
+        }
+        XCTAssertEqual(meta.count, count)
+        XCTAssertEqual(texts.count, count)
+        return zip(meta, texts).map { [$0[0], $0[1], $1] }
+    }
+
+    /// Every term of the term shards.
+    static func terms(_ output: URL) throws -> Set<String> {
+        var terms = Set<String>()
+        for url in try shardFiles(output, kind: "t") {
+            terms.formUnion(try XCTUnwrap(try shard(url) as? [String: Any]).keys)
+        }
+        return terms
+    }
+
+    /// Every file of the index, as text.
+    static func allFiles(_ output: URL) throws -> [(path: String, text: String)] {
+        var files = [(SiteSearch.indexPath, try String(contentsOf: output.appendingPathComponent(SiteSearch.indexPath), encoding: .utf8))]
+        for kind in ["t", "m", "x"] {
+            for url in try shardFiles(output, kind: kind) {
+                files.append(("search/\(kind)/\(url.lastPathComponent)", try String(contentsOf: url, encoding: .utf8)))
+            }
+        }
+        return files
+    }
+}
