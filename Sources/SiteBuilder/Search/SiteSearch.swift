@@ -140,8 +140,12 @@ public enum SiteSearch {
         return pages
     }
 
+    /// JSON with `<` written as `\u003c`: a shard is a script, and page text such as `<script>` in a
+    /// ticket must stay an inert string in it, whatever reads the file.
     static func json(_ value: Any) throws -> Data {
-        try JSONSerialization.data(withJSONObject: value, options: [.withoutEscapingSlashes])
+        let data = try JSONSerialization.data(withJSONObject: value, options: [.withoutEscapingSlashes])
+        guard data.contains(UInt8(ascii: "<")) else { return data }
+        return Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c").utf8)
     }
 
     /// `ARCHIVEOPS_SEARCH_SHARD("t/3", {…});` at `search/t/3.js`.
