@@ -126,6 +126,9 @@ final class EnterprisePagesTests: XCTestCase {
         let terms = try SearchIndexFiles.terms(output)
         XCTAssertTrue(terms.contains(Self.code.lowercased()), "the code is a term")
         XCTAssertFalse(terms.contains(Self.idNumber))
+        // An ID number written in a ticket is not taken for an enterprise's code: no page is made for it.
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("enterprises").path)
+        XCTAssertEqual(pages.filter { !$0.hasPrefix("9") }.sorted(), ["index.html"])
         // The ticket's words are indexed (masked): its text shard holds the masked number.
         XCTAssertTrue(files.contains { $0.path.hasPrefix("search/x/") && $0.text.contains("4419**********1234") })
     }

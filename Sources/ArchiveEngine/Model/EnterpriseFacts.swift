@@ -45,15 +45,17 @@ public struct EnterpriseVolume: Codable, Hashable, Sendable {
     }
 }
 
-/// Unified social credit codes written in free text (a ticket's description, a clerk's note): every run
-/// of 18 letters and digits that has the shape of a code (GB 32100-2015 alphabet). The check digit is not
-/// verified: a mistyped code in a ticket still names the enterprise a reader should look at.
+/// Unified social credit codes of market entities written in free text (a ticket's description, a clerk's
+/// note): every run of 18 letters and digits in the GB 32100-2015 alphabet that starts with 9 (registered
+/// by market supervision, 工商). The leading 9 is what keeps ID card numbers out — they are 18 characters
+/// of the same alphabet too, but their region code never starts with 9. The check digit is not verified:
+/// a mistyped code in a ticket still names the enterprise a reader should look at.
 public enum USCCMentions {
     public static func codes(in text: String) -> [String] {
         var result: [String] = []
         var run: [Character] = []
         func flush() {
-            if run.count == 18, run.allSatisfy({ USCC.alphabet.contains($0) }), run.contains(where: \.isNumber) {
+            if run.count == 18, run.first == "9", run.allSatisfy({ USCC.alphabet.contains($0) }) {
                 result.append(String(run))
             }
             run.removeAll(keepingCapacity: true)

@@ -54,16 +54,16 @@ enum EnterprisePages {
             let key = site + "\u{0}" + volume
             worst[key] = max(worst[key] ?? e.finding.severity, e.finding.severity)
         }
+        let volumes = s.facts?.volumes ?? []
         var siteOrder: [String] = []
-        var bySite: [String: [EnterpriseView.SiteVolumes.Cell]] = [:]
-        for v in s.facts?.volumes ?? [] {
-            for site in v.sites {
-                if bySite[site] == nil { siteOrder.append(site) }
+        for v in volumes { for site in v.sites where !siteOrder.contains(site) { siteOrder.append(site) } }
+        let rows = volumes.map { v in
+            EnterpriseView.VolumeRow(volume: v.id, seq: String(v.seq), pages: Format.int(v.pages), cells: siteOrder.map { site in
+                guard v.sites.contains(site) else { return .init(state: "none", label: "—", held: false) }
                 let state = worst[site + "\u{0}" + v.id]
-                bySite[site, default: []].append(.init(
-                    volume: v.id, seq: String(v.seq), pages: Format.int(v.pages), state: state?.rawValue ?? "ok",
-                    stateLabel: state.map(n.severity) ?? n.text("enterprise_volumeOK")))
-            }
+                return .init(state: state?.rawValue ?? "ok", label: state.map(n.severity) ?? n.text("enterprise_volumeOK"),
+                             held: true)
+            })
         }
         let open = episodes.filter(\.isOpen)
         return EnterpriseView(
@@ -71,7 +71,7 @@ enum EnterprisePages {
             hasFormerNames: !(s.facts?.formerNames ?? []).isEmpty, branch: s.facts?.branchID ?? "—",
             knownToCatalog: s.facts != nil, recorded: s.facts.map { BureauTime.display($0.recordedAt) } ?? "—",
             volumeCount: Format.int(s.facts?.volumes.count ?? 0),
-            sites: siteOrder.map { .init(site: $0, volumes: bySite[$0] ?? []) },
+            sites: siteOrder, volumes: rows, hasVolumes: !rows.isEmpty,
             openCount: Format.int(open.count), clearedCount: Format.int(episodes.count - open.count),
             open: open, history: episodes, hasOpen: !open.isEmpty, hasHistory: !episodes.isEmpty,
             notFound: s.notFound.map { q in

@@ -11,19 +11,19 @@ struct EnterpriseView: ReportView {
         var day: String
     }
 
-    /// One site and the enterprise's volumes it must hold, each with what the latest findings say of it.
-    struct SiteVolumes: Codable {
+    /// One volume and, per site (the columns), what the open problems say of its copy there.
+    struct VolumeRow: Codable {
         struct Cell: Codable {
-            var volume: String
-            var seq: String
-            var pages: String
-            /// `ok` or the worst open severity there.
+            /// `ok`, the worst open severity there, or `none` where the site need not hold it.
             var state: String
-            var stateLabel: String
+            var label: String
+            var held: Bool
         }
 
-        var site: String
-        var volumes: [Cell]
+        var volume: String
+        var seq: String
+        var pages: String
+        var cells: [Cell]
     }
 
     /// A problem from the run that found it to the run that cleared it (or still open).
@@ -67,7 +67,10 @@ struct EnterpriseView: ReportView {
     var knownToCatalog: Bool
     var recorded: String
     var volumeCount: String
-    var sites: [SiteVolumes]
+    /// Site ids, the columns of the volume table.
+    var sites: [String]
+    var volumes: [VolumeRow]
+    var hasVolumes: Bool
     var openCount: String
     var clearedCount: String
     var open: [Episode]
