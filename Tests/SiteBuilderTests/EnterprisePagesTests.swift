@@ -107,7 +107,8 @@ final class EnterprisePagesTests: XCTestCase {
         XCTAssertTrue(english.contains("Problems over time") && english.contains(Self.name), "English twin")
         let index = try page("enterprises/index.html")
         XCTAssertTrue(index.contains("href=\"../enterprises/\(Self.code).html\""), "index lists the enterprise")
-        XCTAssertTrue(index.contains("href=\"../enterprises/\(Self.suggested).html\""), "a code met only in a not-found finding has a page too")
+        XCTAssertTrue(index.contains("href=\"../enterprises/\(Self.suggested).html\""),
+                      "a code met only in a not-found finding has a page too")
         let reports = try FileManager.default.contentsOfDirectory(atPath: Self.output!.appendingPathComponent("inspections").path)
         let report = try XCTUnwrap(reports.first { $0.contains("20230628") }, "\(reports)")
         XCTAssertTrue(try page("inspections/\(report)").contains("href=\"../enterprises/\(Self.code).html\""), "daily report links")
