@@ -43,7 +43,7 @@ cat "$work/out.txt"
 # The site search: the whole index, and what the first query loads from file:// in headless Chromium
 # (the manifest, search.js and the shards the page lists in data-shards; an unsharded index is loaded whole).
 index_bytes=$(cat "$ws/Output/search/index.js" "$ws/Output"/search/*/*.js 2>/dev/null | wc -c)
-query_code=$(find "$ws/Output/enterprises" -name '9*.html' 2>/dev/null | sort | head -n 1 | xargs -r basename | sed 's/\.html$//')
+query_code=$(find "$ws/Output/enterprises" -name '9*.html' 2>/dev/null | sort | sed -n '1s|.*/||; 1s|\.html$||p')
 query_code=${query_code:-同步}
 chromium_bin=$(command -v chromium || command -v chromium-browser || true)
 first_query_bytes="?"; first_query_hits="?"
