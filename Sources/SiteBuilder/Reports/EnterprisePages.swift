@@ -32,8 +32,11 @@ enum EnterprisePages {
     /// The page path of a code when no other code shares its file name (what a finding row links to).
     static func path(_ uscc: String) -> String { "enterprises/\(Format.fileName(PersonalDataMask.mask(uscc))).html" }
 
+    /// The Chinese title names the enterprise; the English one gives the code only (the name is Chinese
+    /// data, shown marked as such in the page).
     static func title(_ s: EnterpriseStory, n: LabelNames) -> String {
-        n.format("fmt_enterpriseTitle", s.name ?? n.text("enterprise_unnamed"), s.uscc)
+        n.language == .zh ? n.format("fmt_enterpriseTitle", s.name ?? n.text("enterprise_unnamed"), s.uscc)
+            : n.format("fmt_enterpriseTitle", s.uscc)
     }
 
     static func view(_ s: EnterpriseStory, data: ReportData, runs: [String: InspectionRun], tickets: [String: TicketRecord],
@@ -75,8 +78,8 @@ enum EnterprisePages {
             openCount: Format.int(open.count), clearedCount: Format.int(episodes.count - open.count),
             open: open, history: episodes, hasOpen: !open.isEmpty, hasHistory: !episodes.isEmpty,
             notFound: s.notFound.map { q in
-                .init(code: q.finding.code, cause: CheckCatalog.definition(code: q.finding.code)?.title ?? q.finding.code,
-                      query: q.finding.query.map { n.format("fmt_queryNo", String($0)) } ?? "—", detail: q.finding.detail,
+                .init(code: q.finding.code, cause: n.codeTitle(q.finding.code, q.finding.code),
+                      query: q.finding.query.map { n.format("fmt_queryNo", String($0)) } ?? "—", detail: n.sentence(q.finding),
                       run: ref(q.runID))
             },
             hasNotFound: !s.notFound.isEmpty,
@@ -104,8 +107,9 @@ enum EnterprisePages {
     static func searchDocument(_ s: EnterpriseStory, view v: EnterpriseView, path: String, title: String) -> SearchDocument {
         let identity = ([s.uscc, v.name] + v.formerNames).joined(separator: " ")
         let volumes = (s.facts?.volumes ?? []).map(\.id).joined(separator: " ")
-        let findings = v.history.map { "\($0.code) \($0.title) \($0.place) \($0.detail)" }.joined(separator: "\n")
-        let queries = v.notFound.map { "\($0.code) \($0.cause) \($0.detail)" }.joined(separator: "\n")
+        let findings = v.history.map { "\($0.code) \($0.title) \($0.place) \($0.detail.map(\.text).joined())" }
+            .joined(separator: "\n")
+        let queries = v.notFound.map { "\($0.code) \($0.cause) \($0.detail.map(\.text).joined())" }.joined(separator: "\n")
         let tickets = v.tickets.map { "\($0.id) \($0.description)" }.joined(separator: "\n")
         return SearchDocument(url: path, title: title, sections: [
             .init(anchor: "", heading: "", text: identity + (volumes.isEmpty ? "" : "\n" + volumes)),

@@ -33,7 +33,7 @@ struct EnterpriseView: ReportView {
         var severity: String
         var severityLabel: String
         var place: String
-        var detail: String
+        var detail: [TextSpan]
         var found: RunRef
         var lastSeen: RunRef
         var cleared: RunRef?
@@ -46,7 +46,7 @@ struct EnterpriseView: ReportView {
         var code: String
         var cause: String
         var query: String
-        var detail: String
+        var detail: [TextSpan]
         var run: RunRef
     }
 

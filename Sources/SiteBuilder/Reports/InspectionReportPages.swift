@@ -26,7 +26,8 @@ enum InspectionReportPages {
     static func searchDocument(_ v: InspectionReportView, path: String, title: String) -> SearchDocument {
         SearchDocument(url: path, title: title, sections: v.checks.compactMap { c in
             let rows = c.groups.flatMap(\.findings).map { f in
-                [f.code, f.title, f.place, f.uscc ?? "", f.path ?? "", f.detail].filter { !$0.isEmpty }.joined(separator: " ")
+                [f.code, f.title, f.place, f.uscc ?? "", f.path ?? "", f.detail.map(\.text).joined()].filter { !$0.isEmpty }
+                    .joined(separator: " ")
             }
             return rows.isEmpty ? nil : .init(anchor: "check-\(c.id)", heading: c.name, text: rows.joined(separator: "\n"))
         })
