@@ -1,5 +1,4 @@
 import ArchiveEngine
-import CCmarkGFM
 import Foundation
 import TrainingContent
 
@@ -61,9 +60,8 @@ public enum ManualSite {
             }
             texts.append((generated.path, "生成的章节 \(generated.path)（\(generated.origin)）", generated.markdown))
         }
-        // Each page is parsed into its own cmark tree, so the pages are parsed on every core (the extensions
-        // are registered once first: cmark-gfm's registration is not thread-safe). Errors keep file order.
-        cmark_gfm_core_extensions_ensure_registered()
+        // Each page is its own cmark tree, worked on by every core (``MarkdownDocument`` parses one page at
+        // a time: cmark-gfm's parser has global state). Errors keep file order.
         let parsed = try ParallelMap.run(count: texts.count) { i -> Result<ManualPage, ManualError> in
             let (path, display, text) = texts[i]
             do {

@@ -15,18 +15,29 @@ final class MarkdownDocument {
     /// The extensions of GitHub Flavored Markdown the manuals may use.
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
 
+    /// Held while a document is parsed. cmark-gfm keeps the table of special inline characters in a
+    /// global: each parse adds its extensions' characters (`~` of strikethrough, `:` `w` of autolinks)
+    /// when it starts its inlines and removes them when it ends, so a page parsed while another finishes
+    /// loses its strikethrough and links (seen as a manual page differing between two builds; upstream
+    /// github/cmark-gfm pull request 176 is still open). The parse is a small part of a page's cost, so
+    /// pages are still rendered on every core, only parsed one at a time.
+    private static let parseLock = NSLock()
+
     init(markdown: String) {
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser: OpaquePointer = cmark_parser_new(CMARK_OPT_SOURCEPOS)
-        for name in Self.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
         let bytes = Array(markdown.utf8)
-        bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) } }
+        (parser, root) = Self.parseLock.withLock {
+            cmark_gfm_core_extensions_ensure_registered()
+            let parser: OpaquePointer = cmark_parser_new(CMARK_OPT_SOURCEPOS)
+            for name in Self.extensionNames {
+                if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+            }
+            bytes.withUnsafeBufferPointer { buf in
+                buf.baseAddress.map {
+                    $0.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
+                }
+            }
+            return (parser, cmark_parser_finish(parser))
         }
-        self.parser = parser
-        root = cmark_parser_finish(parser)
     }
 
     deinit {
