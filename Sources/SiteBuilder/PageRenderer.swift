@@ -35,10 +35,44 @@ public struct PageRenderer: Sendable {
     /// `view` and the title passed through ``PersonalDataMask`` first — so no template can show an
     /// unmasked ID card or mobile number, whichever field it came from.
     func report<View: ReportView>(path: String, language: SiteLanguage, title: String, view: View) throws -> SitePage {
+        try report(path: path, language: language, title: title, view: view, inputKey: nil)
+    }
+
+    /// A report page whose view is computed only when the page cannot be taken over: `inputs` are the
+    /// store's rows the view is made from (every one of them — ``PageReuse/verifiesInputKeys`` checks it in
+    /// the tests); when their key equals the previous build's, the published page stands without its view
+    /// being computed. `search` makes the page's search document from the view (the document of a page
+    /// taken over comes from the search cache).
+    func report<View: ReportView, Inputs: Encodable>(
+        path: String, language: SiteLanguage, title: String, inputs: Inputs,
+        search: ((View, SitePage) -> SearchDocument)? = nil, view: () throws -> View
+    ) throws -> SitePage {
+        var key: String?
+        if let reuse {
+            let fullPath = language.path(path)
+            let inputKey = try reuse.inputKey(path: fullPath, language: language, title: title, viewType: View.self, inputs: inputs)
+            key = inputKey
+            if let page = reuse.published(path: fullPath, inputKey: inputKey, title: PersonalDataMask.mask(title),
+                                          searchable: search != nil) {
+                guard PageReuse.verifiesInputKeys else { return page }
+                let print = try reuse.fingerprint(path: fullPath, language: language, title: title, input: try view())
+                guard print == reuse.previousFingerprint(path: fullPath) else { throw PageInputsError.incompleteKey(fullPath) }
+                return page
+            }
+        }
+        let v = try view()
+        var page = try report(path: path, language: language, title: title, view: v, inputKey: key)
+        if let search { page.searchDocument = search(v, page) }
+        return page
+    }
+
+    private func report<View: ReportView>(path: String, language: SiteLanguage, title: String, view: View,
+                                          inputKey: String?) throws -> SitePage {
         let fullPath = language.path(path)
         if let reuse {
             let print = try reuse.fingerprint(path: fullPath, language: language, title: title, input: view)
-            if let page = reuse.published(path: fullPath, fingerprint: print, title: PersonalDataMask.mask(title), searchDocument: nil) {
+            if let page = reuse.published(path: fullPath, fingerprint: print, inputKey: inputKey,
+                                          title: PersonalDataMask.mask(title), searchDocument: nil) {
                 return page
             }
         }
@@ -65,5 +99,19 @@ public struct PageRenderer: Sendable {
     /// `../../` for `a/b/page.html`: links stay relative so the site works from a file share or a USB stick.
     public static func rootPrefix(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
+
+/// A page's input key left out something its view depends on: the key matched the previous build's but
+/// the view computed from the same key differs (raised only when ``PageReuse/verifiesInputKeys`` is on).
+enum PageInputsError: Error, CustomStringConvertible {
+    case incompleteKey(String)
+
+    var description: String {
+        switch self {
+        case .incompleteKey(let path):
+            "页面 \(path) 的输入指纹不完整：输入相同但内容不同（生成器错误，请报告；删除 Output/ 旁的 .build-cache 文件可完整重建）。"
+                + " (incomplete page input key)"
+        }
     }
 }

@@ -20,15 +20,15 @@ public struct SiteBuild {
     /// Setting it gives this copy of the build its own report and capacity caches, cut to the scope.
     public var scope: ReportScope? {
         didSet {
-            reportCache = ReportDataCache()
-            capacityCache = CapacityDataCache()
+            reportCache = BuildDataCache()
+            capacityCache = BuildDataCache()
         }
     }
-    var reportCache = ReportDataCache()
+    var reportCache = BuildDataCache<ReportData>()
     /// The disk thresholds and the hardware inventory the capacity pages use (from archive-ops.yaml).
     public var thresholds = Thresholds()
     public var hardware = HardwareInventory()
-    var capacityCache = CapacityDataCache()
+    var capacityCache = BuildDataCache<CapacityData>()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
     public typealias Step = (SiteBuild) throws -> [SitePage]
@@ -71,17 +71,21 @@ public struct SiteBuild {
         defer { withExtendedLifetime(lock) {} }
         output.removeLeftoversOfKilledBuilds()
         let cacheURL = SiteBuildCache.url(for: output.outputURL)
+        let searchURL = SearchIndexCache.url(for: output.outputURL)
         let previous = incremental && scope == nil ? SiteBuildCache.read(from: cacheURL) : nil
-        let reuse = PageReuse(outputURL: output.outputURL, previous: previous, templates: renderer.templates, site: renderer.site)
+        let search = (incremental && scope == nil ? SearchIndexCache.read(from: searchURL) : nil) ?? SearchIndexCache()
+        let reuse = PageReuse(outputURL: output.outputURL, previous: previous, templates: renderer.templates, site: renderer.site,
+                              search: search)
         var build = self
         build.renderer.reuse = reuse
         var pages: [SitePage] = []
         for step in steps { pages += try step(build) }
-        pages = try SiteSearch.index(pages)
+        pages = try SiteSearch.index(pages, cache: search)
         var summary = try output.publish(pages)
         summary.reused = reuse.reusedCount
-        // The cache only speeds up the next build: if it cannot be written, the next build renders all.
-        if (try? reuse.cacheAfterPublish(pages: pages).write(to: cacheURL)) == nil {
+        // The caches only speed up the next build: if one cannot be written, the next build renders all.
+        // The search cache goes first: a build cache naming search entries that are not there is useless.
+        if (try? search.write(to: searchURL)) == nil || (try? reuse.cacheAfterPublish(pages: pages).write(to: cacheURL)) == nil {
             try? FileManager.default.removeItem(at: cacheURL)
         }
         return summary

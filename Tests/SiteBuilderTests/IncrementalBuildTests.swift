@@ -12,9 +12,14 @@ final class IncrementalBuildTests: XCTestCase {
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A page taken over by its input key is computed as well and must be what the key stood for.
+        PageReuse.verifiesInputKeys = true
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+    override func tearDownWithError() throws {
+        PageReuse.verifiesInputKeys = false
+        try? FileManager.default.removeItem(at: dir)
+    }
 
     private var output: URL { dir.appendingPathComponent("Output") }
     private var cache: URL { SiteBuildCache.url(for: output) }
@@ -133,6 +138,44 @@ final class IncrementalBuildTests: XCTestCase {
         try handle.close()
         try build(store)
         XCTAssertEqual(try Data(contentsOf: page), original)
+        try assertSameAsFullBuild(store)
+    }
+
+    /// On a file system that keeps whole seconds (or within one kernel tick) a page edited in place, with the
+    /// same size, in the second the build published it keeps its inode, size and modification time: only
+    /// its bytes tell. The page and the cache are given the same whole second, as such a file system would.
+    func testAPageEditedInTheSameSecondAsTheBuildIsRenderedAgain() throws {
+        let store = try SiteFixture.store()
+        try build(store)
+        let path = "tickets/T-0601.html"
+        let page = output.appendingPathComponent(path)
+        let original = try Data(contentsOf: page)
+        let second = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        func stampAsBuiltInOneSecond() throws {
+            try FileManager.default.setAttributes([.modificationDate: second], ofItemAtPath: page.path)
+            var entries = try XCTUnwrap(SiteBuildCache.read(from: cache)).entries
+            entries[path]?.file = try XCTUnwrap(FileIdentity(path: page.path))
+            try SiteBuildCache(entries: entries).write(to: cache)
+            try FileManager.default.setAttributes([.modificationDate: second], ofItemAtPath: cache.path)
+        }
+        try stampAsBuiltInOneSecond()
+        // Not edited: the racy page's bytes are those the cache hashed, so it is still taken over.
+        let untouched = try build(store)
+        XCTAssertEqual(untouched.written, 0)
+        XCTAssertGreaterThan(untouched.reused, 50)
+
+        try stampAsBuiltInOneSecond()
+        var edited = original
+        edited[edited.count - 20] = UInt8(ascii: "X")
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.write(contentsOf: edited)
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: second], ofItemAtPath: page.path)
+        XCTAssertEqual(try XCTUnwrap(SiteBuildCache.read(from: cache)).entries[path]?.file, FileIdentity(path: page.path),
+                       "the edit left the file's identity as the cache describes it")
+        let summary = try build(store)
+        XCTAssertEqual(try Data(contentsOf: page), original)
+        XCTAssertEqual(summary.written, 1, "the edited page, and only it, is rendered and written again")
         try assertSameAsFullBuild(store)
     }
 

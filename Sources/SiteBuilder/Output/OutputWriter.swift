@@ -65,17 +65,16 @@ public struct OutputWriter {
             // Pages go to distinct files, so they are compared, linked or written on several threads; the
             // file system work (open, compare, link) is most of a large build's publish time.
             // Twice the cores: the work is mostly waiting on the file system.
+            // Paths are joined as strings: building 15,000 URLs cost more than the links themselves.
+            let stagingPath = staging.path + "/", outputPath = outputURL.path + "/"
             let unchanged = try ParallelMap.run(count: pages.count,
                                                 workers: ProcessInfo.processInfo.activeProcessorCount * 2) { i -> Bool in
                 let page = pages[i]
-                let target = staging.appendingPathComponent(page.path)
-                let previous = outputURL.appendingPathComponent(page.path)
-                if page.isPublished, link(previous.path, target.path) == 0 { return true }
-                if let old = FileManager.default.contents(atPath: previous.path), old == page.contents,
-                   link(previous.path, target.path) == 0 {
-                    return true
-                }
-                try Self.write(page.contents, to: target)
+                let target = stagingPath + page.path
+                let previous = outputPath + page.path
+                if page.isPublished, link(previous, target) == 0 { return true }
+                if Self.fileHolds(page.contents, at: previous), link(previous, target) == 0 { return true }
+                try Self.write(page.contents, to: URL(fileURLWithPath: target))
                 return false
             }
             summary.unchanged = unchanged.filter { $0 }.count
@@ -152,11 +151,39 @@ public struct OutputWriter {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
     }
 
-    private static func countFiles(at url: URL) -> Int {
-        guard let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
-        var n = 0
-        for case let u as URL in e where (try? u.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { n += 1 }
-        return n
+    /// Whether the regular file at `path` holds exactly `data` (sizes compared first, so a changed page of
+    /// another length is not read at all).
+    static func fileHolds(_ data: Data, at path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == data.count else { return false }
+        guard let old = FileManager.default.contents(atPath: path) else { return false }
+        return old == data
+    }
+
+    /// Regular files below `url`, counted with `readdir` (Foundation's enumerator with resource values
+    /// took a tenth of an incremental build).
+    static func countFiles(at url: URL) -> Int {
+        func count(_ path: String) -> Int {
+            guard let dir = opendir(path) else { return 0 }
+            defer { closedir(dir) }
+            var n = 0
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                let child = path + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): n += 1
+                case Int32(DT_DIR): n += count(child)
+                case Int32(DT_UNKNOWN):
+                    var st = stat()
+                    guard lstat(child, &st) == 0 else { continue }
+                    if (st.st_mode & S_IFMT) == S_IFREG { n += 1 } else if (st.st_mode & S_IFMT) == S_IFDIR { n += count(child) }
+                default: continue
+                }
+            }
+            return n
+        }
+        return count(url.path)
     }
 }
 

@@ -12,16 +12,25 @@ import Foundation
 /// is not rendered: its published bytes are taken over (and linked, not copied, by ``OutputWriter``).
 final class PageReuse: @unchecked Sendable {
     let outputURL: URL
-    private let previous: [String: SiteBuildCache.Entry]
+    private let previousCache: SiteBuildCache
+    private var previous: [String: SiteBuildCache.Entry] { previousCache.entries }
     /// What every page's fingerprint starts with: the generator, theme and site context.
     private let base: Data
     private let lock = NSLock()
-    private var fingerprints: [String: String] = [:]
+    private var fingerprints: [String: (fingerprint: String, inputKey: String?)] = [:]
     private var reusedPaths = Set<String>()
+    /// The previous build's search entries: a page taken over by its input key brings its search entry
+    /// along, since its view — which the search document is made from — is not computed.
+    let search: SearchIndexCache?
+    /// Set by tests (and `ARCHIVEOPS_VERIFY_PAGE_INPUTS=1`): a page whose input key matched is still
+    /// computed, and a view that differs from the one the key stood for is an error — so an input that a
+    /// page's key forgot shows up as a failing build, not as a stale page.
+    nonisolated(unsafe) static var verifiesInputKeys = ProcessInfo.processInfo.environment["ARCHIVEOPS_VERIFY_PAGE_INPUTS"] == "1"
 
-    init(outputURL: URL, previous: SiteBuildCache?, templates: TemplateLibrary, site: SiteContext) {
+    init(outputURL: URL, previous: SiteBuildCache?, templates: TemplateLibrary, site: SiteContext, search: SearchIndexCache? = nil) {
         self.outputURL = outputURL
-        self.previous = previous?.entries ?? [:]
+        self.search = search
+        self.previousCache = previous ?? SiteBuildCache()
         var hash = SHA256()
         hash.update(data: Data(Self.generatorIdentity.utf8))
         hash.update(data: templates.digest)
@@ -34,7 +43,7 @@ final class PageReuse: @unchecked Sendable {
     /// inputs do not show, and the running executable itself (a rebuilt `archive-ops` renders afresh).
     static let generatorIdentity: String = {
         let exe = FileIdentity(path: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
-        return "page-fingerprint 1 \(exe.map { "\($0.device):\($0.inode):\($0.size):\($0.modified)" } ?? "unknown-executable")"
+        return "page-fingerprint 2 \(exe.map { "\($0.device):\($0.inode):\($0.size):\($0.modified)" } ?? "unknown-executable")"
     }()
 
     /// The fingerprint of the page at `path` rendered from `input` (its view or frame) with the rest.
@@ -47,14 +56,49 @@ final class PageReuse: @unchecked Sendable {
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The fingerprint of the rows a page's view is computed from (`inputs`: the store's rows as read, not
+    /// the analysis made of them) with the page's path, language, title and view type. Equal keys mean
+    /// an equal view, so the view need not be computed; ``verifiesInputKeys`` checks that in the tests.
+    func inputKey<Input: Encodable>(path: String, language: SiteLanguage?, title: String, viewType: Any.Type,
+                                    inputs: Input) throws -> String {
+        var hash = SHA256()
+        hash.update(data: base)
+        hash.update(data: Data("\0inputs\0\(String(describing: viewType))\0\(String(describing: Input.self))\0".utf8))
+        hash.update(data: Data("\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
+        let bytes = try FingerprintEncoder().bytes(of: inputs)
+        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The page as published last time, if its inputs had the key `inputKey` then too, the file is still
+    /// the one the cache describes and — for a page the search reads in full (`searchable`) — the search
+    /// cache still holds its document. Records the key and the fingerprint it stands for.
+    func published(path: String, inputKey: String, title: String, searchable: Bool) -> SitePage? {
+        guard let entry = previous[path], entry.inputKey == inputKey else { return nil }
+        if searchable && (entry.searchKey.map { search?.previous(entry: $0) == nil } ?? true) { return nil }
+        guard var page = takeOver(path: path, entry: entry, title: title, searchDocument: nil) else { return nil }
+        page.searchKey = entry.searchKey
+        record(path: path, fingerprint: entry.fingerprint, inputKey: inputKey)
+        return page
+    }
+
+    /// Whether a page taken over by its input key was rendered from `fingerprint` (``verifiesInputKeys``).
+    func previousFingerprint(path: String) -> String? { previous[path]?.fingerprint }
+
     /// The page as published last time, if `fingerprint` is what it was rendered from and the file is
     /// still the one the cache describes; records the fingerprint either way.
-    func published(path: String, fingerprint: String, title: String?, searchDocument: SearchDocument?) -> SitePage? {
-        record(path: path, fingerprint: fingerprint)
+    func published(path: String, fingerprint: String, inputKey: String? = nil, title: String?,
+                   searchDocument: SearchDocument?) -> SitePage? {
+        record(path: path, fingerprint: fingerprint, inputKey: inputKey)
         guard let entry = previous[path], entry.fingerprint == fingerprint else { return nil }
-        let url = outputURL.appendingPathComponent(path)
-        guard FileIdentity(path: url.path) == entry.file,
-              let data = try? Data(contentsOf: url, options: .alwaysMapped), data.count == entry.file.size
+        return takeOver(path: path, entry: entry, title: title, searchDocument: searchDocument)
+    }
+
+    private func takeOver(path: String, entry: SiteBuildCache.Entry, title: String?, searchDocument: SearchDocument?) -> SitePage? {
+        let url = outputURL.path + "/" + path
+        guard FileIdentity(path: url) == entry.file,
+              let data = try? Data(contentsOf: URL(fileURLWithPath: url), options: .alwaysMapped), data.count == entry.file.size,
+              !previousCache.isRacy(entry) || SiteBuildCache.contentHash(data) == entry.contentHash
         else { return nil }
         lock.lock()
         reusedPaths.insert(path)
@@ -64,9 +108,9 @@ final class PageReuse: @unchecked Sendable {
         return page
     }
 
-    func record(path: String, fingerprint: String) {
+    func record(path: String, fingerprint: String, inputKey: String? = nil) {
         lock.lock()
-        fingerprints[path] = fingerprint
+        fingerprints[path] = (fingerprint, inputKey)
         lock.unlock()
     }
 
@@ -83,9 +127,13 @@ final class PageReuse: @unchecked Sendable {
         defer { lock.unlock() }
         var cache = SiteBuildCache()
         for page in pages {
-            guard let fingerprint = fingerprints[page.path],
-                  let file = FileIdentity(path: outputURL.appendingPathComponent(page.path).path) else { continue }
-            cache.entries[page.path] = .init(fingerprint: fingerprint, file: file)
+            guard let recorded = fingerprints[page.path],
+                  let file = FileIdentity(path: outputURL.path + "/" + page.path) else { continue }
+            // A page taken over is the file the previous entry hashed; any other page is hashed from memory.
+            let hash = page.isPublished ? previous[page.path]?.contentHash : nil
+            cache.entries[page.path] = .init(fingerprint: recorded.fingerprint, file: file,
+                                             contentHash: hash ?? SiteBuildCache.contentHash(page.contents),
+                                             inputKey: recorded.inputKey, searchKey: page.searchKey)
         }
         return cache
     }

@@ -12,17 +12,46 @@ import Glibc
 /// the file there is still the very file the cache describes (published files are never changed in place:
 /// a publish links or writes new files and swaps the folder). A missing, truncated, corrupted or foreign
 /// cache is ignored as a whole and the build renders everything — the result is the same bytes either way.
+///
+/// Racy files, as git calls them: a file's modification time only has the file system's granularity (a
+/// kernel tick, or a whole second on some file systems), so a page edited in place with the same size in
+/// the same tick it was published keeps its identity. An entry whose file is not older than the cache
+/// itself (``writtenAt``) may have been edited that way after the cache saw it; its bytes are compared with
+/// the SHA-256 the entry keeps before the page is taken over. Older files cannot have been: an edit after
+/// the cache was written gives the file a later time.
 struct SiteBuildCache: Equatable {
     /// The published file a page became.
     struct Entry: Equatable {
         var fingerprint: String
         var file: FileIdentity
+        /// SHA-256 (hex) of the file's bytes, checked when the file is racy.
+        var contentHash: String
+        /// The fingerprint of the rows the page's view is computed from (``PageReuse/inputKey``), for the
+        /// pages that have one: an equal key takes the page over before its view is computed.
+        var inputKey: String? = nil
+        /// The key of the page's entry in the search cache (``SearchIndexCache``), nil for files the
+        /// search does not index.
+        var searchKey: String? = nil
     }
 
     var entries: [String: Entry] = [:]
+    /// The cache file's own modification time (nanoseconds since 1970) as read; nil for a cache not read
+    /// from a file, whose every entry is treated as racy.
+    var writtenAt: Int64?
 
     /// First line of the file; a file that does not start with it is not ours (or from another format).
-    static let header = "archive-ops site build cache 1"
+    static let header = "archive-ops site build cache 3"
+
+    /// Whether `entry`'s file may have changed within its modification time's granularity after the cache
+    /// described it, so that only its bytes can tell.
+    func isRacy(_ entry: Entry) -> Bool {
+        guard let writtenAt else { return true }
+        return entry.file.modified >= writtenAt
+    }
+
+    static func contentHash(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// The cache of the site published at `output`: a hidden file beside the folder, e.g.
     /// `.archive-ops.Output.build-cache` next to `Output/`.
@@ -41,15 +70,19 @@ struct SiteBuildCache: Equatable {
         let trailer = lines.removeLast()
         let body = lines.joined(separator: "\n") + "\n"
         guard trailer == "end \(lines.count - 1) \(Self.checksum(body))" else { return nil }
-        var cache = SiteBuildCache()
+        // The time the cache was written, taken before its lines are trusted: a file newer than it is racy.
+        guard let own = FileIdentity(path: url.path) else { return nil }
+        var cache = SiteBuildCache(writtenAt: own.modified)
         for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false)
-            guard fields.count == 6, fields[0].count == 64,
-                  let device = UInt64(fields[1]), let inode = UInt64(fields[2]), let size = Int64(fields[3]),
-                  let mtime = Int64(fields[4]), !fields[5].isEmpty
+            let fields = line.split(separator: "\t", maxSplits: 8, omittingEmptySubsequences: false)
+            guard fields.count == 9, fields[0].count == 64, fields[1].count == 64,
+                  let device = UInt64(fields[4]), let inode = UInt64(fields[5]), let size = Int64(fields[6]),
+                  let mtime = Int64(fields[7]), !fields[8].isEmpty
             else { return nil }
-            cache.entries[String(fields[5])] = Entry(
-                fingerprint: String(fields[0]), file: FileIdentity(device: device, inode: inode, size: size, modified: mtime))
+            cache.entries[String(fields[8])] = Entry(
+                fingerprint: String(fields[0]), file: FileIdentity(device: device, inode: inode, size: size, modified: mtime),
+                contentHash: String(fields[1]), inputKey: fields[2] == "-" ? nil : String(fields[2]),
+                searchKey: fields[3] == "-" ? nil : String(fields[3]))
         }
         return cache
     }
@@ -60,7 +93,8 @@ struct SiteBuildCache: Equatable {
         var body = Self.header + "\n"
         for path in entries.keys.sorted() where !path.contains("\n") && !path.contains("\t") {
             let e = entries[path]!
-            body += "\(e.fingerprint)\t\(e.file.device)\t\(e.file.inode)\t\(e.file.size)\t\(e.file.modified)\t\(path)\n"
+            body += "\(e.fingerprint)\t\(e.contentHash)\t\(e.inputKey ?? "-")\t\(e.searchKey ?? "-")\t"
+                + "\(e.file.device)\t\(e.file.inode)\t\(e.file.size)\t\(e.file.modified)\t\(path)\n"
         }
         let count = body.split(separator: "\n").count - 1
         body += "end \(count) \(Self.checksum(body))\n"
@@ -75,7 +109,7 @@ struct SiteBuildCache: Equatable {
     }
 
     static func checksum(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        contentHash(Data(text.utf8))
     }
 }
 

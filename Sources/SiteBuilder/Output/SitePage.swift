@@ -16,6 +16,9 @@ public struct SitePage: Sendable, Hashable {
     /// The bytes are those of the file already published at `path` in `Output/` (an incremental build took
     /// the page over instead of rendering it), so the publish links that file instead of comparing it.
     var isPublished = false
+    /// The page's entry in the search cache (``SearchIndexCache``): set when a page is taken over by its
+    /// input key (its search document is not made again) and by the indexer for every indexed page.
+    var searchKey: String?
 
     public init(path: String, contents: Data, title: String? = nil, searchDocument: SearchDocument? = nil) {
         self.path = path

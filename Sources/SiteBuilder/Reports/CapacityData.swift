@@ -62,22 +62,6 @@ public struct CapacityData: Sendable {
     }
 }
 
-/// Holds the capacity data of one build so that the dashboard, the monthly summaries and the sizing page
-/// read the store once and show the same forecasts.
-final class CapacityDataCache: @unchecked Sendable {
-    private var data: CapacityData?
-    private let lock = NSLock()
-
-    func get(_ load: () throws -> CapacityData) rethrows -> CapacityData {
-        lock.lock()
-        defer { lock.unlock() }
-        if let data { return data }
-        let d = try load()
-        data = d
-        return d
-    }
-}
-
 extension SiteBuild {
     /// The capacity history of this build, loaded on first use.
     public func capacityData() throws -> CapacityData {

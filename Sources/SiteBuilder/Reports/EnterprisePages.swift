@@ -16,17 +16,69 @@ enum EnterprisePages {
         var pages = try build.renderPages(count: data.enterprises.count * languages.count) { i in
             let story = data.enterprises[i / languages.count]
             let lang = languages[i % languages.count], n = names[i % languages.count]
-            let view = view(story, data: data, runs: runs, tickets: tickets, n: n)
-            var page = try build.renderer.report(path: data.enterprisePath(story.uscc), language: lang,
-                                                 title: title(story, n: n), view: view)
-            if lang == .zh { page.searchDocument = searchDocument(story, view: view, path: page.path, title: page.title ?? "") }
-            return page
+            return try build.renderer.report(
+                path: data.enterprisePath(story.uscc), language: lang, title: title(story, n: n),
+                inputs: Inputs(story, data: data, runs: runs, tickets: tickets),
+                search: lang == .zh ? { view, page in searchDocument(story, view: view, path: page.path, title: page.title ?? "") } : nil
+            ) {
+                view(story, data: data, runs: runs, tickets: tickets, n: n)
+            }
         }
         for (lang, n) in zip(languages, names) {
             pages.append(try build.renderer.report(path: indexPath, language: lang, title: n.text("enterprise_indexTitle"),
                                                    view: indexView(data, n: n)))
         }
         return pages
+    }
+
+    /// What an enterprise page is made from: its story (facts, episodes, not-found queries, tickets), the
+    /// start of every run the story names, the tickets it names and where their pages are.
+    struct Inputs: Encodable {
+        struct Episode: Encodable {
+            var finding: Finding
+            var found: String, lastSeen: String, cleared: String?, runs: Int
+        }
+        struct Query: Encodable {
+            var finding: Finding
+            var run: String
+        }
+        struct Ticket: Encodable {
+            var ticket: TicketRecord?
+            var path: String
+        }
+        var uscc: String
+        var facts: EnterpriseFacts?
+        var episodes: [Episode]
+        var notFound: [Query]
+        var tickets: [Ticket]
+        var runStarts: [String: String]
+
+        init(_ s: EnterpriseStory, data: ReportData, runs: [String: InspectionRun], tickets: [String: TicketRecord]) {
+            uscc = s.uscc
+            facts = s.facts
+            episodes = s.episodes.map {
+                .init(finding: $0.finding, found: $0.foundRunID, lastSeen: $0.lastSeenRunID, cleared: $0.clearedRunID, runs: $0.runs)
+            }
+            notFound = s.notFound.map { .init(finding: $0.finding, run: $0.runID) }
+            self.tickets = s.ticketIDs.map { .init(ticket: tickets[$0], path: data.ticketPath($0)) }
+            var starts: [String: String] = [:]
+            for id in s.episodes.flatMap({ [$0.foundRunID, $0.lastSeenRunID] + ($0.clearedRunID.map { [$0] } ?? []) })
+                + s.notFound.map(\.runID) {
+                starts[id] = runs[id].map { BureauTime.day($0.startedAt) } ?? ""
+            }
+            runStarts = starts
+        }
+
+        /// Sorted keys: a dictionary's order would make the key differ between two builds.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(uscc)
+            try c.encode(facts)
+            try c.encode(episodes)
+            try c.encode(notFound)
+            try c.encode(tickets)
+            for id in runStarts.keys.sorted() { try c.encode(id); try c.encode(runStarts[id]!) }
+        }
     }
 
     /// The page path of a code when no other code shares its file name (what a finding row links to).

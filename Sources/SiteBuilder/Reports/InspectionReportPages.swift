@@ -9,16 +9,32 @@ enum InspectionReportPages {
         let data = try build.reportData()
         let languages = SiteLanguage.allCases
         let names = languages.map(build.labelNames)
-        return try build.renderPages(count: data.history.runs.count * languages.count) { i in
-            let report = DailyInspectionReport.make(history: data.history, index: i / languages.count)
+        let history = data.history
+        return try build.renderPages(count: history.runs.count * languages.count) { i in
+            let index = i / languages.count, run = history.runs[index]
             let lang = languages[i % languages.count], n = names[i % languages.count]
-            let view = view(report, data: data, n: n)
-            var page = try build.renderer.report(
-                path: data.runPath(report.run.id), language: lang,
-                title: n.format("fmt_dailyTitle", BureauTime.day(report.run.startedAt)), view: view)
-            if lang == .zh { page.searchDocument = searchDocument(view, path: page.path, title: page.title ?? "") }
-            return page
+            let previous = history.previous(before: index)
+            let inputs = Inputs(run: run, findings: history.findings(of: run), previous: previous?.id,
+                                previousFindings: previous.map(history.findings(of:)),
+                                next: index + 1 < history.runs.count ? history.runs[index + 1].id : nil)
+            return try build.renderer.report(
+                path: data.runPath(run.id), language: lang, title: n.format("fmt_dailyTitle", BureauTime.day(run.startedAt)),
+                inputs: inputs,
+                search: lang == .zh ? { view, page in searchDocument(view, path: page.path, title: page.title ?? "") } : nil
+            ) {
+                view(DailyInspectionReport.make(history: history, index: index), data: data, n: n)
+            }
         }
+    }
+
+    /// What a daily report is made from: its run and findings, and the run before it (its findings are
+    /// what "new" and "resolved" compare with) and after it (the links).
+    struct Inputs: Encodable {
+        var run: InspectionRun
+        var findings: [Finding]
+        var previous: String?
+        var previousFindings: [Finding]?
+        var next: String?
     }
 
     /// The Chinese report as the site search reads it: each check's findings (code, title, place, code of

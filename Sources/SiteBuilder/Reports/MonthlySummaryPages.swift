@@ -13,17 +13,35 @@ enum MonthlySummaryPages {
         // The capacity section as it stood at each month's end, computed once per month for both languages.
         let thresholds = build.thresholds
         let capacities = build.parallelMonthly(data.months) { capacity.monthly($0, thresholds: thresholds) }
+        // Each month's summary once for both languages; it is also the input key of its two pages.
+        let deadline = build.inspectionDeadline, asOf = build.asOf
+        let index = Dictionary(data.months.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let summaries = build.parallelMonthly(data.months) { month in
+            MonthlySummary.make(month: month, tickets: data.tickets, history: data.history, figures: data.figures,
+                                levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacities[index[month]!])
+        }
+        let runDays = Dictionary(data.history.runs.map { ($0.id, BureauTime.day($0.startedAt)) }, uniquingKeysWith: { a, _ in a })
         return try build.renderPages(count: data.months.count * languages.count) { i in
-            let month = data.months[i / languages.count]
-            let summary = MonthlySummary.make(month: month, tickets: data.tickets, history: data.history,
-                                              figures: data.figures, levels: data.levels,
-                                              deadline: build.inspectionDeadline, asOf: build.asOf,
-                                              capacity: capacities[i / languages.count])
+            let month = data.months[i / languages.count], summary = summaries[i / languages.count]
             let lang = languages[i % languages.count], n = names[i % languages.count]
+            let runs = summary.inspections.runIDs + summary.inspections.anomaliesRepaired.map(\.runID)
+            let tickets = summary.slaMisses.map(\.ticketID) + summary.training.map(\.id)
             return try build.renderer.report(
                 path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
-                view: view(summary, data: data, n: n))
+                inputs: Inputs(summary: summary, runDays: runs.map { [$0, runDays[$0] ?? ""] },
+                               ticketPaths: tickets.map { [$0, data.ticketPath($0)] })
+            ) {
+                view(summary, data: data, n: n)
+            }
         }
+    }
+
+    /// What a monthly summary page is made from: the month's summary, the day of every run it names and
+    /// the page of every ticket it names.
+    struct Inputs: Encodable {
+        var summary: MonthlySummary
+        var runDays: [[String]]
+        var ticketPaths: [[String]]
     }
 
     /// On-time rate over the judged days, and each late or missing day with its run.

@@ -66,21 +66,6 @@ public struct ReportData: Sendable {
     func runPath(_ id: String) -> String { "inspections/\(Format.fileName(PersonalDataMask.mask(id))).html" }
 }
 
-/// Holds the report data of one build so that the steps load it once.
-final class ReportDataCache: @unchecked Sendable {
-    private var data: ReportData?
-    private let lock = NSLock()
-
-    func get(_ load: () throws -> ReportData) rethrows -> ReportData {
-        lock.lock()
-        defer { lock.unlock() }
-        if let data { return data }
-        let d = try load()
-        data = d
-        return d
-    }
-}
-
 extension SiteBuild {
     /// The report data of this build, loaded on first use.
     public func reportData() throws -> ReportData {

@@ -13,14 +13,27 @@ enum ServiceReportPages {
         for s in data.enterprises { for id in s.ticketIDs { named[id, default: []].append(s) } }
         return try build.renderPages(count: data.tickets.count * languages.count) { i in
             let t = data.tickets[i / languages.count], lang = languages[i % languages.count], n = names[i % languages.count]
-            var page = try build.renderer.report(
+            let enterprises = (named[t.id] ?? []).map { s in
+                PageInputs.Enterprise(path: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name)
+            }
+            return try build.renderer.report(
                 path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
-                view: view(t, levels: data.levels, n: n, enterprises: (named[t.id] ?? []).map { s in
-                    .init(href: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name ?? n.text("enterprise_unnamed"))
-                }))
-            if lang == .zh { page.searchDocument = searchDocument(t, path: page.path, title: page.title ?? "") }
-            return page
+                inputs: Inputs(ticket: t, levels: data.levels, enterprises: enterprises),
+                search: lang == .zh ? { _, page in searchDocument(t, path: page.path, title: page.title ?? "") } : nil
+            ) {
+                view(t, levels: data.levels, n: n, enterprises: enterprises.map { e in
+                    .init(href: e.path, uscc: e.uscc, name: e.name ?? n.text("enterprise_unnamed"))
+                })
+            }
         }
+    }
+
+    /// What a service report is made from: the ticket as stored, the service levels it is judged by and
+    /// the enterprises its text names.
+    struct Inputs: Encodable {
+        var ticket: TicketRecord
+        var levels: ServiceLevels
+        var enterprises: [PageInputs.Enterprise]
     }
 
     /// The Chinese service report as the site search reads it: the ticket's own words (the index masks

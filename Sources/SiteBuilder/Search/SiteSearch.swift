@@ -36,18 +36,29 @@ public enum SiteSearch {
     static let termShardBytes = 16_000
 
     /// The pages with the site index added. Pure, so a failure leaves `Output/` alone.
-    public static func index(_ pages: [SitePage]) throws -> [SitePage] {
-        var documents: [SearchDocument] = []
-        for page in pages where page.path != SearchPage.path {
-            if let document = page.searchDocument {
-                documents.append(document)
-            } else if page.path.hasSuffix(".html"), let title = page.title?.trimmingCharacters(in: .whitespacesAndNewlines),
-                      !title.isEmpty {
-                documents.append(SearchDocument(url: page.path, title: title, sections: []))
+    public static func index(_ pages: [SitePage]) throws -> [SitePage] { try index(pages, cache: SearchIndexCache()) }
+
+    /// The pages with the site index added, each indexed page with its key in `cache` (``SitePage/searchKey``);
+    /// documents the previous build indexed are taken from `cache` instead of being indexed again.
+    static func index(_ pages: [SitePage], cache: SearchIndexCache) throws -> [SitePage] {
+        var pages = pages
+        var candidates: [Int] = []
+        for (i, page) in pages.enumerated() where page.path != SearchPage.path {
+            if page.searchDocument != nil || (page.searchKey != nil && page.path.hasSuffix(".html")) {
+                candidates.append(i)
+            } else if page.path.hasSuffix(".html"), page.title?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false {
+                candidates.append(i)
             }
         }
-        documents.sort { $0.url < $1.url }
-        return pages + (try files(for: documents.map(masked)))
+        let indexed = try ParallelMap.run(count: candidates.count) { j -> (key: String, document: IndexedDocument) in
+            let page = pages[candidates[j]]
+            if page.searchDocument == nil, let key = page.searchKey, let d = cache.reuse(key) { return (key, d) }
+            let title = page.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return cache.indexed(page.searchDocument ?? SearchDocument(url: page.path, title: title, sections: []))
+        }
+        for (j, i) in candidates.enumerated() { pages[i].searchKey = indexed[j].key }
+        let documents = indexed.map(\.document).sorted { $0.order < $1.order }
+        return pages + (try files(for: documents))
     }
 
     /// The document with every string masked: the index is published like a page.
@@ -61,30 +72,16 @@ public enum SiteSearch {
     /// Postings of one term: document number and score, in document order.
     typealias Postings = [(doc: Int, score: Int)]
 
-    /// Score of a term in a document: 40 when the title holds it (more than any count in the text can
-    /// reach, so a page named after the term ranks first), 8 when a heading does, plus its count in the
-    /// text up to 30.
-    static func postings(of documents: [SearchDocument]) -> [String: Postings] {
+    /// Every term's postings, from each document's terms and scores (``IndexedDocument``).
+    static func postings(of documents: [IndexedDocument]) -> [String: Postings] {
         var result: [String: Postings] = [:]
         for (number, d) in documents.enumerated() {
-            var title: [String: Int] = [:], headings: [String: Int] = [:], text: [String: Int] = [:]
-            SearchTerms.counts(in: SearchTerms.normalize(d.title), into: &title)
-            for s in d.sections {
-                SearchTerms.counts(in: SearchTerms.normalize(s.heading), into: &headings)
-                SearchTerms.counts(in: SearchTerms.normalize(s.text), into: &text)
-            }
-            var terms = Set(title.keys)
-            terms.formUnion(headings.keys)
-            terms.formUnion(text.keys)
-            for term in terms {
-                let score = (title[term] != nil ? 40 : 0) + (headings[term] != nil ? 8 : 0) + min(text[term] ?? 0, 30)
-                result[term, default: []].append((number, score))
-            }
+            for t in d.terms { result[t.term, default: []].append((number, t.score)) }
         }
         return result
     }
 
-    static func files(for documents: [SearchDocument]) throws -> [SitePage] {
+    static func files(for documents: [IndexedDocument]) throws -> [SitePage] {
         var pages: [SitePage] = []
         // Terms: shard count from the size of the postings, so a small site is a handful of files.
         let postings = postings(of: documents)
@@ -92,16 +89,24 @@ public enum SiteSearch {
         let termShards = max(1, min(4096, estimate / termShardBytes))
         var byShard = Array(repeating: [String](), count: termShards)
         for term in postings.keys { byShard[SearchTerms.shard(term, of: termShards)].append(term) }
-        for (i, terms) in byShard.enumerated() {
-            var json = "{"
-            for (n, term) in terms.sorted().enumerated() {
-                if n > 0 { json += "," }
-                json += "\"\(term)\":["
-                json += postings[term]!.map { "\($0.doc),\($0.score)" }.joined(separator: ",")
-                json += "]"
+        // Written as bytes, shards on every core: string interpolation of half a million numbers was slow.
+        pages += try ParallelMap.run(count: termShards) { i -> SitePage in
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (n, term) in byShard[i].sorted().enumerated() {
+                if n > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "\""))
+                json.append(contentsOf: term.utf8)
+                json.append(contentsOf: "\":[".utf8)
+                for (k, p) in postings[term]!.enumerated() {
+                    if k > 0 { json.append(UInt8(ascii: ",")) }
+                    appendDecimal(p.doc, to: &json)
+                    json.append(UInt8(ascii: ","))
+                    appendDecimal(p.score, to: &json)
+                }
+                json.append(UInt8(ascii: "]"))
             }
-            json += "}"
-            pages.append(shard("t/\(i)", json: Data(json.utf8)))
+            json.append(UInt8(ascii: "}"))
+            return shard("t/\(i)", json: Data(json))
         }
         // Urls and titles.
         var start = 0
@@ -124,7 +129,7 @@ public enum SiteSearch {
         }
         for (number, d) in documents.enumerated() {
             if current.isEmpty { textStarts.append(number) }
-            let sections = d.sections.map { [$0.anchor, $0.heading, String($0.text.prefix(excerptCharacters))] }
+            let sections = d.sections
             current.append(sections)
             currentBytes += sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
             if currentBytes >= textShardBytes { try flushText() }
@@ -138,6 +143,12 @@ public enum SiteSearch {
         data.append(Data(";\n".utf8))
         pages.append(SitePage(path: indexPath, contents: data))
         return pages
+    }
+
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")); appendDecimal(-value, to: &bytes); return }
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// JSON with `<` written as `\u003c`: a shard is a script, and page text such as `<script>` in a

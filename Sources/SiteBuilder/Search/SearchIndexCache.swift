@@ -1,0 +1,209 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A document as the index files need it: masked url and title, its sections cut for the excerpts, and
+/// its terms with their scores. Making it (masking, normalising and cutting the text into terms) was most
+/// of the indexer's work, and it depends on the document alone, so ``SearchIndexCache`` keeps it between
+/// builds.
+struct IndexedDocument: Sendable, Equatable {
+    /// The unmasked url: documents are numbered in its order.
+    var order: String
+    var url: String
+    var title: String
+    /// `[anchor, heading, excerpt]` of each section, masked.
+    var sections: [[String]]
+    /// Every term of the document with its score (``SiteSearch/postings(of:)``), in term order.
+    var terms: [Term]
+
+    struct Term: Sendable, Equatable {
+        var term: String
+        var score: Int
+    }
+
+    /// Score of a term in a document: 40 when the title holds it (more than any count in the text can
+    /// reach, so a page named after the term ranks first), 8 when a heading does, plus its count in the
+    /// text up to 30.
+    init(_ document: SearchDocument) {
+        let d = SiteSearch.masked(document)
+        order = document.url
+        url = d.url
+        title = d.title
+        sections = d.sections.map { [$0.anchor, $0.heading, String($0.text.prefix(SiteSearch.excerptCharacters))] }
+        var title: [String: Int] = [:], headings: [String: Int] = [:], text: [String: Int] = [:]
+        SearchTerms.counts(in: SearchTerms.normalize(d.title), into: &title)
+        for s in d.sections {
+            SearchTerms.counts(in: SearchTerms.normalize(s.heading), into: &headings)
+            SearchTerms.counts(in: SearchTerms.normalize(s.text), into: &text)
+        }
+        var all = Set(title.keys)
+        all.formUnion(headings.keys)
+        all.formUnion(text.keys)
+        terms = all.sorted().map { term in
+            Term(term: term, score: (title[term] != nil ? 40 : 0) + (headings[term] != nil ? 8 : 0) + min(text[term] ?? 0, 30))
+        }
+    }
+
+    init(order: String, url: String, title: String, sections: [[String]], terms: [Term]) {
+        self.order = order
+        self.url = url
+        self.title = title
+        self.sections = sections
+        self.terms = terms
+    }
+}
+
+/// The indexed documents of the previous build, kept beside `Output/` (`.archive-ops.Output.search-cache`)
+/// so that a rebuild indexes only the documents that changed. An entry's key is the SHA-256 of the
+/// unmasked document it was made from (so a changed page can never find a stale entry), or — for a page
+/// taken over by its input key, whose document is not made again — the key its build cache entry names.
+/// Like the build cache it is a hint: a missing or damaged file is ignored and every document indexed.
+final class SearchIndexCache: @unchecked Sendable {
+    private let previousEntries: [String: IndexedDocument]
+    private var current: [String: IndexedDocument] = [:]
+    private let lock = NSLock()
+
+    static let header = "archive-ops search cache 1"
+
+    init(previous: [String: IndexedDocument] = [:]) { previousEntries = previous }
+
+    static func url(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".archive-ops.\(output.lastPathComponent).search-cache")
+    }
+
+    /// The previous build's document under `key`, if there is one.
+    func previous(entry key: String) -> IndexedDocument? { previousEntries[key] }
+
+    /// The previous build's document under `key`, kept for the next build too.
+    func reuse(_ key: String) -> IndexedDocument? {
+        guard let d = previousEntries[key] else { return nil }
+        keep(key, d)
+        return d
+    }
+
+    /// `document` indexed — from the previous build when it indexed the very same document — and its key.
+    func indexed(_ document: SearchDocument) -> (key: String, document: IndexedDocument) {
+        let key = Self.key(of: document)
+        if let d = reuse(key) { return (key, d) }
+        let d = IndexedDocument(document)
+        keep(key, d)
+        return (key, d)
+    }
+
+    private func keep(_ key: String, _ d: IndexedDocument) {
+        lock.lock()
+        current[key] = d
+        lock.unlock()
+    }
+
+    static func key(of d: SearchDocument) -> String {
+        var w = ByteWriter()
+        w.string(d.url)
+        w.string(d.title)
+        for s in d.sections { w.string(s.anchor); w.string(s.heading); w.string(s.text) }
+        return SHA256.hash(data: w.bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reads the cache at `url`; nil when it is missing, damaged or of another format.
+    static func read(from url: URL) -> SearchIndexCache? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let bytes = [UInt8](data)
+        let head = Array((header + "\n").utf8)
+        guard bytes.count > head.count + 32, Array(bytes[..<head.count]) == head else { return nil }
+        let body = bytes[head.count..<(bytes.count - 32)]
+        guard Array(SHA256.hash(data: body)) == Array(bytes[(bytes.count - 32)...]) else { return nil }
+        var r = ByteReader(bytes: Array(body))
+        var entries: [String: IndexedDocument] = [:]
+        guard let count = r.integer() else { return nil }
+        for _ in 0..<count {
+            guard let key = r.string(), let order = r.string(), let url = r.string(), let title = r.string(),
+                  let sectionCount = r.integer() else { return nil }
+            var sections: [[String]] = []
+            for _ in 0..<sectionCount {
+                guard let a = r.string(), let h = r.string(), let t = r.string() else { return nil }
+                sections.append([a, h, t])
+            }
+            guard let termCount = r.integer() else { return nil }
+            var terms: [IndexedDocument.Term] = []
+            terms.reserveCapacity(termCount)
+            for _ in 0..<termCount {
+                guard let t = r.string(), let s = r.integer() else { return nil }
+                terms.append(.init(term: t, score: s))
+            }
+            entries[key] = IndexedDocument(order: order, url: url, title: title, sections: sections, terms: terms)
+        }
+        guard r.atEnd else { return nil }
+        return SearchIndexCache(previous: entries)
+    }
+
+    /// Writes the documents of this build (only those: the entries of pages gone are dropped) under a
+    /// temporary name and renames it into place.
+    func write(to url: URL) throws {
+        lock.lock()
+        let entries = current
+        lock.unlock()
+        var w = ByteWriter()
+        w.integer(entries.count)
+        for key in entries.keys.sorted() {
+            let d = entries[key]!
+            w.string(key); w.string(d.order); w.string(d.url); w.string(d.title)
+            w.integer(d.sections.count)
+            for s in d.sections { w.string(s[0]); w.string(s[1]); w.string(s[2]) }
+            w.integer(d.terms.count)
+            for t in d.terms { w.string(t.term); w.integer(t.score) }
+        }
+        var data = Data((Self.header + "\n").utf8)
+        data.append(contentsOf: w.bytes)
+        data.append(contentsOf: SHA256.hash(data: w.bytes))
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString)")
+        do {
+            try OutputWriter.write(data, to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw OutputError.cannotWrite(url.path, String(cString: strerror(errno))) }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+}
+
+/// Length-prefixed strings and integers in one byte buffer (the search cache's format).
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func integer(_ v: Int) {
+        withUnsafeBytes(of: UInt64(truncatingIfNeeded: v).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { buffer in
+            integer(buffer.count)
+            bytes.append(contentsOf: buffer)
+        }
+    }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func integer() -> Int? {
+        guard offset + 8 <= bytes.count else { return nil }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        guard v <= UInt64(Int.max) else { return nil }
+        return Int(v)
+    }
+
+    mutating func string() -> String? {
+        guard let n = integer(), n <= bytes.count - offset else { return nil }
+        let s = bytes[offset..<(offset + n)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        offset += n
+        return s
+    }
+}
