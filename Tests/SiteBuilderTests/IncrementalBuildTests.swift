@@ -1,4 +1,5 @@
 import ArchiveEngine
+import ArchiveOpsTestSupport
 import Foundation
 @testable import SiteBuilder
 import XCTest
@@ -30,16 +31,21 @@ final class IncrementalBuildTests: XCTestCase {
         return out
     }
 
+    /// What archive-ops.yaml and `--as-of` set on a build; tests change it between builds.
+    private var configure: (inout SiteBuild) -> Void = { _ in }
+
     @discardableResult
     private func build(_ store: OperationsStore, into folder: URL? = nil, incremental: Bool = true) throws -> OutputWriter.Summary {
         var build = try SiteBuild(store: store, outputURL: folder ?? output)
         build.incremental = incremental
+        configure(&build)
         return try build.run()
     }
 
     /// `Output/` holds exactly what a full build from scratch (a new folder, no cache) publishes.
     private func assertSameAsFullBuild(_ store: OperationsStore, file: StaticString = #filePath, line: UInt = #line) throws {
         let fresh = dir.appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
         try build(store, into: fresh, incremental: false)
         let expected = try contents(of: fresh), actual = try contents(of: output)
         XCTAssertEqual(actual.keys.sorted(), expected.keys.sorted(), file: file, line: line)
@@ -94,6 +100,131 @@ final class IncrementalBuildTests: XCTestCase {
         let summary = try build(store)
         try assertSameAsFullBuild(store)
         XCTAssertGreaterThan(summary.reused, 0)
+    }
+
+    func testAfterAChangeOfAnEnterprisesFactsTheSiteEqualsAFullBuild() throws {
+        let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        let uscc = "91441900MA4W1234X5"  // named in ticket T-0602
+        func facts(_ name: String, former: [String], at: String) -> EnterpriseFacts {
+            EnterpriseFacts(uscc: uscc, name: name, formerNames: former, branchID: "branch-humen",
+                            volumes: [EnterpriseVolume(id: "V1", seq: 1, pages: 12, sites: ["dc", "branch-humen"])],
+                            recordedAt: BureauTime.parse(at)!)
+        }
+        try store.recordEnterprises([facts("东莞市示例科技有限公司", former: [], at: "2023-06-29 07:30")])
+        try build(store)
+        try assertSameAsFullBuild(store)
+        // The catalog renamed it: the enterprise page, its index, the ticket naming it and the reports
+        // whose findings are on its volume change; nothing else may be taken over stale.
+        try store.recordEnterprises([facts("东莞市示例智能科技有限公司", former: ["东莞市示例科技有限公司"], at: "2023-06-30 07:30")])
+        let summary = try build(store)
+        try assertSameAsFullBuild(store)
+        XCTAssertGreaterThan(summary.reused, 50)
+        let page = try String(contentsOf: output.appendingPathComponent("enterprises/\(uscc).html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("东莞市示例智能科技有限公司"))
+    }
+
+    func testAfterARunIsDeletedOrItsFindingsReplacedTheSiteEqualsAFullBuild() throws {
+        let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        try SiteFixture.addRun("2023-07-01", to: store)
+        try SiteFixture.addRun("2023-07-02", to: store)
+        try build(store)
+        // The run in the middle removed by hand (sqlite3): the next run's "changes since" compare with another run.
+        try store.dbQueue.write { db in
+            let id = try String.fetchOne(db, sql: "SELECT id FROM inspection_run ORDER BY started_at LIMIT 1 OFFSET 2")!
+            try db.execute(sql: "DELETE FROM finding WHERE run_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM inspection_run WHERE id = ?", arguments: [id])
+        }
+        try build(store)
+        try assertSameAsFullBuild(store)
+        // The first run imported again with other findings: its page and the next one's "changes" differ.
+        try store.saveInspection(SiteFixture.run("2023-06-29"), findings: [
+            Finding(check: "seal", code: "seal.invalid", severity: .critical, site: "dc", volume: "V9", detail: "签章无效 V9"),
+        ])
+        let summary = try build(store)
+        try assertSameAsFullBuild(store)
+        XCTAssertGreaterThan(summary.reused, 50)
+    }
+
+    /// archive-ops.yaml and `--as-of` are inputs too: the as-of day, the disk thresholds, the service levels
+    /// and the inspection deadline each change pages without any row of the database changing.
+    func testAfterAChangedConfigurationTheSiteEqualsAFullBuild() throws {
+        let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        // Half a year of daily disk readings (75 % and growing), so that the thresholds show on the pages.
+        let start = BureauTime.parse("2023-01-01 08:00")!
+        _ = try store.recordDiskReadings((0..<181).map { day in
+            DiskReading(host: "h1", mount: "/data", at: start.addingTimeInterval(Double(day) * 86_400),
+                        totalBytes: 4 << 40, usedBytes: Int64(3_000 + day * 2) << 30, source: .center)
+        })
+        try build(store)
+        let changes: [(String, (inout SiteBuild) -> Void)] = [
+            ("as-of day", { $0.asOf = CalendarDay("2023-07-03") }),
+            ("disk thresholds", { $0.asOf = CalendarDay("2023-07-03"); $0.thresholds.diskWarningPercent = 70 }),
+            ("service levels", {
+                $0.asOf = CalendarDay("2023-07-03"); $0.thresholds.diskWarningPercent = 70; $0.serviceLevels.responseMinutes = 10
+            }),
+            ("inspection deadline", {
+                $0.asOf = CalendarDay("2023-07-03"); $0.thresholds.diskWarningPercent = 70; $0.serviceLevels.responseMinutes = 10
+                $0.inspectionDeadline.minutes = 7 * 60 + 35
+            }),
+        ]
+        for (what, change) in changes {
+            configure = change
+            let summary = try build(store)
+            try assertSameAsFullBuild(store)
+            XCTAssertGreaterThan(summary.written, 0, "\(what) changes some page")
+        }
+    }
+
+    /// A build killed after it published but before it wrote its caches (or between the two) leaves caches
+    /// that describe the site before; the next build must still publish exactly a full build's bytes.
+    func testABuildKilledBeforeItsCachesWereWrittenIsFollowedByAGoodRebuild() throws {
+        let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        let searchCache = SearchIndexCache.url(for: output)
+        try build(store)
+        for (day, next, keep) in [("2023-07-01", "2023-07-11", [cache, searchCache]), ("2023-07-02", "2023-07-12", [cache])] {
+            let saved = try keep.map { try Data(contentsOf: $0) }
+            try SiteFixture.addRun(day, to: store)
+            try build(store)
+            for (url, data) in zip(keep, saved) { try data.write(to: url) }  // as if killed before writing these
+            try SiteFixture.addRun(next, to: store)
+            try build(store)
+            try assertSameAsFullBuild(store)
+        }
+    }
+
+    /// The real thing: `archive-ops build` killed at some moment of its run, then run again.
+    func testAKilledBuildCommandIsFollowedByAGoodRebuild() throws {
+        let workspace = dir.appendingPathComponent("ws")
+        _ = try BuiltCLI.run(["init", "--workspace", workspace.path])
+        let db = workspace.appendingPathComponent("archive-ops.sqlite")
+        try FileManager.default.removeItem(at: db)
+        let store = try SiteFixture.store(at: db)
+        let site = workspace.appendingPathComponent("Output")
+        _ = try BuiltCLI.run(["build", "--workspace", workspace.path, "--as-of", "2023-07-05"])
+        for (n, delay) in [0.05, 0.3, 0.8, 1.5].enumerated() {
+            try SiteFixture.addRun("2023-07-0\(n + 1)", to: store)
+            let p = Process()
+            p.executableURL = try BuiltCLI.executable()
+            p.arguments = ["build", "--workspace", workspace.path, "--as-of", "2023-07-05"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let again = try BuiltCLI.run(["build", "--workspace", workspace.path, "--as-of", "2023-07-05"])
+            XCTAssertEqual(again.status, 0, again.output)
+            // The reference: the same command from scratch (no Output/, no caches), as bench/site-build.sh does it.
+            let actual = try contents(of: site)
+            for leftover in [site, SiteBuildCache.url(for: site), SearchIndexCache.url(for: site)] {
+                try? FileManager.default.removeItem(at: leftover)
+            }
+            let full = try BuiltCLI.run(["build", "--workspace", workspace.path, "--as-of", "2023-07-05"])
+            XCTAssertEqual(full.status, 0, full.output)
+            let expected = try contents(of: site)
+            XCTAssertEqual(actual.keys.sorted(), expected.keys.sorted())
+            for (path, data) in expected where actual[path] != data { XCTFail("\(path) differs from a full build (kill after \(delay) s)") }
+        }
     }
 
     func testAMissingCorruptedOrForeignCacheIsIgnoredAndTheBuildRendersEverything() throws {

@@ -72,7 +72,15 @@ public struct OutputWriter {
                 let page = pages[i]
                 let target = stagingPath + page.path
                 let previous = outputPath + page.path
-                if page.isPublished, link(previous, target) == 0 { return true }
+                if page.isPublished {
+                    if link(previous, target) == 0 { return true }
+                    // Its bytes were not read: copy the published file, which the build found unchanged.
+                    guard let data = FileManager.default.contents(atPath: previous) else {
+                        throw OutputError.cannotWrite(previous, "生成期间该文件被移走 (the page was removed during the build)；请重新运行 build")
+                    }
+                    try Self.write(data, to: URL(fileURLWithPath: target))
+                    return true
+                }
                 if Self.fileHolds(page.contents, at: previous), link(previous, target) == 0 { return true }
                 try Self.write(page.contents, to: URL(fileURLWithPath: target))
                 return false

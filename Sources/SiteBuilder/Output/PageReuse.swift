@@ -53,7 +53,7 @@ final class PageReuse: @unchecked Sendable {
         hash.update(data: Data("\0\(String(describing: Input.self))\0\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
         let bytes = try FingerprintEncoder().bytes(of: input)
         bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hash.finalize())
     }
 
     /// The fingerprint of the rows a page's view is computed from (`inputs`: the store's rows as read, not
@@ -67,7 +67,7 @@ final class PageReuse: @unchecked Sendable {
         hash.update(data: Data("\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
         let bytes = try FingerprintEncoder().bytes(of: inputs)
         bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hash.finalize())
     }
 
     /// The page as published last time, if its inputs had the key `inputKey` then too, the file is still
@@ -96,14 +96,16 @@ final class PageReuse: @unchecked Sendable {
 
     private func takeOver(path: String, entry: SiteBuildCache.Entry, title: String?, searchDocument: SearchDocument?) -> SitePage? {
         let url = outputURL.path + "/" + path
-        guard FileIdentity(path: url) == entry.file,
-              let data = try? Data(contentsOf: URL(fileURLWithPath: url), options: .alwaysMapped), data.count == entry.file.size,
-              !previousCache.isRacy(entry) || SiteBuildCache.contentHash(data) == entry.contentHash
-        else { return nil }
+        guard FileIdentity(path: url) == entry.file else { return nil }
+        // Only a racy file is read (to compare its bytes); any other is linked by the publish unread.
+        if previousCache.isRacy(entry) {
+            guard let data = FileManager.default.contents(atPath: url), SiteBuildCache.contentHash(data) == entry.contentHash
+            else { return nil }
+        }
         lock.lock()
         reusedPaths.insert(path)
         lock.unlock()
-        var page = SitePage(path: path, contents: data, title: title, searchDocument: searchDocument)
+        var page = SitePage(path: path, contents: Data(), title: title, searchDocument: searchDocument)
         page.isPublished = true
         return page
     }

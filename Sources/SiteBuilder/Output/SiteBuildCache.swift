@@ -50,7 +50,7 @@ struct SiteBuildCache: Equatable {
     }
 
     static func contentHash(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: data))
     }
 
     /// The cache of the site published at `output`: a hidden file beside the folder, e.g.
@@ -62,27 +62,42 @@ struct SiteBuildCache: Equatable {
     /// Reads the cache at `url`; nil when it is missing or anything about it is wrong (then every page is
     /// rendered).
     static func read(from url: URL) -> SiteBuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        // The last line is empty (the file ends with a newline), the one before it the checksum.
-        guard lines.count >= 3, lines.removeLast().isEmpty, lines.first == Substring(header) else { return nil }
-        let trailer = lines.removeLast()
-        let body = lines.joined(separator: "\n") + "\n"
-        guard trailer == "end \(lines.count - 1) \(Self.checksum(body))" else { return nil }
+        // Parsed as bytes: splitting 15,000 lines into Substrings was a sixteenth of an incremental build.
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let bytes = [UInt8](data)
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        // The file ends with a newline; its last line is the trailer `end COUNT CHECKSUM`.
+        guard bytes.last == newline, let trailerStart = bytes.dropLast().lastIndex(of: newline).map({ $0 + 1 }) else { return nil }
+        let body = bytes[..<trailerStart]
+        let headerLine = Array((header + "\n").utf8)
+        guard body.count >= headerLine.count, Array(body.prefix(headerLine.count)) == headerLine else { return nil }
+        let trailer = String(decoding: bytes[trailerStart..<(bytes.count - 1)], as: UTF8.self)
+        let lineCount = body.reduce(0) { $0 + ($1 == newline ? 1 : 0) } - 1
+        guard trailer == "end \(lineCount) \(contentHash(Data(body)))" else { return nil }
         // The time the cache was written, taken before its lines are trusted: a file newer than it is racy.
         guard let own = FileIdentity(path: url.path) else { return nil }
         var cache = SiteBuildCache(writtenAt: own.modified)
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", maxSplits: 8, omittingEmptySubsequences: false)
+        cache.entries.reserveCapacity(lineCount)
+        var i = headerLine.count
+        while i < body.endIndex {
+            guard let end = body[i...].firstIndex(of: newline) else { return nil }
+            var fields: [ArraySlice<UInt8>] = []
+            var fieldStart = i
+            for j in i..<end where body[j] == tab && fields.count < 8 {
+                fields.append(body[fieldStart..<j])
+                fieldStart = j + 1
+            }
+            fields.append(body[fieldStart..<end])
+            i = end + 1
+            func text(_ k: Int) -> String { String(decoding: fields[k], as: UTF8.self) }
             guard fields.count == 9, fields[0].count == 64, fields[1].count == 64,
-                  let device = UInt64(fields[4]), let inode = UInt64(fields[5]), let size = Int64(fields[6]),
-                  let mtime = Int64(fields[7]), !fields[8].isEmpty
+                  let device = UInt64(text(4)), let inode = UInt64(text(5)), let size = Int64(text(6)),
+                  let mtime = Int64(text(7)), !fields[8].isEmpty
             else { return nil }
-            cache.entries[String(fields[8])] = Entry(
-                fingerprint: String(fields[0]), file: FileIdentity(device: device, inode: inode, size: size, modified: mtime),
-                contentHash: String(fields[1]), inputKey: fields[2] == "-" ? nil : String(fields[2]),
-                searchKey: fields[3] == "-" ? nil : String(fields[3]))
+            let input = text(2), search = text(3)
+            cache.entries[text(8)] = Entry(
+                fingerprint: text(0), file: FileIdentity(device: device, inode: inode, size: size, modified: mtime),
+                contentHash: text(1), inputKey: input == "-" ? nil : input, searchKey: search == "-" ? nil : search)
         }
         return cache
     }
@@ -90,17 +105,24 @@ struct SiteBuildCache: Equatable {
     /// Writes the cache to `url` under a temporary name and renames it into place, so a reader sees the
     /// old cache or the new one, never half of one.
     func write(to url: URL) throws {
-        var body = Self.header + "\n"
+        // Built as bytes (interpolating 15,000 lines was a twentieth of a rebuild).
+        var body = Array((Self.header + "\n").utf8)
+        var count = 0
         for path in entries.keys.sorted() where !path.contains("\n") && !path.contains("\t") {
             let e = entries[path]!
-            body += "\(e.fingerprint)\t\(e.contentHash)\t\(e.inputKey ?? "-")\t\(e.searchKey ?? "-")\t"
-                + "\(e.file.device)\t\(e.file.inode)\t\(e.file.size)\t\(e.file.modified)\t\(path)\n"
+            for field in [e.fingerprint, e.contentHash, e.inputKey ?? "-", e.searchKey ?? "-", String(e.file.device),
+                          String(e.file.inode), String(e.file.size), String(e.file.modified)] {
+                body.append(contentsOf: field.utf8)
+                body.append(UInt8(ascii: "\t"))
+            }
+            body.append(contentsOf: path.utf8)
+            body.append(UInt8(ascii: "\n"))
+            count += 1
         }
-        let count = body.split(separator: "\n").count - 1
-        body += "end \(count) \(Self.checksum(body))\n"
+        body.append(contentsOf: "end \(count) \(Self.contentHash(Data(body)))\n".utf8)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString)")
         do {
-            try OutputWriter.write(Data(body.utf8), to: temporary)
+            try OutputWriter.write(Data(body), to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw OutputError.cannotWrite(url.path, String(cString: strerror(errno))) }
         } catch {
             unlink(temporary.path)

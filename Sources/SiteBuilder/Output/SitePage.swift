@@ -14,7 +14,8 @@ public struct SitePage: Sendable, Hashable {
     /// document is found by its title alone.
     public var searchDocument: SearchDocument?
     /// The bytes are those of the file already published at `path` in `Output/` (an incremental build took
-    /// the page over instead of rendering it), so the publish links that file instead of comparing it.
+    /// the page over instead of rendering it), so the publish links that file instead of comparing it; such
+    /// a page's ``contents`` are left empty (the file is not read).
     var isPublished = false
     /// The page's entry in the search cache (``SearchIndexCache``): set when a page is taken over by its
     /// input key (its search document is not made again) and by the indexer for every indexed page.

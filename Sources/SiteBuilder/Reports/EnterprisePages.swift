@@ -13,12 +13,15 @@ enum EnterprisePages {
         let names = languages.map(build.labelNames)
         let runs = Dictionary(data.history.runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let tickets = Dictionary(data.tickets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let digests = try PageInputs.digests(data.enterprises.count, in: build) { i in
+            Inputs(data.enterprises[i], data: data, runs: runs, tickets: tickets)
+        }
         var pages = try build.renderPages(count: data.enterprises.count * languages.count) { i in
             let story = data.enterprises[i / languages.count]
             let lang = languages[i % languages.count], n = names[i % languages.count]
             return try build.renderer.report(
                 path: data.enterprisePath(story.uscc), language: lang, title: title(story, n: n),
-                inputs: Inputs(story, data: data, runs: runs, tickets: tickets),
+                inputs: digests[i / languages.count],
                 search: lang == .zh ? { view, page in searchDocument(story, view: view, path: page.path, title: page.title ?? "") } : nil
             ) {
                 view(story, data: data, runs: runs, tickets: tickets, n: n)

@@ -10,13 +10,16 @@ enum InspectionReportPages {
         let languages = SiteLanguage.allCases
         let names = languages.map(build.labelNames)
         let history = data.history
+        let digests = try PageInputs.digests(history.runs.count, in: build) { index in
+            let run = history.runs[index], previous = history.previous(before: index)
+            return Inputs(run: run, findings: history.findings(of: run), previous: previous?.id,
+                          previousFindings: previous.map(history.findings(of:)),
+                          next: index + 1 < history.runs.count ? history.runs[index + 1].id : nil)
+        }
         return try build.renderPages(count: history.runs.count * languages.count) { i in
             let index = i / languages.count, run = history.runs[index]
             let lang = languages[i % languages.count], n = names[i % languages.count]
-            let previous = history.previous(before: index)
-            let inputs = Inputs(run: run, findings: history.findings(of: run), previous: previous?.id,
-                                previousFindings: previous.map(history.findings(of:)),
-                                next: index + 1 < history.runs.count ? history.runs[index + 1].id : nil)
+            let inputs = digests[index]
             return try build.renderer.report(
                 path: data.runPath(run.id), language: lang, title: n.format("fmt_dailyTitle", BureauTime.day(run.startedAt)),
                 inputs: inputs,

@@ -21,15 +21,19 @@ enum MonthlySummaryPages {
                                 levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacities[index[month]!])
         }
         let runDays = Dictionary(data.history.runs.map { ($0.id, BureauTime.day($0.startedAt)) }, uniquingKeysWith: { a, _ in a })
+        let digests = try PageInputs.digests(data.months.count, in: build) { i in
+            let summary = summaries[i]
+            let runs = summary.inspections.runIDs + summary.inspections.anomaliesRepaired.map(\.runID)
+            let tickets = summary.slaMisses.map(\.ticketID) + summary.training.map(\.id)
+            return Inputs(summary: summary, runDays: runs.map { [$0, runDays[$0] ?? ""] },
+                          ticketPaths: tickets.map { [$0, data.ticketPath($0)] })
+        }
         return try build.renderPages(count: data.months.count * languages.count) { i in
             let month = data.months[i / languages.count], summary = summaries[i / languages.count]
             let lang = languages[i % languages.count], n = names[i % languages.count]
-            let runs = summary.inspections.runIDs + summary.inspections.anomaliesRepaired.map(\.runID)
-            let tickets = summary.slaMisses.map(\.ticketID) + summary.training.map(\.id)
             return try build.renderer.report(
                 path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
-                inputs: Inputs(summary: summary, runDays: runs.map { [$0, runDays[$0] ?? ""] },
-                               ticketPaths: tickets.map { [$0, data.ticketPath($0)] })
+                inputs: digests[i / languages.count]
             ) {
                 view(summary, data: data, n: n)
             }

@@ -11,17 +11,20 @@ enum ServiceReportPages {
         let names = languages.map(build.labelNames)
         var named: [String: [EnterpriseStory]] = [:]
         for s in data.enterprises { for id in s.ticketIDs { named[id, default: []].append(s) } }
+        func enterprises(_ t: TicketRecord) -> [PageInputs.Enterprise] {
+            (named[t.id] ?? []).map { s in PageInputs.Enterprise(path: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name) }
+        }
+        let digests = try PageInputs.digests(data.tickets.count, in: build) { i in
+            Inputs(ticket: data.tickets[i], levels: data.levels, enterprises: enterprises(data.tickets[i]))
+        }
         return try build.renderPages(count: data.tickets.count * languages.count) { i in
             let t = data.tickets[i / languages.count], lang = languages[i % languages.count], n = names[i % languages.count]
-            let enterprises = (named[t.id] ?? []).map { s in
-                PageInputs.Enterprise(path: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name)
-            }
             return try build.renderer.report(
                 path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
-                inputs: Inputs(ticket: t, levels: data.levels, enterprises: enterprises),
+                inputs: digests[i / languages.count],
                 search: lang == .zh ? { _, page in searchDocument(t, path: page.path, title: page.title ?? "") } : nil
             ) {
-                view(t, levels: data.levels, n: n, enterprises: enterprises.map { e in
+                view(t, levels: data.levels, n: n, enterprises: enterprises(t).map { e in
                     .init(href: e.path, uscc: e.uscc, name: e.name ?? n.text("enterprise_unnamed"))
                 })
             }

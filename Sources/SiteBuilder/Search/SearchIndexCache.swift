@@ -103,7 +103,7 @@ final class SearchIndexCache: @unchecked Sendable {
         w.string(d.url)
         w.string(d.title)
         for s in d.sections { w.string(s.anchor); w.string(s.heading); w.string(s.text) }
-        return SHA256.hash(data: w.bytes).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: w.bytes))
     }
 
     /// Reads the cache at `url`; nil when it is missing, damaged or of another format.

@@ -113,7 +113,7 @@ public enum SiteSearch {
         var metaShards = 0
         while start < documents.count {
             let slice = documents[start..<min(start + metaShardSize, documents.count)]
-            pages.append(shard("m/\(metaShards)", json: try json(slice.map { [$0.url, $0.title] })))
+            pages.append(shard("m/\(metaShards)", json: ShardJSON.strings(slice.map { [$0.url, $0.title] })))
             start += slice.count
             metaShards += 1
         }
@@ -123,7 +123,7 @@ public enum SiteSearch {
         var currentBytes = 0
         func flushText() throws {
             guard !current.isEmpty else { return }
-            pages.append(shard("x/\(textStarts.count - 1)", json: try json(current)))
+            pages.append(shard("x/\(textStarts.count - 1)", json: ShardJSON.sections(current)))
             current = []
             currentBytes = 0
         }
