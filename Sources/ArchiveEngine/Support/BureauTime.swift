@@ -73,7 +73,8 @@ public enum BureauTime {
     /// JSON. It sorts as text because every value carries the same offset.
     public static func iso(_ date: Date) -> String {
         let p = parts(date)
-        return digits(p.y, 4) + "-" + digits(p.mo) + "-" + digits(p.d) + "T" + digits(p.h) + ":" + digits(p.mi) + ":" + digits(p.s) + "+08:00"
+        return digits(p.y, 4) + "-" + digits(p.mo) + "-" + digits(p.d) + "T" + digits(p.h) + ":" + digits(p.mi) + ":" + digits(p.s)
+            + "+08:00"
     }
 
     /// `2023-06-30 17:05` — how people read a time on a report.
