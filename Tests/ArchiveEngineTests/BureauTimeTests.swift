@@ -31,4 +31,33 @@ final class BureauTimeTests: XCTestCase {
         XCTAssertEqual(BureauTime.month(earlyMorning), "2023-07")
         XCTAssertEqual(BureauTime.iso(BureauTime.startOfDay(earlyMorning)), "2023-07-01T00:00:00+08:00")
     }
+
+    func testSpacesAroundATimeAsExcelLeavesThemAreIgnoredAndFullWidthDigitsAreNot() throws {
+        for text in ["  2023-06-30 17:05\t", "\u{3000}2023-06-30 17:05\u{3000}", "\u{00A0}2023/6/30 17:05"] {
+            XCTAssertEqual(BureauTime.parse(text).map(BureauTime.iso), "2023-06-30T17:05:00+08:00", text.debugDescription)
+        }
+        for text in ["２０２３-06-30 17:05", "2023-06-30 17:0５", "2023-06-30\n17:05", "2023-06-30 17:05\u{301}", "2023-06-30 17:05+0800x"] {
+            XCTAssertNil(BureauTime.parse(text), text.debugDescription)
+        }
+        XCTAssertEqual(BureauTime.parseDate(" 2023/7/1 ").map(BureauTime.iso), "2023-07-01T00:00:00+08:00")
+    }
+
+    func testFormsPadWithZerosAsPrintfDid() throws {
+        let date = try XCTUnwrap(BureauTime.parse("1999-01-02 03:04:05"))
+        XCTAssertEqual(BureauTime.iso(date), "1999-01-02T03:04:05+08:00")
+        XCTAssertEqual(BureauTime.display(date), "1999-01-02 03:04")
+        XCTAssertEqual(BureauTime.day(date), "1999-01-02")
+        XCTAssertEqual(BureauTime.month(date), "1999-01")
+        XCTAssertEqual(BureauTime.compactStamp(date), "19990102T030405")
+        XCTAssertEqual(BureauTime.iso(Date(timeIntervalSince1970: -62_135_596_800 + 3600)), "0001-01-01T09:00:00+08:00")
+    }
+
+    func testTrimmingWhitespaceEqualsFoundationsTrimming() {
+        let odd = ["", " ", "\u{3000}", "a", " a ", "\u{3000}某某公司\u{3000}", "\t\nx\r\n", "\u{00A0}x\u{2003}", "x\u{301} ", " \u{1F600} ",
+                   "\r\n", "a\u{0085}", "中 文"]
+        for text in odd {
+            XCTAssertEqual(text.trimmedOfWhitespace(), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+            XCTAssertEqual(text.trimmedOfWhitespace(newlines: false), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+    }
 }

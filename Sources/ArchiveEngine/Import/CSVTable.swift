@@ -74,7 +74,7 @@ final class CSVRecordReader {
         while let fields = reader.next() {
             let start = line
             line += 1 + fields.reduce(0) { $0 + CSVTable.lineBreaks(in: $1) }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmedOfWhitespace(newlines: false).isEmpty }) { continue }
             return CSVTable.Record(line: start, fields: fields)
         }
         return nil

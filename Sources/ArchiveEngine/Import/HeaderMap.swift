@@ -55,7 +55,7 @@ public struct HeaderMap: Sendable {
 
     /// The field with surrounding whitespace removed; nil when empty.
     public func value(_ column: ImportColumn, in fields: [String]) -> String? {
-        let t = raw(column, in: fields).trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = raw(column, in: fields).trimmedOfWhitespace()
         return t.isEmpty ? nil : t
     }
 

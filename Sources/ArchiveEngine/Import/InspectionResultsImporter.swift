@@ -63,7 +63,7 @@ public struct InspectionResultsImporter {
                 while var text = lines.next() {
                     lineNumber += 1
                     if lineNumber == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let trimmed = text.trimmedOfWhitespace()
                     if trimmed.isEmpty { continue }
                     var errors: [RowError] = []
                     defer {

@@ -22,38 +22,38 @@ public enum BureauTime {
     /// a bare date (midnight). Times without an offset are Asia/Shanghai. Returns nil when the text is none
     /// of these, or names a day that does not exist.
     public static func parse(_ raw: String, allowDateOnly: Bool = false) -> Date? {
-        var s = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var s = raw.trimmedOfWhitespace(newlines: false).utf8[...]
         guard let (y, mo, d) = takeDate(&s) else { return nil }
         if s.isEmpty {
             return allowDateOnly ? makeDate(y, mo, d, 0, 0, 0, offset: offsetSeconds) : nil
         }
-        guard let sep = s.first, sep == "T" || sep == " " else { return nil }
+        guard let sep = s.first, sep == UInt8(ascii: "T") || sep == UInt8(ascii: " ") else { return nil }
         s = s.dropFirst()
-        while s.first == " " { s = s.dropFirst() }
-        guard let h = takeNumber(&s, maxDigits: 2), s.first == ":" else { return nil }
+        while s.first == UInt8(ascii: " ") { s = s.dropFirst() }
+        guard let h = takeNumber(&s, maxDigits: 2), s.first == UInt8(ascii: ":") else { return nil }
         s = s.dropFirst()
         guard let mi = takeNumber(&s, maxDigits: 2) else { return nil }
         var sec = 0
-        if s.first == ":" {
+        if s.first == UInt8(ascii: ":") {
             s = s.dropFirst()
             guard let v = takeNumber(&s, maxDigits: 2) else { return nil }
             sec = v
-            if s.first == "." {  // fractional seconds are accepted and dropped
+            if s.first == UInt8(ascii: ".") {  // fractional seconds are accepted and dropped
                 s = s.dropFirst()
                 guard takeNumber(&s, maxDigits: 9) != nil else { return nil }
             }
         }
         var offset = offsetSeconds
         if let f = s.first {
-            if f == "Z" && s.count == 1 {
+            if f == UInt8(ascii: "Z") && s.count == 1 {
                 offset = 0
-            } else if f == "+" || f == "-" {
+            } else if f == UInt8(ascii: "+") || f == UInt8(ascii: "-") {
                 s = s.dropFirst()
                 guard let oh = takeNumber(&s, maxDigits: 2) else { return nil }
-                if s.first == ":" { s = s.dropFirst() }
+                if s.first == UInt8(ascii: ":") { s = s.dropFirst() }
                 let om = takeNumber(&s, maxDigits: 2) ?? 0
                 guard s.isEmpty, oh <= 14, om < 60 else { return nil }
-                offset = (oh * 3600 + om * 60) * (f == "-" ? -1 : 1)
+                offset = (oh * 3600 + om * 60) * (f == UInt8(ascii: "-") ? -1 : 1)
             } else {
                 return nil
             }
@@ -64,7 +64,7 @@ public enum BureauTime {
 
     /// Parses a bare date `2023-06-30` or `2023/6/30` as midnight in Asia/Shanghai.
     public static func parseDate(_ raw: String) -> Date? {
-        var s = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var s = raw.trimmedOfWhitespace(newlines: false).utf8[...]
         guard let (y, mo, d) = takeDate(&s), s.isEmpty else { return nil }
         return makeDate(y, mo, d, 0, 0, 0, offset: offsetSeconds)
     }
@@ -126,8 +126,9 @@ public enum BureauTime {
 
     // MARK: - Private
 
-    private static func takeDate(_ s: inout Substring) -> (Int, Int, Int)? {
-        guard let y = takeNumber(&s, maxDigits: 4), let sep = s.first, sep == "-" || sep == "/" else { return nil }
+    private static func takeDate(_ s: inout Substring.UTF8View) -> (Int, Int, Int)? {
+        guard let y = takeNumber(&s, maxDigits: 4), let sep = s.first, sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/")
+        else { return nil }
         s = s.dropFirst()
         guard let mo = takeNumber(&s, maxDigits: 2), s.first == sep else { return nil }
         s = s.dropFirst()
@@ -136,10 +137,11 @@ public enum BureauTime {
         return (y, mo, d)
     }
 
-    private static func takeNumber(_ s: inout Substring, maxDigits: Int) -> Int? {
+    /// Up to `maxDigits` ASCII digits (a full-width ２ is not a digit here, as it is not in any export).
+    private static func takeNumber(_ s: inout Substring.UTF8View, maxDigits: Int) -> Int? {
         var n = 0, count = 0
-        while let c = s.first, let v = c.wholeNumberValue, c.isASCII, count < maxDigits {
-            n = n * 10 + v; count += 1; s = s.dropFirst()
+        while let c = s.first, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9"), count < maxDigits {
+            n = n * 10 + Int(c - UInt8(ascii: "0")); count += 1; s = s.dropFirst()
         }
         return count > 0 ? n : nil
     }
