@@ -88,12 +88,12 @@ struct UTF8ImportCopy {
         while true {
             var chunk = reader.readData(ofLength: chunkSize)
             let final = chunk.isEmpty
-            if refuseNUL && chunk.contains(0) { throw ImportError.notText(input.path) }
+            if refuseNUL && chunk.withUnsafeBytes({ $0.contains(0) }) { throw ImportError.notText(input.path) }
             if first && skipping > 0 { chunk = chunk.dropFirst(min(skipping, chunk.count)) }
             first = false
             converted.removeAll(keepingCapacity: true)
             guard converter.convert(chunk, final: final, into: &converted) else { return nil }
-            quotes += converted.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 }
+            quotes += converted.withUnsafeBytes { bytes in bytes.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 } }
             try writer.write(contentsOf: converted)
             if final { break }
         }
