@@ -47,8 +47,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("new-catalog"), help: ArgumentHelp("新侧存储所属的目录数据库。 Catalog of the new store.", valueName: "FILE"))
     var newCatalog: String?
 
-    @Option(name: .customLong("seal-cert"), help: ArgumentHelp("受信任的签章证书 PEM（覆盖配置）。 Trusted seal certificate.", valueName: "PEM"))
-    var sealCert: String?
+    @OptionGroup var sealCertificate: SealCertificateOption
 
     @Flag(name: .long, help: "不续传中断的核对，重新开始。 Start afresh instead of resuming.")
     var restart = false
@@ -88,12 +87,7 @@ struct CompareCommand: ParsableCommand {
         let newSide = try ComparisonSide.open(url(new)!, site: newSite ?? site, catalogFile: url(newCatalog ?? catalog),
                                               allowedStoreRoots: roots)
         var run = ComparisonOptions(old: oldSide, new: newSide)
-        if let pem = url(sealCert) ?? config.sealCertificate.map(workspace.resolve) {
-            do { run.sealCertificatePEM = try String(contentsOf: pem, encoding: .utf8) } catch {
-                throw CLIMessage("无法读取签章证书 \(pem.path): \(error.localizedDescription)。请检查 --seal-cert 或 seal_certificate。"
-                                 + " (seal certificate unreadable)")
-            }
-        }
+        run.sealCertificatePEM = try sealCertificate.pem(in: workspace, configuration: config)
         run.maxReadMBps = pace.maxReadMBps
         run.restart = restart
         if let jobs { run.workers = max(1, min(16, jobs)) }

@@ -26,8 +26,7 @@ struct RepairPlanCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("巡检编号（默认最近一次）。 Inspection run id (default: the latest).", valueName: "ID"))
     var runID: String?
 
-    @Option(name: .customLong("seal-cert"), help: ArgumentHelp("受信任的签章证书 PEM（覆盖配置）。 Trusted seal certificate.", valueName: "PEM"))
-    var sealCert: String?
+    @OptionGroup var sealCertificate: SealCertificateOption
 
     @Option(name: .long, help: ArgumentHelp("脚本写到哪里（默认 repair-plan-<巡检编号>.sh）。 Where to write the script.", valueName: "FILE"))
     var output: String?
@@ -47,10 +46,7 @@ struct RepairPlanCommand: ParsableCommand {
         let centerURL = center.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? config.center.map(workspace.resolve)
             ?? URL(fileURLWithPath: chosen.center)
         let snapshot = try CenterSnapshot(root: centerURL.standardizedFileURL, allowedStoreRoots: config.storeRoots.map(workspace.resolve))
-        var pem: String?
-        if let certURL = sealCert.map({ URL(fileURLWithPath: $0, relativeTo: cwd) }) ?? config.sealCertificate.map(workspace.resolve) {
-            pem = try String(contentsOf: certURL, encoding: .utf8)
-        }
+        let pem = try sealCertificate.pem(in: workspace, configuration: config)
         pace.applyPriority()
         let planner = try RepairPlanner(snapshot: snapshot, sealCertificatePEM: pem, maxReadMBps: pace.maxReadMBps)
         let findings = try store.findings(ofRun: chosen.id)
