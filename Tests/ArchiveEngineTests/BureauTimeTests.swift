@@ -61,3 +61,10 @@ final class BureauTimeTests: XCTestCase {
         }
     }
 }
+
+final class VolumeFolderNameTests: XCTestCase {
+    func testSeqFoldersAreThreeDigitsUnlessTheNumberNeedsMore() {
+        XCTAssertEqual([0, 1, 7, 42, 100, 999, 1000, 12345, -1].map(VolumeFolderName.seqFolder),
+                       ["000", "001", "007", "042", "100", "999", "1000", "12345", "-1"])
+    }
+}
