@@ -11,7 +11,7 @@ import GRDB
 /// on a center and any `--full` run verify everything. Progress is committed batch by batch; a run that
 /// was interrupted is resumed by the next run (within 12 hours of its inspection time), which verifies
 /// only what was left and re-reports the findings of the part already done.
-public final class CoverageLedger {
+public final class CoverageLedger: Sendable {
     public enum Mode: String, Sendable { case full, incremental, resumed }
 
     /// The plan of one run.

@@ -79,6 +79,8 @@ public enum InspectionRunner {
                                        context: context, types: fileChecks.map { type(of: $0) }, first: fileChecks,
                                        nice: options.nice)
             defer { workers.collectNotes() }
+            let commits = CoverageCommitQueue()
+            defer { try? commits.wait() }  // never leave a commit running behind an error
             var done = 0, batches = 0
             var index = 0
             while index < selected.count {
@@ -88,18 +90,20 @@ public enum InspectionRunner {
                 let batchFindings = try phases.measure("file checks (wall)") { try workers.inspect(VolumeBatch(volumes: batchVolumes, pages: pages)) }
                 findings += batchFindings
                 let byVolume = Self.ledgerEntries(batchFindings, volumes: batchVolumes)
-                try phases.measure("coverage commit") {
-                    try ledger.commit(batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) },
-                                      at: options.at, runID: runID)
+                let entries = batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) }
+                try commits.commit { [at = options.at] in
+                    try phases.measure("coverage commit") { try ledger.commit(entries, at: at, runID: runID) }
                 }
                 done += batchVolumes.count
                 batches += 1
                 progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(workers.bytesRead / 1_000_000) MB")
                 if let stop = options.stopAfterBatches, batches >= stop, index < selected.count {
+                    try commits.wait()
                     progress.finish()
                     throw InspectionError.interrupted(done: done, total: selected.count)
                 }
             }
+            try commits.wait()
             filesRead = workers.filesRead
             bytesRead = workers.bytesRead
             try ledger.finish(runID: runID, mode: p.mode == .full || (p.mode == .resumed && p.fullReason != "incremental") ? .full : p.mode)
