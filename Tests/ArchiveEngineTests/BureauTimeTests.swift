@@ -1,4 +1,4 @@
-import ArchiveEngine
+@testable import ArchiveEngine
 import XCTest
 
 final class BureauTimeTests: XCTestCase {

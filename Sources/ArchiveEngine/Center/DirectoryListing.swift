@@ -58,11 +58,14 @@ public struct DirectoryListing: Sendable {
     /// be a symlink to a mount; every folder inside a store is opened without following links.
     /// `sizes` false skips the stat of entries whose kind `readdir` already gives (their size reads 0): the
     /// walk of a run whose checks compare no sizes then costs one `getdents` per folder, not a stat per file.
-    public static func read(_ path: String, followRoot: Bool = false, sizes: Bool = true) -> Result<DirectoryListing, Failure> {
+    /// `directory` is an open folder that a relative `path` starts from (``StoreRootHandles``): the kernel
+    /// then resolves only the path inside the store, not the store's own path again for every folder.
+    public static func read(_ path: String, relativeTo directory: Int32 = AT_FDCWD, followRoot: Bool = false,
+                            sizes: Bool = true) -> Result<DirectoryListing, Failure> {
         var flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC
         if !followRoot { flags |= O_NOFOLLOW }
-        var fd = open(path, flags | noAccessTimeFlag)
-        if fd < 0 && errno == EPERM { fd = open(path, flags) }  // O_NOATIME needs ownership; fall back.
+        var fd = openat(directory, path, flags | noAccessTimeFlag)
+        if fd < 0 && errno == EPERM { fd = openat(directory, path, flags) }  // O_NOATIME needs ownership; fall back.
         if fd < 0 { return .failure(failure(errno: errno, path: path)) }
         guard let dir = fdopendir(fd) else {
             let e = errno

@@ -89,7 +89,7 @@ public struct AnomalyCheck: Check {
         guard let entry = contents.metadata, entry.kind == .file else { return nil }  // absence is sync.missing
         let relative = "\(volume.folder)/\(VolumeFolderContents.metadataName)"
         let data: Data
-        switch context.phases.measure("read metadata.xml", { context.reader.contents(context.path(site, relative), limit: 16 << 20) }) {
+        switch context.phases.measure("read metadata.xml", { context.contents(site: site, relative, limit: 16 << 20) }) {
         case .success(let d): data = d
         case .failure(let failure):
             context.note(Self.definition.id, site: site.id, path: relative, "metadata.xml \(failure.text)")

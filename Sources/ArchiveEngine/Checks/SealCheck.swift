@@ -33,26 +33,50 @@ public final class SealCheck: Check {
 
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
         guard let site = context.processingSite, case .success(let roots) = context.rootFolders(of: site) else { return [] }
-        var findings: [Finding] = []
+        var sealed: [(volume: CatalogVolume, relative: String)] = []
         for volume in batch.volumes where roots.contains(volume.uscc) {
             guard case .success(let listing) = context.listing(site: site, folder: volume.folder),
                   let entry = listing.entry(named: VolumeFolderContents.sealedName), entry.kind == .file else { continue }
-            guard let verifier = verifier(context) else { return findings }
-            let relative = "\(volume.folder)/\(VolumeFolderContents.sealedName)"
+            sealed.append((volume, "\(volume.folder)/\(VolumeFolderContents.sealedName)"))
+        }
+        guard !sealed.isEmpty, let verifier = verifier(context) else { return [] }
+        // The CMS library is async: the slice's seals are read and verified inside one task, one file at a
+        // time (memory holds one seal), so the slice costs one hop to the verification thread, not one per file.
+        let check = SendableSealCheck(check: self, verifier: verifier)
+        let files = sealed
+        return SealVerifier.verifyAll { await check.judge(files, at: site, in: context) }
+    }
+
+    /// Reads each sealed file and returns the findings of those that do not verify (in the slice's order).
+    private func judge(_ sealed: [(volume: CatalogVolume, relative: String)], at site: CenterSite, verifier: SealVerifier,
+                       in context: InspectionContext) async -> [Finding] {
+        var findings: [Finding] = []
+        for (volume, relative) in sealed {
             let data: Data
-            switch context.reader.contents(context.path(site, relative)) {
+            switch context.contents(site: site, relative) {
             case .success(let d): data = d
             case .failure(let failure):
                 context.note(Self.definition.id, site: site.id, path: relative, "签章文件\(failure.text)")
                 continue
             }
-            let verdict = verifier.verify(data)
+            let verdict = await verifier.verify(data)
             if verdict.isValid { continue }
             findings.append(finding(.invalid, site: site.id, volume: volume, phrase: Phrase.invalid,
                                     ["site": .centerSite(site), "path": .data(relative), "reason": .bilingual(verdict.detail)],
                                     path: relative))
         }
         return findings
+    }
+
+    /// The check and its verifier carried into the verification task; the check is used by one worker at a
+    /// time, and that worker waits for the task.
+    private struct SendableSealCheck: @unchecked Sendable {
+        let check: SealCheck
+        let verifier: SealVerifier
+        func judge(_ sealed: [(volume: CatalogVolume, relative: String)], at site: CenterSite,
+                   in context: InspectionContext) async -> [Finding] {
+            await check.judge(sealed, at: site, verifier: verifier, in: context)
+        }
     }
 
     /// The verifier for the configured certificate, made once; without one the seal cannot be judged (UNKNOWN).

@@ -38,6 +38,8 @@ public final class InspectionContext: @unchecked Sendable {
     private var listingCache: [String: Result<DirectoryListing, DirectoryListing.Failure>] = [:]
     private var digestCache: [String: Result<String, ThrottledFileReader.Failure>] = [:]
     private var rootCache: [String: Result<Set<String>, DirectoryListing.Failure>] = [:]
+    /// The sites' open store roots, shared by every worker of the run.
+    private let roots: StoreRootHandles
     private lazy var volumesByEnterpriseStorage: [String: [CatalogVolume]] = Dictionary(grouping: volumes, by: \.uscc)
 
     /// - Parameter sites: the sites this run inspects (`--site`); nil for every site of the snapshot.
@@ -46,6 +48,7 @@ public final class InspectionContext: @unchecked Sendable {
          sealCertificatePath: String?, mounts: [String], host: String, sites only: Set<String>? = nil,
          phases: PhaseTimes = PhaseTimes()) {
         self.phases = phases
+        roots = StoreRootHandles()
         self.snapshot = snapshot
         self.at = at
         windowEnd = BureauTime.startOfDay(at)
@@ -82,6 +85,7 @@ public final class InspectionContext: @unchecked Sendable {
         sealCertificatePath = other.sealCertificatePath
         mounts = other.mounts
         host = other.host
+        roots = other.roots
         volumesByEnterpriseStorage = other.volumesByEnterprise
         rootCache = other.rootCache
     }
@@ -123,7 +127,10 @@ public final class InspectionContext: @unchecked Sendable {
         let key = site.id + "\u{0}" + folder
         if let cached = listingCache[key] { return cached }
         if site.refusal != nil { return .failure(.refused) }
-        let result = phases.measure("list volume folders") { DirectoryListing.read(site.root + "/" + folder, sizes: listsSizes) }
+        let result = phases.measure("list volume folders") {
+            if let root = root(site, for: folder) { return DirectoryListing.read(folder, relativeTo: root, sizes: listsSizes) }
+            return DirectoryListing.read(site.root + "/" + folder, sizes: listsSizes)
+        }
         listingCache[key] = result
         return result
     }
@@ -145,8 +152,22 @@ public final class InspectionContext: @unchecked Sendable {
         return result
     }
 
+    /// The open root of `site` to resolve `relative` from, when it is a path inside the store; a path the
+    /// root would not prefix the same way (empty, or starting with "/", which `openat` would take as
+    /// absolute) is opened by its full path, exactly as before.
+    private func root(_ site: CenterSite, for relative: String) -> Int32? {
+        guard let first = relative.utf8.first, first != UInt8(ascii: "/") else { return nil }
+        return roots.handle(site)
+    }
+
     /// Absolute path of a file inside a site's store.
     public func path(_ site: CenterSite, _ relative: String) -> String { site.root + "/" + relative }
+
+    /// The whole of a store file (through the throttled reader, opened from the site's open root).
+    public func contents(site: CenterSite, _ relative: String, limit: Int = 1 << 30) -> Result<Data, ThrottledFileReader.Failure> {
+        if let root = root(site, for: relative) { return reader.contents(relative, relativeTo: root, limit: limit) }
+        return reader.contents(path(site, relative), limit: limit)
+    }
 
     /// SHA-256 of a store file, computed once per batch however many checks ask (sync and fixity both
     /// judge the pages at dc and offsite).
@@ -154,7 +175,10 @@ public final class InspectionContext: @unchecked Sendable {
         let path = self.path(site, relative)
         if let cached = digestCache[path] { return cached }
         if site.refusal != nil { return .failure(.unreadable("站点存储根目录被拒绝 (site root refused)")) }
-        let result = phases.measure("read+hash files") { reader.sha256(path) }
+        let result = phases.measure("read+hash files") {
+            if let root = root(site, for: relative) { return reader.sha256(relative, relativeTo: root) }
+            return reader.sha256(path)
+        }
         digestCache[path] = result
         return result
     }

@@ -42,10 +42,10 @@ public final class ThrottledFileReader: @unchecked Sendable {
         ThrottledFileReader(throttle: throttle, bufferSize: buffer.count)
     }
 
-    private func openFile(_ path: String) -> Result<Int32, Failure> {
+    private func openFile(_ path: String, relativeTo directory: Int32) -> Result<Int32, Failure> {
         let flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW
-        var fd = open(path, flags | noAccessTimeFlag)
-        if fd < 0 && errno == EPERM { fd = open(path, flags) }
+        var fd = openat(directory, path, flags | noAccessTimeFlag)
+        if fd < 0 && errno == EPERM { fd = openat(directory, path, flags) }
         if fd < 0 {
             let e = errno
             return .failure(e == ENOENT ? .missing : .unreadable(String(cString: strerror(e))))
@@ -54,20 +54,17 @@ public final class ThrottledFileReader: @unchecked Sendable {
     }
 
     /// Lower-case hex SHA-256 of the file's bytes, or of its first `prefix` bytes (to tell whether a
-    /// shorter copy is a truncation of this file).
-    public func sha256(_ path: String, prefix: Int64? = nil) -> Result<String, Failure> {
+    /// shorter copy is a truncation of this file). A relative `path` starts at the open folder `directory`.
+    public func sha256(_ path: String, relativeTo directory: Int32 = AT_FDCWD, prefix: Int64? = nil) -> Result<String, Failure> {
         let fd: Int32
-        switch openFile(path) {
+        switch openFile(path, relativeTo: directory) {
         case .success(let f): fd = f
         case .failure(let e): return .failure(e)
         }
         defer { close(fd) }
-        #if canImport(Glibc)
-        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
-        #endif
         var hasher = SHA256()
         var remaining = prefix ?? Int64.max
-        if let failure = readChunks(fd, { chunk in
+        if let failure = readChunks(fd, sequential: true, { chunk in
             let take = Int(min(Int64(chunk.count), remaining))
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<take]))
             remaining -= Int64(take)
@@ -77,9 +74,9 @@ public final class ThrottledFileReader: @unchecked Sendable {
     }
 
     /// The whole file, refusing files above `limit` bytes (a PDF check has no business reading a 10 GB file).
-    public func contents(_ path: String, limit: Int = 1 << 30) -> Result<Data, Failure> {
+    public func contents(_ path: String, relativeTo directory: Int32 = AT_FDCWD, limit: Int = 1 << 30) -> Result<Data, Failure> {
         let fd: Int32
-        switch openFile(path) {
+        switch openFile(path, relativeTo: directory) {
         case .success(let f): fd = f
         case .failure(let e): return .failure(e)
         }
@@ -97,7 +94,10 @@ public final class ThrottledFileReader: @unchecked Sendable {
 
     /// Reads `fd` to its end through the shared buffer, pacing with the throttle and counting the bytes, and
     /// hands each chunk to `body` (which returns false to stop early). Counts the file as read on success.
-    private func readChunks(_ fd: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Failure? {
+    /// `sequential` asks the kernel for a larger read-ahead once the file proves larger than the buffer (most
+    /// store files fit in one read, and the advice would be one more system call per file).
+    private func readChunks(_ fd: Int32, sequential: Bool = false, _ body: (UnsafeRawBufferPointer) -> Bool) -> Failure? {
+        var first = true
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
@@ -105,6 +105,10 @@ public final class ThrottledFileReader: @unchecked Sendable {
                 return .unreadable(String(cString: strerror(errno)))
             }
             if n == 0 { break }
+            #if canImport(Glibc)
+            if first && sequential && n == buffer.count { _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL) }
+            #endif
+            first = false
             bytesRead += Int64(n)
             throttle.consumed(n)
             if !body(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return nil }

@@ -18,17 +18,30 @@ import SwiftASN1
 ///
 /// It never traps on any input; unreadable files are `malformed` or `notSigned`.
 public struct SealVerifier: Sendable {
-    private let trusted: Certificate
+    /// The trust anchors, built once per verifier (not per file).
+    private let roots: CertificateStore
 
     public init(trustedCertificatePEM: String) throws {
         do {
-            trusted = try Certificate(pemEncoded: trustedCertificatePEM)
+            roots = CertificateStore([try Certificate(pemEncoded: trustedCertificatePEM)])
         } catch {
             throw SealVerifierError.unreadableCertificate("\(error)")
         }
     }
 
+    /// The verdict on one sealed file, from synchronous code (one hop to a verification thread per call;
+    /// a caller with many files uses ``verifyAll(_:)`` or the async ``verify(_:)``).
     public func verify(_ pdf: Data) -> SealVerdict {
+        SynchronousTask.run { await self.verify(pdf) }
+    }
+
+    /// Runs `body` — which may read files and verify any number of seals with the async ``verify(_:)`` —
+    /// on one verification thread, so that a batch of seals costs one thread hop, not one per file.
+    public static func verifyAll<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        SynchronousTask.run(body)
+    }
+
+    public func verify(_ pdf: Data) async -> SealVerdict {
         let bytes = [UInt8](pdf)
         guard bytes.count >= 5, Array(bytes[0..<5]) == PDFBytes.ascii("%PDF-") else {
             return bytes.isEmpty ? .malformed("签章文件为空 (empty file)") : .malformed("签章文件不是 PDF（缺少 %PDF- 文件头） (not a PDF)")
@@ -59,11 +72,7 @@ public struct SealVerifier: Sendable {
         signed.reserveCapacity(b + d)
         signed += bytes[0..<b]
         signed += bytes[c..<(c + d)]
-        let data = signed
-        let roots = CertificateStore([trusted])
-        let result = SynchronousTask.run { () async -> CMS.SignatureVerificationResult in
-            await CMS.isValidSignature(dataBytes: data, signatureBytes: cms, trustRoots: roots) { SealCertificatePolicy() }
-        }
+        let result = await CMS.isValidSignature(dataBytes: signed, signatureBytes: cms, trustRoots: roots) { SealCertificatePolicy() }
         switch result {
         case .success:
             return .valid
