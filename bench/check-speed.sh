@@ -19,6 +19,7 @@ at="2023-06-30T07:30:00+08:00"
 next="2023-07-01T07:30:00+08:00"
 
 [ -x "$bin" ] || swift build -c release --product archive-ops >/dev/null
+export load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$work"
 center="$work/center"
 if [ ! -f "$center/catalog.sqlite" ]; then
@@ -103,15 +104,15 @@ print(f"""
 ### check 速度 (check speed) — {files:,} 个文件 files, {vol:,} 卷 volumes ({datetime.date.today()})
 
 机器 (machine): {subprocess.run(['uname', '-srm'], capture_output=True, text=True).stdout.strip()}; {model}; {os.cpu_count()} 核 cores;
-结束时负载 (load average at the end): {' '.join(load)}. 命令 (command): `bench/check-speed.sh` (release build; center from
+负载 (load average 1/5/15 min) at the start {os.environ.get('load_start', '?')}, at the end {' '.join(load)}. 命令 (command): `bench/check-speed.sh` (release build; center from
 `archive-ops sample-center`, {nbytes / 1e6:,.0f} MB; every row is the second of two runs, caches warm).
 
 | 工作 work | archive-ops | 参照 reference, same data | 比值 ratio | 目标 aim |
 |---|---|---|---|---|
-| `check --full`, all checks | {fmt('full')} | `xargs -0 -P2 -n 5000 sha256sum` of every file: {ref_full['wall']:.2f} s | {full['wall'] / ref_full['wall']:.2f}× slower; CPU/wall {full['cpu'] / full['wall']:.2f} | ≤ 1.5× |
+| `check --full`, all checks | {fmt('full')} | `xargs -0 -P2 -n 5000 sha256sum` of every file: {fmt('ref_full')} | {full['wall'] / ref_full['wall']:.2f}× the time (wall); {full['cpu'] / ref_full['cpu']:.2f}× the CPU; CPU/wall {full['cpu'] / full['wall']:.2f} | ≤ 1.5× |
 | `check --full --workers 1` | {fmt('full1')} | the same check on both cores: {full['wall']:.2f} s | {r('full1')['wall'] / full['wall']:.2f}× speed-up from the second core | |
-| walk `check --only anomaly --full` | {fmt('walk')} | `find -type f -printf '%s\\n'`: {r('ref_walk')['wall']:.2f} s | {r('ref_walk')['wall'] / r('walk')['wall']:.2f}× find's speed | ≥ 1.0× |
-| fixity `check --only fixity --full` ({pages:,} pages, {pagebytes / 1e6:,.0f} MB) | {fmt('fixity')} | `xargs -0 sha256sum` of the same pages: {r('ref_fixity')['wall']:.2f} s | {r('ref_fixity')['wall'] / r('fixity')['wall']:.2f}× | ≥ 1.5× |
+| walk `check --only anomaly --full` | {fmt('walk')} | `find -type f -printf '%s\\n'`: {fmt('ref_walk')} | {r('ref_walk')['wall'] / r('walk')['wall']:.2f}× find's speed (wall); {r('ref_walk')['cpu'] / r('walk')['cpu']:.2f}× (CPU) | ≥ 1.0× |
+| fixity `check --only fixity --full` ({pages:,} pages, {pagebytes / 1e6:,.0f} MB) | {fmt('fixity')} | `xargs -0 sha256sum` of the same pages: {fmt('ref_fixity')} | {r('ref_fixity')['wall'] / r('fixity')['wall']:.2f}× (wall); {r('ref_fixity')['cpu'] / r('fixity')['cpu']:.2f}× (CPU) | ≥ 1.5× |
 | incremental morning check (next day) | {fmt('incremental')} | | | < 60 s at 10× |
 
 Coverage of the full run: {coverage}
