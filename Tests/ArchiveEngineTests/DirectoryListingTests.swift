@@ -56,8 +56,8 @@ final class DirectoryListingTests: XCTestCase {
     }
 }
 
-private extension Result {
-    var failure: Failure? {
+extension Result {
+    fileprivate var failure: Failure? {
         if case .failure(let f) = self { return f }
         return nil
     }
