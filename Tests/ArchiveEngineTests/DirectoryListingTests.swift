@@ -48,10 +48,13 @@ final class DirectoryListingTests: XCTestCase {
         XCTAssertEqual(listing.entry(named: "page-0001.jpg")?.size, 10)
         XCTAssertEqual(listing.entry(named: "page-0002.jpg\\xff\\xfe")?.isValidUTF8, false)
         XCTAssertNotNil(listing.entry(named: "page-00\n03.jpg"))
-        // The folder itself given as a symlink is refused both ways (links inside a store are never followed).
+        // A symlink in place of the folder is refused the same way both ways (links inside a store are never
+        // followed; Linux answers ENOTDIR for O_NOFOLLOW|O_DIRECTORY on a link, and the sync check treats
+        // both answers as "folder unusable").
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: folder.path)
-        XCTAssertEqual(DirectoryListing.read("link", relativeTo: rootFD).failure, .symlink)
-        XCTAssertEqual(DirectoryListing.read(root.appendingPathComponent("link").path).failure, .symlink)
+        let relativeLink = DirectoryListing.read("link", relativeTo: rootFD).failure
+        XCTAssertEqual(relativeLink, DirectoryListing.read(root.appendingPathComponent("link").path).failure)
+        XCTAssertTrue(relativeLink == .symlink || relativeLink == .notADirectory, "\(String(describing: relativeLink))")
         XCTAssertEqual(DirectoryListing.read("91441900MA4UJ5XY2K/002", relativeTo: rootFD).failure, .missing)
     }
 }
