@@ -60,14 +60,13 @@ private struct FingerprintStream: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { Single(sink: sink, depth: depth) }
 
     /// One scalar value, tagged by its kind.
+    /// One conformance check (``FingerprintScalar``) instead of a cast per kind: keying every page of a
+    /// large site runs this for every field of every row, and the casts were most of its time.
     static func write(_ value: some Encodable, to sink: FingerprintSink, depth: Int) throws {
-        switch value {
-        case let v as String: sink.tag(0x73, depth); sink.string(v)
-        case let v as Bool: sink.tag(v ? 0x74 : 0x66, depth)
-        case let v as Double: sink.tag(0x64, depth); sink.integer(v.bitPattern)
-        case let v as Float: sink.tag(0x64, depth); sink.integer(Double(v).bitPattern)
-        case let v as any BinaryInteger: sink.tag(0x69, depth); sink.string(String(describing: v))
-        default: try value.encode(to: FingerprintStream(sink: sink, depth: depth))
+        if let scalar = value as? any FingerprintScalar {
+            scalar.write(to: sink, depth: depth)
+        } else {
+            try value.encode(to: FingerprintStream(sink: sink, depth: depth))
         }
     }
 
@@ -173,3 +172,42 @@ private struct FingerprintStream: Encoder {
         mutating func encode(_ value: UInt64) throws { try FingerprintStream.write(value, to: sink, depth: depth) }
     }
 }
+
+/// A value written as one tagged scalar.
+private protocol FingerprintScalar {
+    func write(to sink: FingerprintSink, depth: Int)
+}
+
+extension String: FingerprintScalar {
+    fileprivate func write(to sink: FingerprintSink, depth: Int) { sink.tag(0x73, depth); sink.string(self) }
+}
+
+extension Bool: FingerprintScalar {
+    fileprivate func write(to sink: FingerprintSink, depth: Int) { sink.tag(self ? 0x74 : 0x66, depth) }
+}
+
+extension Double: FingerprintScalar {
+    fileprivate func write(to sink: FingerprintSink, depth: Int) { sink.tag(0x64, depth); sink.integer(bitPattern) }
+}
+
+extension Float: FingerprintScalar {
+    fileprivate func write(to sink: FingerprintSink, depth: Int) { sink.tag(0x64, depth); sink.integer(Double(self).bitPattern) }
+}
+
+/// Integers in decimal, so that -1 and UInt64.max stay apart.
+private protocol FingerprintInteger: FingerprintScalar, BinaryInteger {}
+
+extension FingerprintInteger {
+    fileprivate func write(to sink: FingerprintSink, depth: Int) { sink.tag(0x69, depth); sink.string(String(self)) }
+}
+
+extension Int: FingerprintInteger {}
+extension Int8: FingerprintInteger {}
+extension Int16: FingerprintInteger {}
+extension Int32: FingerprintInteger {}
+extension Int64: FingerprintInteger {}
+extension UInt: FingerprintInteger {}
+extension UInt8: FingerprintInteger {}
+extension UInt16: FingerprintInteger {}
+extension UInt32: FingerprintInteger {}
+extension UInt64: FingerprintInteger {}
