@@ -15,26 +15,12 @@ final class EnterprisePagesTests: XCTestCase {
     static let suggested = "91441900MA51QW8E3P"
     static let idNumber = "441900198503151234"  // synthetic
 
-    static var root: URL?
-    static var output: URL?
+    static var site: ClassSite?
+    static var output: URL? { site?.output }
 
-    override class func setUp() {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("enterprise-\(UUID().uuidString)")
-        self.root = root
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            let store = try OperationsStore.open(at: root.appendingPathComponent("archive-ops.sqlite"))
-            try fill(store)
-            try SiteBuild(store: store, outputURL: root.appendingPathComponent("Output")).run()
-            output = root.appendingPathComponent("Output")
-        } catch {
-            output = nil
-        }
-    }
+    override class func setUp() { site = ClassSite("enterprise", fill: fill) }
 
-    override class func tearDown() {
-        if let root { try? FileManager.default.removeItem(at: root) }
-    }
+    override class func tearDown() { site?.remove() }
 
     static func run(_ day: String) -> InspectionRun {
         let start = BureauTime.parse("\(day) 07:30")!

@@ -6,25 +6,12 @@ import XCTest
 
 /// A command block in the manuals as a reader sees it in the browser: one command per line, as written.
 final class ManualCodeBlockLayoutTests: XCTestCase {
-    static var output: URL?
-    static var root: URL?
+    static var site: ClassSite?
+    static var output: URL? { site?.output }
 
-    override class func setUp() {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("codeblock-layout-\(UUID().uuidString)")
-        self.root = root
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            let store = try OperationsStore.open(at: root.appendingPathComponent("archive-ops.sqlite"))
-            try SiteBuild(store: store, outputURL: root.appendingPathComponent("Output")).run()
-            output = root.appendingPathComponent("Output")
-        } catch {
-            output = nil
-        }
-    }
+    override class func setUp() { site = ClassSite("codeblock-layout") }
 
-    override class func tearDown() {
-        if let root { try? FileManager.default.removeItem(at: root) }
-    }
+    override class func tearDown() { site?.remove() }
 
     /// Measures the first code block of at least three lines: its source lines, the distinct line boxes
     /// the browser laid out, and its height against one line's height.

@@ -7,25 +7,12 @@ import XCTest
 /// The search as a reader uses it: a built site opened from disk (file://, as from a file share) in
 /// headless Chromium, the query passed as `search.html?q=…`, the results read back from the DOM.
 final class SearchChromiumTests: XCTestCase {
-    static var output: URL?
-    static var root: URL?
+    static var site: ClassSite?
+    static var output: URL? { site?.output }
 
-    override class func setUp() {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("search-chromium-\(UUID().uuidString)")
-        self.root = root
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            let store = try OperationsStore.open(at: root.appendingPathComponent("archive-ops.sqlite"))
-            try SiteBuild(store: store, outputURL: root.appendingPathComponent("Output")).run()
-            output = root.appendingPathComponent("Output")
-        } catch {
-            output = nil
-        }
-    }
+    override class func setUp() { site = ClassSite("search-chromium") }
 
-    override class func tearDown() {
-        if let root { try? FileManager.default.removeItem(at: root) }
-    }
+    override class func tearDown() { site?.remove() }
 
     /// The search page's DOM after its script ran for `query`.
     private func searchDOM(_ query: String) throws -> String {
