@@ -67,4 +67,12 @@ final class VolumeFolderNameTests: XCTestCase {
         XCTAssertEqual([0, 1, 7, 42, 100, 999, 1000, 12345, -1].map(VolumeFolderName.seqFolder),
                        ["000", "001", "007", "042", "100", "999", "1000", "12345", "-1"])
     }
+
+    func testZeroPaddingPrintsWhatPrintfPrints() {
+        for n in [0, 7, 42, 999, 1000, 12345, -5, -1234] {
+            for width in [2, 3, 4] {
+                XCTAssertEqual(n.zeroPadded(width), String(format: "%0\(width)d", n), "\(n) to \(width)")
+            }
+        }
+    }
 }

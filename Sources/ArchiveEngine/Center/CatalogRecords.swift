@@ -85,10 +85,7 @@ public struct CatalogEnterprise: Sendable, Hashable {
 /// How folder names are spelt in a store.
 public enum VolumeFolderName {
     /// `1` → `001`; seq values above 999 keep all their digits.
-    /// (Padded by hand: every check asks for volume folders, and `String(format:)` cost more than the listing.)
     public static func seqFolder(_ seq: Int) -> String {
-        guard seq >= 0 && seq < 1000 else { return String(seq) }
-        let digits = String(seq)
-        return String(repeating: "0", count: 3 - digits.utf8.count) + digits
+        seq >= 0 && seq < 1000 ? seq.zeroPadded(3) : String(seq)
     }
 }

@@ -55,6 +55,6 @@ public struct VolumeFolderContents: Sendable {
 
     /// The usual file name of page `no` (for messages about a missing page).
     public static func pageName(_ no: Int) -> String {
-        no < 10000 ? "page-" + String(repeating: "0", count: 4 - String(no).count) + String(no) + ".jpg" : "page-\(no).jpg"
+        no >= 0 && no < 10000 ? "page-" + no.zeroPadded(4) + ".jpg" : "page-\(no).jpg"
     }
 }

@@ -73,40 +73,34 @@ public enum BureauTime {
     /// JSON. It sorts as text because every value carries the same offset.
     public static func iso(_ date: Date) -> String {
         let p = parts(date)
-        return digits(p.y, 4) + "-" + digits(p.mo) + "-" + digits(p.d) + "T" + digits(p.h) + ":" + digits(p.mi) + ":" + digits(p.s)
-            + "+08:00"
+        return p.y.zeroPadded(4) + "-" + p.mo.zeroPadded(2) + "-" + p.d.zeroPadded(2)
+            + "T" + p.h.zeroPadded(2) + ":" + p.mi.zeroPadded(2) + ":" + p.s.zeroPadded(2) + "+08:00"
     }
 
     /// `2023-06-30 17:05` — how people read a time on a report.
     public static func display(_ date: Date) -> String {
         let p = parts(date)
-        return digits(p.y, 4) + "-" + digits(p.mo) + "-" + digits(p.d) + " " + digits(p.h) + ":" + digits(p.mi)
+        return p.y.zeroPadded(4) + "-" + p.mo.zeroPadded(2) + "-" + p.d.zeroPadded(2) + " " + p.h.zeroPadded(2) + ":"
+            + p.mi.zeroPadded(2)
     }
 
     /// `2023-06-30`.
     public static func day(_ date: Date) -> String {
         let p = parts(date)
-        return digits(p.y, 4) + "-" + digits(p.mo) + "-" + digits(p.d)
+        return p.y.zeroPadded(4) + "-" + p.mo.zeroPadded(2) + "-" + p.d.zeroPadded(2)
     }
 
     /// `2023-06`.
     public static func month(_ date: Date) -> String {
         let p = parts(date)
-        return digits(p.y, 4) + "-" + digits(p.mo)
+        return p.y.zeroPadded(4) + "-" + p.mo.zeroPadded(2)
     }
 
     /// `20230630T173000`, for ids and file names.
     public static func compactStamp(_ date: Date) -> String {
         let p = parts(date)
-        return digits(p.y, 4) + digits(p.mo) + digits(p.d) + "T" + digits(p.h) + digits(p.mi) + digits(p.s)
-    }
-
-    /// `n` zero-padded to `width` digits, as `%0*d` prints it. Not `String(format:)`: a site build formats
-    /// tens of thousands of days and months, and Foundation's formatter made that a tenth of a rebuild.
-    static func digits(_ n: Int, _ width: Int = 2) -> String {
-        guard n >= 0 else { return String(format: "%0*d", width, n) }
-        let text = String(n)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        return p.y.zeroPadded(4) + p.mo.zeroPadded(2) + p.d.zeroPadded(2) + "T" + p.h.zeroPadded(2) + p.mi.zeroPadded(2)
+            + p.s.zeroPadded(2)
     }
 
     /// Midnight (+08:00) of the day holding `date`.

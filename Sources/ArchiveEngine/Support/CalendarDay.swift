@@ -48,10 +48,10 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     }
 
     /// `2023-06-30`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2) }
 
     /// `2023-06`.
-    public var monthText: String { String(format: "%04d-%02d", year, month) }
+    public var monthText: String { year.zeroPadded(4) + "-" + month.zeroPadded(2) }
 
     /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
     public var ordinal: Int {
