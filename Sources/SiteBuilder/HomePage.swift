@@ -44,16 +44,11 @@ enum HomePage {
         }.prefix(5)
         return soonest.map { i, m in
             let f = m.forecast
-            func days(_ line: CapacityForecast.ThresholdCrossing.Line) -> String {
-                guard let c = f.crossing(line) else { return "—" }
-                if c.reached { return n.text("sizing_reached") }
-                guard let d = c.wholeDays else { return n.text("sizing_notWithin") }
-                return "\(d)\(n.text("paren_open"))\(c.date.map(BureauTime.day) ?? "")\(n.text("paren_close"))"
-            }
-            let usage = f.latest.flatMap { l in l.total.map { String(format: "%.1f %%", l.used / $0 * 100) } } ?? "—"
             return DashboardView.CapacityRow(
-                host: m.host, mount: m.mount, usage: usage, href: "sizing/index.html#mount-\(i + 1)",
-                warning: f.isForecast ? days(.warning) : (f.reasonText ?? "—"), full: f.isForecast ? days(.full) : "—")
+                host: m.host, mount: m.mount, usage: SizingPages.usagePercent(used: f.latest?.used, total: f.latest?.total) ?? "—",
+                href: "sizing/index.html#mount-\(i + 1)",
+                warning: f.isForecast ? SizingPages.daysTo(.warning, in: f, n: n) : (f.reasonText ?? "—"),
+                full: f.isForecast ? SizingPages.daysTo(.full, in: f, n: n) : "—")
         }
     }
 

@@ -9,13 +9,7 @@ import XCTest
 final class InspectionSampleCenterTests: XCTestCase {
     private func run(_ center: SampleCenterFixtures.Center, full: Bool = false,
                      store: OperationsStore? = nil) throws -> InspectionReport {
-        let pem = FileManager.default.temporaryDirectory.appendingPathComponent("seal-\(UUID().uuidString).pem")
-        try Data(center.manifest.sealCertificatePEM.utf8).write(to: pem)
-        defer { try? FileManager.default.removeItem(at: pem) }
-        var options = InspectionOptions(center: center.root, at: SampleCenterFixtures.inspection)
-        options.sealCertificate = pem
-        options.full = full
-        options.host = "ops-test"
+        let options = center.inspectionOptions(full: full)
         return try InspectionRunner.run(options, store: store ?? OperationsStore.inMemory())
     }
 

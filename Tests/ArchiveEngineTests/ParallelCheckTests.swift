@@ -13,13 +13,7 @@ final class ParallelCheckTests: XCTestCase {
     private func run(_ center: SampleCenterFixtures.Center, workers: Int, batchSize: Int = 256, full: Bool = true,
                      checkTypes: [any Check.Type] = CheckCatalog.checkTypes, nice: Int32? = nil,
                      maxReadMBps: Double? = nil) throws -> InspectionReport {
-        let pem = FileManager.default.temporaryDirectory.appendingPathComponent("seal-\(UUID().uuidString).pem")
-        try Data(center.manifest.sealCertificatePEM.utf8).write(to: pem)
-        defer { try? FileManager.default.removeItem(at: pem) }
-        var options = InspectionOptions(center: center.root, at: SampleCenterFixtures.inspection)
-        options.sealCertificate = pem
-        options.full = full
-        options.host = "ops-test"
+        var options = center.inspectionOptions(full: full)
         options.recordedStart = SampleCenterFixtures.inspection
         options.workers = workers
         options.batchSize = batchSize

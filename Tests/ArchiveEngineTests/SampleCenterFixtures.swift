@@ -10,6 +10,8 @@ enum SampleCenterFixtures {
         var root: URL
         var manifest: SampleCenterManifest
         var catalog: DatabaseQueue
+        /// The center's seal certificate as a PEM file beside the center, as `check --seal-cert` reads it.
+        var sealCertificate: URL
     }
 
     static let inspection = SampleCenterOptions.defaultInspectionTime
@@ -23,10 +25,13 @@ enum SampleCenterFixtures {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("archive-ops-sample-\(UUID().uuidString)/center", isDirectory: true)
         let manifest = try SampleCenter.generate(into: root, options: options)
+        let pem = root.deletingLastPathComponent().appendingPathComponent("seal.pem")
+        try Data(manifest.sealCertificatePEM.utf8).write(to: pem)
         var config = Configuration()
         config.readonly = true
         return Center(root: root, manifest: manifest,
-                      catalog: try DatabaseQueue(path: root.appendingPathComponent("catalog.sqlite").path, configuration: config))
+                      catalog: try DatabaseQueue(path: root.appendingPathComponent("catalog.sqlite").path, configuration: config),
+                      sealCertificate: pem)
     }
 
     /// Default faults (one or two of every code).
@@ -38,6 +43,15 @@ enum SampleCenterFixtures {
 }
 
 extension SampleCenterFixtures.Center {
+    /// The options of a test inspection of this center at the fixtures' inspection time, trusting its seal.
+    func inspectionOptions(full: Bool) -> InspectionOptions {
+        var options = InspectionOptions(center: root, at: SampleCenterFixtures.inspection)
+        options.sealCertificate = sealCertificate
+        options.full = full
+        options.host = "ops-test"
+        return options
+    }
+
     /// Path of a site's store.
     func store(_ site: String) -> URL { root.appendingPathComponent("stores/\(site)", isDirectory: true) }
 

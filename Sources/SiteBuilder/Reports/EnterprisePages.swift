@@ -100,10 +100,9 @@ enum EnterprisePages {
             .init(href: data.runPath(id), day: runs[id].map { BureauTime.day($0.startedAt) } ?? id)
         }
         let episodes = s.episodes.map { e -> EnterpriseView.Episode in
-            let row = InspectionReportPages.findingRow(e.finding, n: n)
-            return .init(code: row.code, title: row.title, severity: row.severity, severityLabel: row.severityLabel,
-                         place: row.place, detail: row.detail, found: ref(e.foundRunID), lastSeen: ref(e.lastSeenRunID),
-                         cleared: e.clearedRunID.map(ref), runs: Format.int(e.runs), isOpen: e.clearedRunID == nil)
+            .init(finding: InspectionReportPages.findingRow(e.finding, n: n), found: ref(e.foundRunID),
+                  lastSeen: ref(e.lastSeenRunID), cleared: e.clearedRunID.map(ref), runs: Format.int(e.runs),
+                  isOpen: e.clearedRunID == nil)
         }
         // What the open problems say about each volume at each site (a missing or corrupt copy).
         var worst: [String: Severity] = [:]
@@ -162,7 +161,7 @@ enum EnterprisePages {
     static func searchDocument(_ s: EnterpriseStory, view v: EnterpriseView, path: String, title: String) -> SearchDocument {
         let identity = ([s.uscc, v.name] + v.formerNames).joined(separator: " ")
         let volumes = (s.facts?.volumes ?? []).map(\.id).joined(separator: " ")
-        let findings = v.history.map { "\($0.code) \($0.title) \($0.place) \($0.detail.map(\.text).joined())" }
+        let findings = v.history.map(\.finding).map { "\($0.code) \($0.title) \($0.place) \($0.detail.map(\.text).joined())" }
             .joined(separator: "\n")
         let queries = v.notFound.map { "\($0.code) \($0.cause) \($0.detail.map(\.text).joined())" }.joined(separator: "\n")
         let tickets = v.tickets.map { "\($0.id) \($0.description)" }.joined(separator: "\n")

@@ -26,14 +26,10 @@ struct EnterpriseView: ReportView {
         var cells: [Cell]
     }
 
-    /// A problem from the run that found it to the run that cleared it (or still open).
+    /// A problem from the run that found it to the run that cleared it (or still open): the finding as the
+    /// daily report shows it, and its runs.
     struct Episode: Codable {
-        var code: String
-        var title: String
-        var severity: String
-        var severityLabel: String
-        var place: String
-        var detail: [TextSpan]
+        var finding: FindingRow
         var found: RunRef
         var lastSeen: RunRef
         var cleared: RunRef?

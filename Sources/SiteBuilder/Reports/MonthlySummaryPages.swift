@@ -65,18 +65,12 @@ enum MonthlySummaryPages {
     static func capacityView(_ c: MonthlyCapacity, n: LabelNames) -> MonthlySummaryView.Capacity {
         let mounts = c.mounts.map { m -> MonthlySummaryView.Capacity.Mount in
             let f = m.forecast
-            func days(_ line: CapacityForecast.ThresholdCrossing.Line) -> String {
-                guard let x = f.crossing(line) else { return "—" }
-                if x.reached { return n.text("sizing_reached") }
-                let date = x.date.map(BureauTime.day) ?? ""
-                return x.wholeDays.map { "\($0)\(n.text("paren_open"))\(date)\(n.text("paren_close"))" } ?? n.text("sizing_notWithin")
-            }
-            var usage = "—"
-            if let u = m.usedAtEnd, let t = m.totalAtEnd, t > 0 { usage = String(format: "%.1f %%", u / t * 100) }
             let method: String = f.model.map { n.method($0.method) } ?? (f.reasonText ?? "—")
-            return .init(host: m.host, mount: m.mount, usage: usage, used: m.usedAtEnd.map(SizingPages.bytes) ?? "—",
+            return .init(host: m.host, mount: m.mount, usage: SizingPages.usagePercent(used: m.usedAtEnd, total: m.totalAtEnd) ?? "—",
+                         used: m.usedAtEnd.map(SizingPages.bytes) ?? "—",
                          growth: m.growthInMonth.map(SizingPages.bytes) ?? "—", method: method, error: SizingPages.error(f, n: n),
-                         warning: f.isForecast ? days(.warning) : "—", full: f.isForecast ? days(.full) : "—")
+                         warning: f.isForecast ? SizingPages.daysTo(.warning, in: f, n: n) : "—",
+                         full: f.isForecast ? SizingPages.daysTo(.full, in: f, n: n) : "—")
         }
         let sites = c.sites.map { s in
             MonthlySummaryView.Capacity.Site(name: s.siteName, id: s.siteID, volumes: Format.int(s.volumes), pages: Format.int(s.pages),

@@ -76,12 +76,26 @@ enum SizingPages {
             manualHref: "manual/sizing.html", hasData: true)
     }
 
+    /// Used space as a share of the mount (`83.4 %`); nil when the size of the mount is not known.
+    static func usagePercent(used: Double?, total: Double?) -> String? {
+        guard let used, let total, total > 0 else { return nil }
+        return String(format: "%.1f %%", used / total * 100)
+    }
+
+    /// Days until a forecast reaches a line, with the day it does (`42（2023-08-11）`), as the dashboard and the
+    /// monthly summary list a mount; already reached, not within the forecast, or `—` without such a line.
+    static func daysTo(_ line: CapacityForecast.ThresholdCrossing.Line, in f: CapacityForecast, n: LabelNames) -> String {
+        guard let c = f.crossing(line) else { return "—" }
+        if c.reached { return n.text("sizing_reached") }
+        guard let days = c.wholeDays else { return n.text("sizing_notWithin") }
+        return "\(days)\(n.text("paren_open"))\(c.date.map(BureauTime.day) ?? "")\(n.text("paren_close"))"
+    }
+
     static func mount(_ m: MountForecast, index: Int, n: LabelNames) -> SizingView.Mount {
         let f = m.forecast
         let usage: String
-        if let l = f.latest, let total = l.total, total > 0 {
-            usage = String(format: "%.1f %%", l.used / total * 100)
-                + "\(n.text("paren_open"))\(bytes(l.used)) / \(bytes(total))\(n.text("paren_close"))"
+        if let l = f.latest, let total = l.total, let percent = usagePercent(used: l.used, total: total) {
+            usage = percent + "\(n.text("paren_open"))\(bytes(l.used)) / \(bytes(total))\(n.text("paren_close"))"
         } else { usage = "—" }
         var capacityChart = CapacityChart(title: n.format("fmt_sizingChart", m.host, m.mount), forecast: f,
                                           horizonDays: chartHorizonDays)
