@@ -1,7 +1,8 @@
 /* ArchiveOps 站内搜索 (site search). Reads ?q= on search.html and looks the query up in the sharded index
    under search/ (see SiteSearch.swift): search/index.js (the manifest, loaded by the page), then only the
    term shards of the query's words (search/t/N.js), the url/title shards of the results (search/m/N.js)
-   and the text shards of the first results (search/x/N.js). Every shard is a plain script added with a
+   and the text shards of the first results (search/x/N.js). Document numbers have gaps (room for pages
+   to come, see SearchNumbering.swift): a free number is null in its url/title shard. Every shard is a plain script added with a
    <script> element, so it works from file://, a file share or a USB stick, with no server and no fetch().
    Terms are cut exactly as SearchTerms.swift cuts the pages: ASCII words, Chinese character pairs. */
 (function () {
@@ -121,14 +122,15 @@
     html += escapeHTML(piece.slice(pos));
     return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "");
   }
+  /* The first number of the text shard holding doc (shards are named by it: search/x/<first>.js). */
   function textShardOf(doc) {
     var starts = index.textShards, lo = 0, hi = starts.length - 1;
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= doc) lo = mid; else hi = mid - 1; }
-    return lo;
+    return starts[lo];
   }
   /* The section of a document that holds the query words most often, for the link and the excerpt. */
   function bestSection(doc, terms) {
-    var n = textShardOf(doc), sections = (shards["x/" + n] || [])[doc - index.textShards[n]] || [], best = null, bestScore = 0;
+    var start = textShardOf(doc), sections = (shards["x/" + start] || [])[doc - start] || [], best = null, bestScore = 0;
     sections.forEach(function (s) {
       var normText = normalize(s[2]), normHeading = normalize(s[1]), score = 0;
       terms.forEach(function (t) { if (normHeading.indexOf(t) !== -1) score += 8; score += count(normText, t); });
@@ -163,7 +165,7 @@
 
   function render(query) {
     var queryStart = performance.now();
-    if (!index || index.version !== 2) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
+    if (!index || index.version !== 3) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
     var words = queryWords(query);
     if (words.length === 0) { show(query, [], queryStart); return; }
     status.textContent = "正在搜索……";

@@ -75,6 +75,36 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThan(summary.written, 0)
     }
 
+    /// The search documents keep their numbers when a run is added (its pages take free numbers in their
+    /// folders' blocks; only the folder's pages after it in url order move), so few url/title and text
+    /// shards are written again; the index is still exactly a full build's.
+    func testAfterANewInspectionEverySearchDocumentKeepsItsNumber() throws {
+        let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        try SiteFixture.addRun("2023-07-01", to: store)
+        try build(store)
+        func numbers() throws -> [String: Int] {
+            Dictionary(try SearchIndexFiles.numberedDocuments(output).map { ($0.document[0] as! String, $0.number) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        let before = try numbers()
+        let files = try SearchIndexFiles.allFiles(output)
+        try SiteFixture.addRun("2023-07-02", to: store)
+        try build(store)
+        try assertSameAsFullBuild(store)
+        let after = try numbers()
+        XCTAssertEqual(after.count, before.count + 2, "the new report in both languages")
+        // Only a page after the new report in its own folder (the folder's index.html) moves, by one.
+        let added = Set(after.keys).subtracting(before.keys)
+        for (url, number) in before {
+            let moved = added.filter { SearchNumbering.block($0) == SearchNumbering.block(url) && $0 < url }.count
+            XCTAssertEqual(after[url], number + moved, url)
+        }
+        let old = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let changed = try SearchIndexFiles.allFiles(output).filter { old[$0.path] != $0.text }.map(\.path)
+        let shards = changed.filter { $0.hasPrefix("search/m/") || $0.hasPrefix("search/x/") }
+        XCTAssertLessThanOrEqual(shards.count, 4, "the url/title and text shards of the two new documents: \(shards)")
+    }
+
     func testAfterAnImportOfTicketsTheSiteEqualsAFullBuild() throws {
         let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
         try build(store)
@@ -100,6 +130,57 @@ final class IncrementalBuildTests: XCTestCase {
         let summary = try build(store)
         try assertSameAsFullBuild(store)
         XCTAssertGreaterThan(summary.reused, 0)
+    }
+
+    /// The query pages, month indexes and ticket lists are taken over by their rows: a changed day figure,
+    /// a new channel (a new column on every day page), a ticket of a category that had none, a ticket's
+    /// status changed and a new month each render exactly the pages a full build shows differently.
+    func testAfterChangedQueryFiguresANewCategoryAndANewMonthTheSiteEqualsAFullBuild() throws {
+        let store = try SiteFixture.store(at: dir.appendingPathComponent("archive-ops.sqlite"))
+        try build(store)
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        }
+        let steps: [(String, () throws -> Void, String, String)] = [
+            ("a changed day figure", {
+                try store.dbQueue.write { db in
+                    try db.execute(sql: "UPDATE query_stat SET queries = 4321 WHERE period = '2023-06-30' AND channel = 'kiosk'")
+                }
+            }, "queries/days-2023-06.html", "4,321"),
+            ("a new channel", {
+                try store.dbQueue.write { db in
+                    try db.execute(sql: "INSERT INTO query_stat VALUES ('2023-06-29', 'day', 'online', 77, 1, 'detail', NULL)")
+                }
+            }, "queries/days-2023-06.html", "77"),
+            ("a ticket of a category that had none", {
+                let csv = try self.write("hardware.csv", """
+                    工单编号,报障时间,报障单位,报障人,问题类别,紧急程度,问题描述,响应时间,到场时间,解决时间,处理过程,处理结果,处理人,状态
+                    T-0605,2023-06-05 10:00,长安分局,王工,硬件咨询,一般,扫描仪选型咨询,2023-06-05 10:08,,,,,张工,处理中
+
+                    """)
+                _ = try TicketImporter(store: store).importFile(at: csv)
+            }, "tickets/category-hardware.html", "T-0605"),
+            ("a ticket closed", {
+                try store.dbQueue.write { db in try db.execute(sql: "UPDATE ticket SET status = 'closed' WHERE id = 'T-0604'") }
+            }, "tickets/category-training.html", "T-0604"),
+            ("a new month", {
+                try SiteFixture.addRun("2023-08-01", to: store)
+                try store.dbQueue.write { db in
+                    try db.execute(sql: "INSERT INTO query_stat VALUES ('2023-08-01', 'day', 'kiosk', 90, 2, 'detail', NULL)")
+                }
+            }, "months/2023-08.html", "2023-08-01"),
+        ]
+        for (what, change, path, shows) in steps {
+            let before = try contents(of: output)
+            try change()
+            let summary = try build(store)
+            try assertSameAsFullBuild(store)
+            XCTAssertTrue(try page(path).contains(shows), "\(what): \(path) shows \(shows)")
+            XCTAssertNotEqual(before[path], try contents(of: output)[path], "\(what) changed \(path)")
+            XCTAssertGreaterThan(summary.reused, 50, what)
+        }
+        XCTAssertTrue(try page("tickets/open.html").contains("T-0605"))
+        XCTAssertFalse(try page("tickets/open.html").contains("T-0604"))
     }
 
     func testAfterAChangeOfAnEnterprisesFactsTheSiteEqualsAFullBuild() throws {

@@ -24,22 +24,34 @@ enum SearchIndexFiles {
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map(folder.appendingPathComponent)
     }
 
-    /// Every document as [url, title, [[anchor, heading, text]]], in document order.
+    /// Every document as [url, title, [[anchor, heading, text]]], in number order (url order). A number
+    /// is in the url/title shard of its 256 and in the text shard named by the first number before it.
     static func documents(_ output: URL) throws -> [[Any]] {
+        try numberedDocuments(output).map(\.document)
+    }
+
+    /// ``documents(_:)`` with each document's number.
+    static func numberedDocuments(_ output: URL) throws -> [(number: Int, document: [Any])] {
         let m = try manifest(output)
         let count = try XCTUnwrap(m["docs"] as? Int), metaSize = try XCTUnwrap(m["metaShardSize"] as? Int)
         let textStarts = try XCTUnwrap(m["textShards"] as? [Int])
-        var meta: [[String]] = []
-        for i in 0..<((count + metaSize - 1) / metaSize) {
-            meta += try XCTUnwrap(try shard(output.appendingPathComponent("search/m/\(i).js")) as? [[String]])
+        XCTAssertEqual(textStarts, textStarts.sorted())
+        var meta: [Int: [String]] = [:]
+        for url in try shardFiles(output, kind: "m") {
+            let k = try XCTUnwrap(Int(url.deletingPathExtension().lastPathComponent))
+            for (i, row) in try XCTUnwrap(try shard(url) as? [Any]).enumerated() {
+                if let row = row as? [String] { meta[k * metaSize + i] = row } else { XCTAssertTrue(row is NSNull) }
+            }
         }
-        var texts: [[[String]]] = []
-        for i in textStarts.indices {
-            texts += try XCTUnwrap(try shard(output.appendingPathComponent("search/x/\(i).js")) as? [[[String]]])
+        var texts: [Int: [[String]]] = [:]
+        for start in textStarts {
+            let sections = try XCTUnwrap(try shard(output.appendingPathComponent("search/x/\(start).js")) as? [[[String]]])
+            for (i, s) in sections.enumerated() { texts[start + i] = s }
         }
+        XCTAssertEqual(try shardFiles(output, kind: "x").count, textStarts.count)
         XCTAssertEqual(meta.count, count)
-        XCTAssertEqual(texts.count, count)
-        return zip(meta, texts).map { [$0[0], $0[1], $1] }
+        XCTAssertEqual(Set(texts.keys), Set(meta.keys), "every document has its texts, and only documents have")
+        return meta.keys.sorted().map { n in (n, [meta[n]![0], meta[n]![1], texts[n] ?? []]) }
     }
 
     /// Every term of the term shards.

@@ -22,6 +22,8 @@ final class PageReuse: @unchecked Sendable {
     /// The previous build's search entries: a page taken over by its input key brings its search entry
     /// along, since its view — which the search document is made from — is not computed.
     let search: SearchIndexCache?
+    /// The digests of the build's tickets and runs, made once for every page type that keys by them.
+    let records = BuildDataCache<RecordDigests>()
     /// Set by tests (and `ARCHIVEOPS_VERIFY_PAGE_INPUTS=1`): a page whose input key matched is still
     /// computed, and a view that differs from the one the key stood for is an error — so an input that a
     /// page's key forgot shows up as a failing build, not as a stale page.

@@ -13,8 +13,9 @@ enum EnterprisePages {
         let names = languages.map(build.labelNames)
         let runs = Dictionary(data.history.runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let tickets = Dictionary(data.tickets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let records = try build.recordDigests()
         let digests = try PageInputs.digests(data.enterprises.count, in: build) { i in
-            Inputs(data.enterprises[i], data: data, runs: runs, tickets: tickets)
+            Inputs(data.enterprises[i], runs: runs, tickets: records)
         }
         var pages = try build.renderPages(count: data.enterprises.count * languages.count) { i in
             let story = data.enterprises[i / languages.count]
@@ -45,9 +46,10 @@ enum EnterprisePages {
             var finding: Finding
             var run: String
         }
+        /// A ticket the story names, as digested once for every page (the ticket and its page's path).
         struct Ticket: Encodable {
-            var ticket: TicketRecord?
-            var path: String
+            var id: String
+            var ticket: PageInputs.Digest
         }
         var uscc: String
         var facts: EnterpriseFacts?
@@ -56,14 +58,14 @@ enum EnterprisePages {
         var tickets: [Ticket]
         var runStarts: [String: String]
 
-        init(_ s: EnterpriseStory, data: ReportData, runs: [String: InspectionRun], tickets: [String: TicketRecord]) {
+        init(_ s: EnterpriseStory, runs: [String: InspectionRun], tickets: RecordDigests?) {
             uscc = s.uscc
             facts = s.facts
             episodes = s.episodes.map {
                 .init(finding: $0.finding, found: $0.foundRunID, lastSeen: $0.lastSeenRunID, cleared: $0.clearedRunID, runs: $0.runs)
             }
             notFound = s.notFound.map { .init(finding: $0.finding, run: $0.runID) }
-            self.tickets = s.ticketIDs.map { .init(ticket: tickets[$0], path: data.ticketPath($0)) }
+            self.tickets = s.ticketIDs.map { .init(id: $0, ticket: tickets?.ticket($0) ?? .none) }
             var starts: [String: String] = [:]
             for id in s.episodes.flatMap({ [$0.foundRunID, $0.lastSeenRunID] + ($0.clearedRunID.map { [$0] } ?? []) })
                 + s.notFound.map(\.runID) {

@@ -10,16 +10,13 @@ enum InspectionReportPages {
         let languages = SiteLanguage.allCases
         let names = languages.map(build.labelNames)
         let history = data.history
-        let digests = try PageInputs.digests(history.runs.count, in: build) { index in
-            let run = history.runs[index], previous = history.previous(before: index)
-            return Inputs(run: run, findings: history.findings(of: run), previous: previous?.id,
-                          previousFindings: previous.map(history.findings(of:)),
-                          next: index + 1 < history.runs.count ? history.runs[index + 1].id : nil)
-        }
+        let records = try build.recordDigests()
         return try build.renderPages(count: history.runs.count * languages.count) { i in
             let index = i / languages.count, run = history.runs[index]
             let lang = languages[i % languages.count], n = names[i % languages.count]
-            let inputs = digests[index]
+            let previous = history.previous(before: index)
+            let inputs = Inputs(run: records?.run(run.id) ?? .none, previous: previous.map { records?.run($0.id) ?? .none },
+                                next: index + 1 < history.runs.count ? history.runs[index + 1].id : nil)
             return try build.renderer.report(
                 path: data.runPath(run.id), language: lang, title: n.format("fmt_dailyTitle", BureauTime.day(run.startedAt)),
                 inputs: inputs,
@@ -30,13 +27,12 @@ enum InspectionReportPages {
         }
     }
 
-    /// What a daily report is made from: its run and findings, and the run before it (its findings are
-    /// what "new" and "resolved" compare with) and after it (the links).
+    /// What a daily report is made from: its run and findings, and the run before it with its findings
+    /// (what "new" and "resolved" compare with) and the run after it (the link), the runs as digested
+    /// once for every page (``RecordDigests``).
     struct Inputs: Encodable {
-        var run: InspectionRun
-        var findings: [Finding]
-        var previous: String?
-        var previousFindings: [Finding]?
+        var run: PageInputs.Digest
+        var previous: PageInputs.Digest?
         var next: String?
     }
 

@@ -7,47 +7,86 @@ import Foundation
 enum QueryStatisticsPages {
     static let step: SiteBuild.Step = { build in
         let data = try build.reportData()
-        let report = QueryStatisticsReport.make(figures: data.figures)
-        var pages: [SitePage] = []
-        let dayTables = report.tables.filter { $0.level == .day }
-        let disagreements = QueryLevelDisagreement.find(in: data.figures)
-        let dayMonths = Array(Set(dayTables.flatMap { $0.rows.map { String($0.period.prefix(7)) } })).sorted()
-        for lang in SiteLanguage.allCases {
-            let n = build.labelNames(lang)
-            let yearly = report.tables.first { $0.source == "aggregate" && ($0.level == .year) }
-            let halves = report.tables.first { $0.source == "aggregate" && ($0.level == .half) }
-            let barRows = (yearly?.rows ?? []) + (halves?.rows ?? [])
-            var partial: [Int: String] = [:]
-            for (i, r) in barRows.enumerated() { partial[i] = Format.partial(r.coverage, n: n) }
-            let overview = QueryStatisticsView(
-                tables: report.tables.filter { $0.level != .day }.map { table($0, n: n) },
-                hasData: !report.tables.isEmpty,
-                hasSums: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.totalIsSum) },
-                hasPartial: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.coverage.isPartial) },
-                dayMonths: dayMonths.reversed().map { .init(month: $0, href: "queries/days-\($0).html") },
-                hasDayMonths: !dayMonths.isEmpty,
-                bureauTotal: report.bureauTotal.map { cover($0, n: n) },
-                detailTotal: report.detailTotal.map { cover($0, n: n) },
-                chart: barRows.count > 1
-                    ? BarChart(title: n.text("queries_chartTitle"), bars: barRows.map { ($0.period, $0.total) }, partial: partial).svg()
-                    : nil,
-                disagreements: disagreements.map { disagreement($0, n: n) }, hasDisagreements: !disagreements.isEmpty,
-                revisions: data.revisions.map { revision($0, n: n) }, hasRevisions: !data.revisions.isEmpty)
-            pages.append(try build.renderer.report(path: "queries/index.html", language: lang, title: n.text("queries_title"),
-                                                   view: overview))
-            for month in dayMonths {
-                let tables = dayTables.map { t -> QueryStatisticsView.LevelTable in
+        let languages = SiteLanguage.allCases
+        let names = languages.map(build.labelNames)
+        // The report is made only if a page is rendered: after an inspection or a ticket import no figure
+        // changed, and every page is taken over by its inputs.
+        let made = BuildDataCache<(report: QueryStatisticsReport, disagreements: [QueryLevelDisagreement])>()
+        func report() -> (report: QueryStatisticsReport, disagreements: [QueryLevelDisagreement]) {
+            made.get { (QueryStatisticsReport.make(figures: data.figures), QueryLevelDisagreement.find(in: data.figures)) }
+        }
+        let dayFigures = Dictionary(grouping: data.figures.filter { $0.level == .day }, by: { String($0.period.prefix(7)) })
+        let dayMonths = dayFigures.keys.sorted()
+        // A day table's columns are the channels its source has on any day, not only in this month.
+        var dayChannels: [String: Set<QueryChannel>] = [:]
+        for f in dayFigures.values.joined() where f.channel != .all { dayChannels[f.source, default: []].insert(f.channel) }
+        let channels = dayChannels.keys.sorted().map { source in
+            [source] + QueryChannel.allCases.filter { dayChannels[source]!.contains($0) }.map(\.rawValue)
+        }
+        let overviewInputs = try PageInputs.digests(1, in: build) { _ in OverviewInputs(figures: data.figures, revisions: data.revisions) }
+        let monthInputs = try PageInputs.digests(dayMonths.count, in: build) { i in
+            MonthInputs(channels: channels, figures: dayFigures[dayMonths[i]]!)
+        }
+        let perLanguage = 1 + dayMonths.count
+        return try build.renderPages(count: languages.count * perLanguage) { i in
+            let lang = languages[i / perLanguage], n = names[i / perLanguage], page = i % perLanguage
+            guard page > 0 else {
+                return try build.renderer.report(path: "queries/index.html", language: lang, title: n.text("queries_title"),
+                                                 inputs: overviewInputs[0]) {
+                    overview(report().report, disagreements: report().disagreements, revisions: data.revisions,
+                             dayMonths: dayMonths, n: n)
+                }
+            }
+            let month = dayMonths[page - 1]
+            return try build.renderer.report(
+                path: "queries/days-\(month).html", language: lang, title: n.format("fmt_queryDaysTitle", month),
+                inputs: monthInputs[page - 1]
+            ) {
+                let tables = report().report.tables.filter { $0.level == .day }.map { t -> QueryStatisticsView.LevelTable in
                     var copy = t
                     copy.rows = t.rows.filter { $0.period.hasPrefix(month + "-") }
                     return table(copy, n: n)
                 }.filter { !$0.rows.isEmpty }
-                pages.append(try build.renderer.report(
-                    path: "queries/days-\(month).html", language: lang, title: n.format("fmt_queryDaysTitle", month),
-                    view: QueryStatisticsView(tables: tables, hasData: true, hasSums: true,
-                                              month: month, monthHref: "months/\(month).html")))
+                return QueryStatisticsView(tables: tables, hasData: true, hasSums: true, month: month, monthHref: "months/\(month).html")
             }
         }
-        return pages
+    }
+
+    /// What the overview is made from: every figure (the month tables made from day figures, the partial
+    /// periods judged by the last day with data) and the revisions.
+    struct OverviewInputs: Encodable {
+        var figures: [QueryFigure]
+        var revisions: [QueryRevision]
+    }
+
+    /// What one month's day figures page is made from: that month's day figures and, per source, the
+    /// channels of its day table (its columns, from every day of the source).
+    struct MonthInputs: Encodable {
+        var channels: [[String]]
+        var figures: [QueryFigure]
+    }
+
+    static func overview(_ report: QueryStatisticsReport, disagreements: [QueryLevelDisagreement], revisions: [QueryRevision],
+                         dayMonths: [String], n: LabelNames) -> QueryStatisticsView {
+        let yearly = report.tables.first { $0.source == "aggregate" && ($0.level == .year) }
+        let halves = report.tables.first { $0.source == "aggregate" && ($0.level == .half) }
+        let barRows = (yearly?.rows ?? []) + (halves?.rows ?? [])
+        var partial: [Int: String] = [:]
+        for (i, r) in barRows.enumerated() { partial[i] = Format.partial(r.coverage, n: n) }
+        return QueryStatisticsView(
+            tables: report.tables.filter { $0.level != .day }.map { table($0, n: n) },
+            hasData: !report.tables.isEmpty,
+            hasSums: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.totalIsSum) },
+            hasPartial: report.tables.contains { $0.level != .day && $0.rows.contains(where: \.coverage.isPartial) },
+            dayMonths: dayMonths.reversed().map { .init(month: $0, href: "queries/days-\($0).html") },
+            hasDayMonths: !dayMonths.isEmpty,
+            bureauTotal: report.bureauTotal.map { cover($0, n: n) },
+            detailTotal: report.detailTotal.map { cover($0, n: n) },
+            chart: barRows.count > 1
+                ? BarChart(title: n.text("queries_chartTitle"), bars: barRows.map { ($0.period, $0.total) }, partial: partial).svg()
+                : nil,
+            disagreements: disagreements.map { disagreement($0, n: n) }, hasDisagreements: !disagreements.isEmpty,
+            revisions: revisions.map { revision($0, n: n) }, hasRevisions: !revisions.isEmpty)
     }
 
     static func table(_ t: QueryStatisticsReport.LevelTable, n: LabelNames) -> QueryStatisticsView.LevelTable {

@@ -13,6 +13,7 @@ enum ReportIndexPages {
         let runsByMonth = Dictionary(grouping: data.history.runs, by: { BureauTime.month($0.startedAt) })
         let ticketsByMonth = Dictionary(grouping: data.tickets, by: \.month)
         let comparisons = try ComparisonPages.comparisons(build)
+        let records = try build.recordDigests()
         for lang in SiteLanguage.allCases {
             let n = build.labelNames(lang)
             func render(_ path: String, _ title: String, _ view: some ReportView) throws {
@@ -22,15 +23,21 @@ enum ReportIndexPages {
                 let month = data.months[i]
                 let runs = runsByMonth[month] ?? []
                 let tickets = ticketsByMonth[month] ?? []
+                let queryDays = dayMonths.contains(month)
                 return try build.renderer.report(
                     path: "months/\(month).html", language: lang, title: n.format("fmt_monthIndexTitle", month),
-                    view: MonthIndexView(
+                    inputs: TicketListInputs(runs: runs.map { records?.run($0.id) ?? .none },
+                                             tickets: tickets.map { records?.ticket($0.id) ?? .none }, levels: data.levels,
+                                             queryDays: queryDays)
+                ) {
+                    MonthIndexView(
                         month: month, summaryHref: "monthly/\(month).html",
                         runs: runs.map { r in runLink(r, data: data, n: n) },
                         runCount: Format.int(runs.count),
                         tickets: tickets.map { ticketRow($0, data: data, n: n) },
                         ticketCount: Format.int(tickets.count),
-                        queryDaysHref: dayMonths.contains(month) ? "queries/days-\(month).html" : ""))
+                        queryDaysHref: queryDays ? "queries/days-\(month).html" : "")
+                }
             }
             try render("inspections/index.html", n.text("inspections_title"), InspectionsIndexView(
                 months: data.months.reversed().compactMap { m in
@@ -49,15 +56,20 @@ enum ReportIndexPages {
                           count: Format.int(data.tickets.filter { $0.category == c }.count))
                 },
                 openHref: "tickets/open.html", openCount: Format.int(data.tickets.filter(\.isOpen).count)))
-            for c in TicketCategory.allCases {
-                let list = data.tickets.filter { $0.category == c }
-                try render("tickets/category-\(c.rawValue).html", n.format("fmt_categoryTitle", n.category(c)),
-                           TicketListView(tickets: list.reversed().map { ticketRow($0, data: data, n: n) },
-                                          count: Format.int(list.count)))
+            // A ticket list is keyed by its tickets: after an inspection none is rendered or even computed.
+            func ticketList(_ path: String, _ title: String, _ list: [TicketRecord]) throws {
+                pages.append(try build.renderer.report(
+                    path: path, language: lang, title: title,
+                    inputs: TicketListInputs(tickets: list.map { records?.ticket($0.id) ?? .none }, levels: data.levels)
+                ) {
+                    TicketListView(tickets: list.reversed().map { ticketRow($0, data: data, n: n) }, count: Format.int(list.count))
+                })
             }
-            let open = data.tickets.filter(\.isOpen)
-            try render("tickets/open.html", n.text("tickets_openTitle"),
-                       TicketListView(tickets: open.reversed().map { ticketRow($0, data: data, n: n) }, count: Format.int(open.count)))
+            for c in TicketCategory.allCases {
+                try ticketList("tickets/category-\(c.rawValue).html", n.format("fmt_categoryTitle", n.category(c)),
+                               data.tickets.filter { $0.category == c })
+            }
+            try ticketList("tickets/open.html", n.text("tickets_openTitle"), data.tickets.filter(\.isOpen))
             try render("monthly/index.html", n.text("monthly_title"), MonthlyIndexView(
                 months: data.months.reversed().map { m in
                     let sla = SLACompliance.of(ticketsByMonth[m] ?? [], levels: data.levels)
@@ -67,6 +79,16 @@ enum ReportIndexPages {
                 }))
         }
         return pages
+    }
+
+    /// What a month index or a ticket list is made from: its runs (with their findings) and tickets (with
+    /// where their pages are), the service levels the tickets are judged by, and whether the month has a
+    /// page of day query figures.
+    struct TicketListInputs: Encodable {
+        var runs: [PageInputs.Digest] = []
+        var tickets: [PageInputs.Digest]
+        var levels: ServiceLevels
+        var queryDays = false
     }
 
     static func runLink(_ r: InspectionRun, data: ReportData, n: LabelNames) -> RunLink {

@@ -14,14 +14,12 @@ enum ServiceReportPages {
         func enterprises(_ t: TicketRecord) -> [PageInputs.Enterprise] {
             (named[t.id] ?? []).map { s in PageInputs.Enterprise(path: data.enterprisePath(s.uscc), uscc: s.uscc, name: s.name) }
         }
-        let digests = try PageInputs.digests(data.tickets.count, in: build) { i in
-            Inputs(ticket: data.tickets[i], levels: data.levels, enterprises: enterprises(data.tickets[i]))
-        }
+        let records = try build.recordDigests()
         return try build.renderPages(count: data.tickets.count * languages.count) { i in
             let t = data.tickets[i / languages.count], lang = languages[i % languages.count], n = names[i % languages.count]
             return try build.renderer.report(
                 path: data.ticketPath(t.id), language: lang, title: n.format("fmt_ticketTitle", t.id),
-                inputs: digests[i / languages.count],
+                inputs: Inputs(ticket: records?.ticket(t.id) ?? .none, levels: data.levels, enterprises: enterprises(t)),
                 search: lang == .zh ? { _, page in searchDocument(t, path: page.path, title: page.title ?? "") } : nil
             ) {
                 view(t, levels: data.levels, n: n, enterprises: enterprises(t).map { e in
@@ -31,10 +29,10 @@ enum ServiceReportPages {
         }
     }
 
-    /// What a service report is made from: the ticket as stored, the service levels it is judged by and
-    /// the enterprises its text names.
+    /// What a service report is made from: the ticket as stored (digested once, ``RecordDigests``), the
+    /// service levels it is judged by and the enterprises its text names.
     struct Inputs: Encodable {
-        var ticket: TicketRecord
+        var ticket: PageInputs.Digest
         var levels: ServiceLevels
         var enterprises: [PageInputs.Enterprise]
     }

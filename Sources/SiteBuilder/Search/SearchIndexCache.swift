@@ -15,7 +15,7 @@ struct IndexedDocument: Sendable, Equatable {
     var title: String
     /// `[anchor, heading, excerpt]` of each section, masked.
     var sections: [[String]]
-    /// Every term of the document with its score (``SiteSearch/postings(of:)``), in term order.
+    /// Every term of the document with its score (``SiteSearch/postings(of:numbers:)``), in term order.
     var terms: [Term]
 
     struct Term: Sendable, Equatable {

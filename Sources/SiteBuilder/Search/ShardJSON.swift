@@ -13,6 +13,16 @@ enum ShardJSON {
         return Data(out)
     }
 
+    /// `[["a","b"],null,…]`: a free document number is null.
+    static func strings(_ rows: [[String]?]) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 64)
+        array(rows, into: &out) { row, out in
+            if let row { array(row, into: &out, string) } else { out.append(contentsOf: "null".utf8) }
+        }
+        return Data(out)
+    }
+
     /// `[[["anchor","heading","text"],…],…]`.
     static func sections(_ documents: [[[String]]]) -> Data {
         var out: [UInt8] = []

@@ -13,9 +13,11 @@ import Foundation
 /// - `search/index.js` — the manifest (how many shards of each kind), loaded with the search page;
 /// - `search/t/N.js` — terms (``SearchTerms``) with their postings (document number, score), the shard
 ///   chosen by a hash of the term's key, so a query loads one file per query word;
-/// - `search/m/N.js` — url and title of 256 documents each, for the result list;
-/// - `search/x/N.js` — the section texts of consecutive documents (about 32 KB a file), for the excerpts
-///   and the section a result links to; only the shards of the first results are loaded.
+/// - `search/m/N.js` — url and title of the documents numbered 256 × N to 256 × N + 255, for the result list;
+/// - `search/x/N.js` — the section texts of the documents numbered from N on (about 32 KB a file), for the
+///   excerpts and the section a result links to; only the shards of the first results are loaded.
+///
+/// Documents are numbered so that adding a page changes few files (``SearchNumbering``).
 ///
 /// Manual pages carry their full text in sections (``SitePage/searchDocument``, from their Markdown); the
 /// daily reports, service reports and enterprise pages carry their findings and texts the same way; any
@@ -72,21 +74,24 @@ public enum SiteSearch {
     /// Postings of one term: document number and score, in document order.
     typealias Postings = [(doc: Int, score: Int)]
 
-    /// Every term's postings, from each document's terms and scores (``IndexedDocument``).
-    static func postings(of documents: [IndexedDocument]) -> [String: Postings] {
+    /// Every term's postings, from each document's terms and scores (``IndexedDocument``) and numbers
+    /// (rising in document order).
+    static func postings(of documents: [IndexedDocument], numbers: [Int]) -> [String: Postings] {
         var result: [String: Postings] = [:]
-        for (number, d) in documents.enumerated() {
-            for t in d.terms { result[t.term, default: []].append((number, t.score)) }
+        for (i, d) in documents.enumerated() {
+            for t in d.terms { result[t.term, default: []].append((numbers[i], t.score)) }
         }
         return result
     }
 
+    /// The index files of `documents` (in url order), numbered by ``SearchNumbering``.
     static func files(for documents: [IndexedDocument]) throws -> [SitePage] {
         var pages: [SitePage] = []
+        let (numbers, capacity) = SearchNumbering.numbers(documents.map(\.order))
         // Terms: shard count from the size of the postings, so a small site is a handful of files.
-        let postings = postings(of: documents)
+        let postings = postings(of: documents, numbers: numbers)
         let estimate = postings.reduce(0) { $0 + $1.key.utf8.count + 4 + $1.value.count * 8 }
-        let termShards = max(1, min(4096, estimate / termShardBytes))
+        let termShards = SearchNumbering.termShards(estimate: estimate)
         var byShard = Array(repeating: [String](), count: termShards)
         for term in postings.keys { byShard[SearchTerms.shard(term, of: termShards)].append(term) }
         // Written as bytes, shards on every core: string interpolation of half a million numbers was slow.
@@ -108,34 +113,36 @@ public enum SiteSearch {
             json.append(UInt8(ascii: "}"))
             return shard("t/\(i)", json: Data(json))
         }
-        // Urls and titles.
-        var start = 0
-        var metaShards = 0
-        while start < documents.count {
-            let slice = documents[start..<min(start + metaShardSize, documents.count)]
-            pages.append(shard("m/\(metaShards)", json: ShardJSON.strings(slice.map { [$0.url, $0.title] })))
-            start += slice.count
-            metaShards += 1
+        // Urls and titles: shard k holds the numbers from k × metaShardSize on, a free number as null (the
+        // free numbers at a shard's end left out); a shard of free numbers only is not written.
+        var byNumber = [Int?](repeating: nil, count: capacity)
+        for (i, number) in numbers.enumerated() { byNumber[number] = i }
+        for k in 0..<((capacity + metaShardSize - 1) / metaShardSize) {
+            let slots = byNumber[(k * metaShardSize)..<min(capacity, (k + 1) * metaShardSize)]
+            guard let last = slots.lastIndex(where: { $0 != nil }) else { continue }
+            let rows = slots[...last].map { $0.map { [documents[$0].url, documents[$0].title] } }
+            pages.append(shard("m/\(k)", json: ShardJSON.strings(rows)))
         }
-        // Section texts, cut into shards of about textShardBytes.
+        // Section texts: documents of consecutive numbers, cut where ``SearchNumbering/cutsAfter(_:bytes:)``
+        // says, each shard named by its first number.
         var textStarts: [Int] = []
         var current: [[[String]]] = []
         var currentBytes = 0
-        func flushText() throws {
+        func flushText() {
             guard !current.isEmpty else { return }
-            pages.append(shard("x/\(textStarts.count - 1)", json: ShardJSON.sections(current)))
+            pages.append(shard("x/\(textStarts.last!)", json: ShardJSON.sections(current)))
             current = []
             currentBytes = 0
         }
-        for (number, d) in documents.enumerated() {
-            if current.isEmpty { textStarts.append(number) }
-            let sections = d.sections
-            current.append(sections)
-            currentBytes += sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
-            if currentBytes >= textShardBytes { try flushText() }
+        for (i, d) in documents.enumerated() {
+            if let start = textStarts.last, !current.isEmpty, numbers[i] != start + current.count { flushText() }
+            if current.isEmpty { textStarts.append(numbers[i]) }
+            current.append(d.sections)
+            currentBytes += d.sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
+            if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) { flushText() }
         }
-        try flushText()
-        let manifest: [String: Any] = ["version": 2, "docs": documents.count, "termShards": termShards,
+        flushText()
+        let manifest: [String: Any] = ["version": 3, "docs": documents.count, "termShards": termShards,
                                        "metaShardSize": metaShardSize, "textShards": textStarts]
         var data = Data("/* ArchiveOps 站内搜索索引 (site search index), generated by archive-ops build */\n".utf8)
         data.append(Data("window.\(variable) = ".utf8))
