@@ -69,4 +69,38 @@ final class MetadataHostileXMLTests: XCTestCase {
         XCTAssertEqual(keys(report), ["anomaly.misfiled dc V001"])
         XCTAssertTrue(report.findings[0].detail.contains("DTD"), report.findings[0].detail)
     }
+
+    /// A stray byte in an element or attribute name made FoundationXML trap (the whole check died on one
+    /// damaged file): such a UTF-8 document is refused as malformed, naming the line of the bad byte.
+    func testInvalidUTF8InNamesIsRefusedNotACrash() {
+        let head = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<volume xmlns=\"urn:archive-center:volume:1\">\n".utf8)
+        let cases: [(String, [UInt8])] = [
+            ("element name", Array("<pag".utf8) + [0xE4] + Array(" count=\"3\"/>".utf8)),
+            ("attribute name", Array("<pages ".utf8) + [0xE4] + Array("count=\"3\"/>".utf8)),
+            ("overlong", Array("<pag".utf8) + [0xC0, 0xAF] + Array(" count=\"3\"/>".utf8)),
+            ("surrogate", Array("<pag".utf8) + [0xED, 0xA0, 0x80] + Array(" count=\"3\"/>".utf8)),
+            ("prefixed name", Array("<x:pag".utf8) + [0xE4] + Array(" xmlns:x=\"u\" count=\"3\"/>".utf8)),
+            ("text", Array("<name>东莞".utf8) + [0xE4] + Array("</name>".utf8)),
+        ]
+        for (label, body) in cases {
+            for declared in [true, false] {
+                let bytes = (declared ? head : Array(head.drop { $0 != 0x0A }.dropFirst())) + body + Array("\n</volume>".utf8)
+                guard case .failure(.malformed(let line, let message)) = VolumeMetadata.parse(Data(bytes)) else {
+                    XCTFail("\(label): \(VolumeMetadata.parse(Data(bytes)))"); continue
+                }
+                XCTAssertEqual(line, declared ? 3 : 2, label)
+                XCTAssertTrue(message.contains("UTF-8"), "\(label): \(message)")
+            }
+        }
+        // A document that declares another encoding is converted by libxml2, which reports its own error.
+        let gb = Array("<?xml version=\"1.0\" encoding=\"GB18030\"?><volume xmlns=\"urn:archive-center:volume:1\"><pag".utf8)
+            + [0x81, 0x20] + Array(" count=\"3\"/></volume>".utf8)
+        guard case .failure = VolumeMetadata.parse(Data(gb)) else { return XCTFail("undecodable GB18030 accepted") }
+        // Valid Chinese text in UTF-8, with and without a byte order mark, still parses.
+        let good = "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>\(CenterFixture.code(1))</uscc><name>东莞市档案</name><seq>2</seq></volume>"
+        for data in [Data(good.utf8), Data([0xEF, 0xBB, 0xBF] + Array(good.utf8))] {
+            guard case .success(let m) = VolumeMetadata.parse(data) else { return XCTFail("\(VolumeMetadata.parse(data))") }
+            XCTAssertEqual(m.seq, 2)
+        }
+    }
 }

@@ -34,6 +34,7 @@ public struct VolumeMetadata: Sendable, Equatable {
     /// but a ``Problem``, whatever the bytes are.
     public static func parse(_ data: Data) -> Result<VolumeMetadata, Problem> {
         if let refusal = XMLPrologGuard.refusal(data) { return .failure(.malformed(line: 1, message: refusal)) }
+        if let refusal = XMLUTF8Guard.refusal(data) { return .failure(.malformed(line: refusal.line, message: refusal.message)) }
         let delegate = MetadataParserDelegate()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
