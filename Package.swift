@@ -42,6 +42,8 @@ let package = Package(
         ),
         // One C function: the atomic directory exchange (renameat2) used to publish Output/.
         .target(name: "CAtomicSwap"),
+        // One C function: getdents64, so that a store folder is listed without a DIR stream (see DirectoryListing).
+        .target(name: "CDirectoryEntries"),
         // Capacity forecasts (容量预测): pure math on plain values, no SQL and no files. Its own module because
         // both the engine's disk check and the analysis (dashboard, monthly summary, sizing page) call the one
         // forecast function, and the engine cannot import the analysis.
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "ArchiveEngine",
             dependencies: [
-                "Forecasting",
+                "Forecasting", "CDirectoryEntries",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the query_log import's inner loop (a million rows without per-row allocation).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -33,18 +33,27 @@ public struct VolumeFolderContents: Sendable {
         self.efile = efile; self.sealed = sealed
     }
 
-    /// `page-0012.jpg` → 12; nil for any name that is not exactly the contract's form.
+    /// `page-0012.jpg` → 12; nil for any name that is not exactly the contract's form. Read from the
+    /// name's bytes without copying them (every file of every listed folder comes through here).
     public static func pageNumber(_ name: String) -> Int? {
-        let utf8 = Array(name.utf8)
-        guard utf8.count >= 13, name.hasPrefix("page-") else { return nil }
-        let ext = String(decoding: utf8[(utf8.count - 4)...], as: UTF8.self)
-        guard ext == ".jpg" || ext == ".tif" else { return nil }
-        let digits = utf8[5..<(utf8.count - 4)]
-        guard digits.count >= 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        // More than four digits only when the number needs them (page-10000), never padded further.
-        if digits.count > 4 && digits.first == 0x30 { return nil }
-        guard let n = Int(String(decoding: digits, as: UTF8.self)), n >= 1 else { return nil }
-        return n
+        var name = name
+        return name.withUTF8 { utf8 -> Int? in
+            guard utf8.count >= 13, utf8.starts(with: "page-".utf8) else { return nil }
+            let ext = utf8[(utf8.count - 4)...]
+            guard ext.elementsEqual(".jpg".utf8) || ext.elementsEqual(".tif".utf8) else { return nil }
+            let digits = utf8[5..<(utf8.count - 4)]
+            // More than four digits only when the number needs them (page-10000), never padded further.
+            guard digits.count >= 4, !(digits.count > 4 && digits.first == 0x30) else { return nil }
+            var n = 0
+            for d in digits {
+                guard d >= 0x30 && d <= 0x39 else { return nil }
+                let (times10, o1) = n.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(Int(d - 0x30))
+                if o1 || o2 { return nil }  // as Int("…") answers for a number beyond Int
+                n = sum
+            }
+            return n >= 1 ? n : nil
+        }
     }
 
     /// The entry of page `no` when exactly one regular file holds it.

@@ -42,21 +42,24 @@ public struct AnomalyCheck: Check {
     }
 
     /// Folders at the top of a store that belong to no enterprise with catalog volumes: every volume
-    /// folder under them is an orphan. One root listing per site per run, so it runs every time.
+    /// folder under them is an orphan. From the run's one root listing per site (the file checks use the
+    /// same), so it runs every time.
     private func rootOrphans(_ context: InspectionContext) -> [Finding] {
         var findings: [Finding] = []
         let known = context.volumesByEnterprise
         for site in context.sites where site.refusal == nil {
-            guard case .success(let root) = DirectoryListing.read(site.root, followRoot: true) else { continue }
-            for entry in root.entries where entry.kind == .directory && known[entry.name] == nil {
+            guard case .success(let folders) = context.rootFolders(of: site) else { continue }
+            let notUTF8 = context.rootFoldersNotUTF8(of: site)
+            for name in folders.sorted() where known[name] == nil {
+                let valid = !notUTF8.contains(name)
                 let subfolders: [String]
-                if entry.isValidUTF8, case .success(let l) = DirectoryListing.read(site.root + "/" + entry.name) {
-                    subfolders = l.entries.filter { $0.kind == .directory }.map { "\(entry.name)/\($0.name)" }
+                if valid, case .success(let l) = DirectoryListing.read(site.root + "/" + name) {
+                    subfolders = l.entries.filter { $0.kind == .directory }.map { "\(name)/\($0.name)" }
                 } else {
                     subfolders = []
                 }
-                for path in subfolders.isEmpty ? [entry.name] : subfolders {
-                    findings.append(finding(.orphan, site: site.id, uscc: entry.isValidUTF8 ? entry.name : nil,
+                for path in subfolders.isEmpty ? [name] : subfolders {
+                    findings.append(finding(.orphan, site: site.id, uscc: valid ? name : nil,
                         phrase: Phrase.orphanFolder, ["site": .centerSite(site), "path": .data(path)], path: path))
                 }
             }

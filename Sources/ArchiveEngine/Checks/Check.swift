@@ -20,6 +20,13 @@ public protocol Check {
     /// True when the check compares file sizes from folder listings. Only then does a listing stat every
     /// file; otherwise the kind from `readdir` suffices and the walk makes no stat call per file.
     static var needsFileSizes: Bool { get }
+    /// True when the check reads the batch's catalog page rows (``VolumeBatch/pages``). Only then does the
+    /// run fetch them: a walk that judges folders and metadata.xml makes no page query per batch.
+    static var needsCatalogPages: Bool { get }
+    /// True when the check compares files by SHA-256 (``InspectionContext/sha256(site:_:)``). Such checks
+    /// run after the others in each slice, so that a file another check reads whole (volume.pdf, the
+    /// sealed PDF) is hashed from that read instead of being read a second time.
+    static var hashesFiles: Bool { get }
     init()
     /// Findings from the catalog and the host, over the whole center.
     func run(_ context: InspectionContext) throws -> [Finding]
@@ -32,6 +39,8 @@ public protocol Check {
 extension Check {
     public static var readsFiles: Bool { false }
     public static var needsFileSizes: Bool { false }
+    public static var needsCatalogPages: Bool { false }
+    public static var hashesFiles: Bool { false }
     public func run(_ context: InspectionContext) throws -> [Finding] { [] }
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] { [] }
 

@@ -47,7 +47,7 @@ public struct EfileCheck: Check {
                   let entry = listing.entry(named: VolumeFolderContents.efileName), entry.kind == .file else { continue }
             let relative = "\(volume.folder)/\(VolumeFolderContents.efileName)"
             let data: Data
-            switch context.contents(site: site, relative) {
+            switch context.contents(site: site, relative, sharingDigest: true) {
             case .success(let d): data = d
             case .failure(let failure):
                 context.note(Self.definition.id, site: site.id, path: relative, "volume.pdf \(failure.text)")

@@ -12,6 +12,8 @@ public struct FixityCheck: Check {
     public static let readsFiles = true
     /// A listing made by another check in the batch is used for its sizes.
     public static let needsFileSizes = true
+    public static let needsCatalogPages = true
+    public static let hashesFiles = true
 
     public init() {}
 

@@ -53,7 +53,7 @@ public final class SealCheck: Check {
         var findings: [Finding] = []
         for (volume, relative) in sealed {
             let data: Data
-            switch context.contents(site: site, relative) {
+            switch context.contents(site: site, relative, sharingDigest: true) {
             case .success(let d): data = d
             case .failure(let failure):
                 context.note(Self.definition.id, site: site.id, path: relative, "签章文件\(failure.text)")

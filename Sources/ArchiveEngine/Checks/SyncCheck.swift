@@ -10,6 +10,8 @@ import Foundation
 public struct SyncCheck: Check {
     public static let readsFiles = true
     public static let needsFileSizes = true
+    public static let needsCatalogPages = true
+    public static let hashesFiles = true
 
     public init() {}
 

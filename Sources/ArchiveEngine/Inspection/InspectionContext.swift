@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Everything a check may look at during one inspection: the read-only snapshot, the inspection time
@@ -34,12 +39,19 @@ public final class InspectionContext: @unchecked Sendable {
 
     /// Whether folder listings carry file sizes (some check of the run compares them).
     var listsSizes = true
+    /// Whether some check of the run compares files by SHA-256: only then is a whole-file read hashed too.
+    var hashesFiles = false
     private(set) var notes: [InspectionNote] = []
     private var listingCache: [String: Result<DirectoryListing, DirectoryListing.Failure>] = [:]
     private var digestCache: [String: Result<String, ThrottledFileReader.Failure>] = [:]
     private var rootCache: [String: Result<Set<String>, DirectoryListing.Failure>] = [:]
+    private var rootInvalidNames: [String: Set<String>] = [:]
     /// The sites' open store roots, shared by every worker of the run.
     private let roots: StoreRootHandles
+    /// The folder this context listed last, still open (see ``listing(site:folder:)``), and the buffer it
+    /// lists folders into; both this context's own, as a context is used by one thread at a time.
+    private var openFolder: (site: String, folder: String, fd: Int32)?
+    private let entryBuffer = DirectoryEntryBuffer()
     private lazy var volumesByEnterpriseStorage: [String: [CatalogVolume]] = Dictionary(grouping: volumes, by: \.uscc)
 
     /// - Parameter sites: the sites this run inspects (`--site`); nil for every site of the snapshot.
@@ -81,6 +93,7 @@ public final class InspectionContext: @unchecked Sendable {
         reader = other.reader.sibling()
         phases = other.phases
         listsSizes = other.listsSizes
+        hashesFiles = other.hashesFiles
         sealCertificatePEM = other.sealCertificatePEM
         sealCertificatePath = other.sealCertificatePath
         mounts = other.mounts
@@ -88,6 +101,7 @@ public final class InspectionContext: @unchecked Sendable {
         roots = other.roots
         volumesByEnterpriseStorage = other.volumesByEnterprise
         rootCache = other.rootCache
+        rootInvalidNames = other.rootInvalidNames
     }
 
     /// A context for one more worker (see ``init(worker:)``); its notes come back with ``absorb(_:)``.
@@ -123,16 +137,40 @@ public final class InspectionContext: @unchecked Sendable {
     // MARK: - Reading stores
 
     /// The listing of `<site root>/<folder>`, shared by the checks of one batch.
+    ///
+    /// The folder listed last stays open (``openFolder``): the checks read a volume's files right after
+    /// listing its folder, and opening `page-0001.jpg` relative to the open folder spares the kernel the
+    /// lookup of `<uscc>/<seq>/` for every file. Only one folder per worker is held open at a time.
     public func listing(site: CenterSite, folder: String) -> Result<DirectoryListing, DirectoryListing.Failure> {
         let key = site.id + "\u{0}" + folder
         if let cached = listingCache[key] { return cached }
         if site.refusal != nil { return .failure(.refused) }
-        let result = phases.measure("list volume folders") {
-            if let root = root(site, for: folder) { return DirectoryListing.read(folder, relativeTo: root, sizes: listsSizes) }
-            return DirectoryListing.read(site.root + "/" + folder, sizes: listsSizes)
+        let result = phases.measure("list volume folders") { () -> Result<DirectoryListing, DirectoryListing.Failure> in
+            guard let root = root(site, for: folder) else { return DirectoryListing.read(site.root + "/" + folder, sizes: listsSizes) }
+            let read = DirectoryListing.read(folder, relativeTo: root, sizes: listsSizes, keepOpen: true, buffer: entryBuffer)
+            guard case .success(let opened) = read else { return read.map { $0.listing } }
+            closeOpenFolder()
+            if let fd = opened.fd { openFolder = (site.id, folder, fd) }
+            return .success(opened.listing)
         }
         listingCache[key] = result
         return result
+    }
+
+    /// The open folder and the name inside it of a store file in the folder listed last, if it is one.
+    private func inOpenFolder(_ site: CenterSite, _ relative: String) -> (fd: Int32, name: String)? {
+        guard let open = openFolder, open.site == site.id else { return nil }
+        let folder = open.folder.utf8, path = relative.utf8
+        guard path.count > folder.count + 1, path.starts(with: folder),
+              path[path.index(path.startIndex, offsetBy: folder.count)] == UInt8(ascii: "/") else { return nil }
+        let name = path.dropFirst(folder.count + 1)
+        guard !name.contains(UInt8(ascii: "/")), let text = String(name) else { return nil }
+        return (open.fd, text)
+    }
+
+    private func closeOpenFolder() {
+        if let open = openFolder { close(open.fd) }
+        openFolder = nil
     }
 
     /// The listing of a folder if a check has already read it in this batch.
@@ -145,11 +183,21 @@ public final class InspectionContext: @unchecked Sendable {
     public func rootFolders(of site: CenterSite) -> Result<Set<String>, DirectoryListing.Failure> {
         if let cached = rootCache[site.id] { return cached }
         if site.refusal != nil { return .failure(.refused) }
+        var invalid = Set<String>()
         let result = DirectoryListing.read(site.root, followRoot: true).map { listing in
-            Set(listing.entries.filter { $0.kind == .directory }.map(\.name))
+            let folders = listing.entries.filter { $0.kind == .directory }
+            invalid = Set(folders.filter { !$0.isValidUTF8 }.map(\.name))
+            return Set(folders.map(\.name))
         }
         rootCache[site.id] = result
+        rootInvalidNames[site.id] = invalid
         return result
+    }
+
+    /// Which of ``rootFolders(of:)``'s names were not valid UTF-8 (shown escaped; never an enterprise code).
+    func rootFoldersNotUTF8(of site: CenterSite) -> Set<String> {
+        _ = rootFolders(of: site)
+        return rootInvalidNames[site.id] ?? []
     }
 
     /// The open root of `site` to resolve `relative` from, when it is a path inside the store; a path the
@@ -164,9 +212,26 @@ public final class InspectionContext: @unchecked Sendable {
     public func path(_ site: CenterSite, _ relative: String) -> String { site.root + "/" + relative }
 
     /// The whole of a store file (through the throttled reader, opened from the site's open root).
-    public func contents(site: CenterSite, _ relative: String, limit: Int = 1 << 30) -> Result<Data, ThrottledFileReader.Failure> {
-        if let root = root(site, for: relative) { return reader.contents(relative, relativeTo: root, limit: limit) }
-        return reader.contents(path(site, relative), limit: limit)
+    ///
+    /// `sharingDigest`: a check reading a file that a hashing check of the run also judges (volume.pdf and
+    /// the sealed PDF at the processing site, which the sync check compares with the catalog) asks for the
+    /// SHA-256 of the same read; it is kept for ``sha256(site:_:)``, so the file is read once, not twice.
+    /// Hashing checks run after the others in each slice (``Check/hashesFiles``), so the digest is there
+    /// when they ask. When the read fails, nothing is kept and the hashing check reads the file itself,
+    /// reporting what it finds as before.
+    public func contents(site: CenterSite, _ relative: String, limit: Int = 1 << 30,
+                         sharingDigest: Bool = false) -> Result<Data, ThrottledFileReader.Failure> {
+        let hashing = sharingDigest && hashesFiles
+        let result: Result<(data: Data, sha256: String?), ThrottledFileReader.Failure>
+        if let open = inOpenFolder(site, relative) {
+            result = reader.contents(open.name, relativeTo: open.fd, limit: limit, hashing: hashing)
+        } else if let root = root(site, for: relative) {
+            result = reader.contents(relative, relativeTo: root, limit: limit, hashing: hashing)
+        } else {
+            result = reader.contents(path(site, relative), limit: limit, hashing: hashing)
+        }
+        if case .success(let read) = result, let hex = read.sha256 { digestCache[path(site, relative)] = .success(hex) }
+        return result.map { $0.data }
     }
 
     /// SHA-256 of a store file, computed once per batch however many checks ask (sync and fixity both
@@ -176,6 +241,7 @@ public final class InspectionContext: @unchecked Sendable {
         if let cached = digestCache[path] { return cached }
         if site.refusal != nil { return .failure(.unreadable("站点存储根目录被拒绝 (site root refused)")) }
         let result = phases.measure("read+hash files") {
+            if let open = inOpenFolder(site, relative) { return reader.sha256(open.name, relativeTo: open.fd) }
             if let root = root(site, for: relative) { return reader.sha256(relative, relativeTo: root) }
             return reader.sha256(path)
         }
@@ -184,9 +250,12 @@ public final class InspectionContext: @unchecked Sendable {
     }
 
     func beginBatch() {
+        closeOpenFolder()
         listingCache.removeAll(keepingCapacity: true)
         digestCache.removeAll(keepingCapacity: true)
     }
+
+    deinit { closeOpenFolder() }
 
     // MARK: - Notes
 

@@ -46,6 +46,8 @@ public enum InspectionRunner {
             sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host,
             sites: siteIDs.map(Set.init), phases: phases)
         context.listsSizes = types.contains { $0.readsFiles && $0.needsFileSizes }
+        context.hashesFiles = types.contains { $0.readsFiles && $0.hashesFiles }
+        let needsPages = types.contains { $0.readsFiles && $0.needsCatalogPages }
         let runID = InspectionRun.makeID(host: options.host, startedAt: started, sites: siteIDs)
         let instances = types.map { $0.init() }
 
@@ -82,26 +84,31 @@ public enum InspectionRunner {
             let commits = CoverageCommitQueue()
             defer { try? commits.wait() }  // never leave a commit running behind an error
             var done = 0, batches = 0
-            var index = 0
-            while index < selected.count {
-                let batchVolumes = Array(selected[index..<min(index + options.batchSize, selected.count)])
-                index += batchVolumes.count
-                let pages = try phases.measure("catalog pages") { try snapshot.catalog.pages(of: batchVolumes.map(\.id)) }
-                let batchFindings = try phases.measure("file checks (wall)") { try workers.inspect(VolumeBatch(volumes: batchVolumes, pages: pages)) }
-                findings += batchFindings
-                let byVolume = Self.ledgerEntries(batchFindings, volumes: batchVolumes)
-                let entries = batchVolumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) }
-                try commits.commit { [at = options.at] in
-                    try phases.measure("coverage commit") { try ledger.commit(entries, at: at, runID: runID) }
-                }
-                done += batchVolumes.count
-                batches += 1
-                progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(workers.bytesRead / 1_000_000) MB")
-                if let stop = options.stopAfterBatches, batches >= stop, index < selected.count {
-                    try commits.wait()
-                    progress.finish()
-                    throw InspectionError.interrupted(done: done, total: selected.count)
-                }
+            let size = max(1, options.batchSize)
+            try phases.measure("file checks (wall)") {
+                try workers.inspect(batchCount: (selected.count + size - 1) / size, prepare: { k in
+                    let batchVolumes = Array(selected[(k * size)..<min((k + 1) * size, selected.count)])
+                    var pages: [String: [CatalogPage]] = [:]
+                    if needsPages {
+                        pages = try phases.measure("catalog pages") { try snapshot.catalog.pages(of: batchVolumes.map(\.id)) }
+                    }
+                    return VolumeBatch(volumes: batchVolumes, pages: pages)
+                }, finished: { batch, batchFindings in
+                    findings += batchFindings
+                    let byVolume = Self.ledgerEntries(batchFindings, volumes: batch.volumes)
+                    let entries = batch.volumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) }
+                    try commits.commit { [at = options.at] in
+                        try phases.measure("coverage commit") { try ledger.commit(entries, at: at, runID: runID) }
+                    }
+                    done += batch.volumes.count
+                    batches += 1
+                    progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(workers.bytesReadSoFar / 1_000_000) MB")
+                    if let stop = options.stopAfterBatches, batches >= stop, done < selected.count {
+                        try commits.wait()
+                        progress.finish()
+                        throw InspectionError.interrupted(done: done, total: selected.count)
+                    }
+                })
             }
             try commits.wait()
             filesRead = workers.filesRead

@@ -75,6 +75,13 @@ public final class ThrottledFileReader: @unchecked Sendable {
 
     /// The whole file, refusing files above `limit` bytes (a PDF check has no business reading a 10 GB file).
     public func contents(_ path: String, relativeTo directory: Int32 = AT_FDCWD, limit: Int = 1 << 30) -> Result<Data, Failure> {
+        contents(path, relativeTo: directory, limit: limit, hashing: false).map { $0.data }
+    }
+
+    /// The whole file and, when `hashing`, the lower-case hex SHA-256 of the same bytes, computed chunk by
+    /// chunk as they are read: a file that one check parses and another compares by hash is read once.
+    public func contents(_ path: String, relativeTo directory: Int32 = AT_FDCWD, limit: Int = 1 << 30,
+                         hashing: Bool) -> Result<(data: Data, sha256: String?), Failure> {
         let fd: Int32
         switch openFile(path, relativeTo: directory) {
         case .success(let f): fd = f
@@ -83,13 +90,15 @@ public final class ThrottledFileReader: @unchecked Sendable {
         defer { close(fd) }
         var data = Data()
         var tooLarge = false
+        var hasher = SHA256()
         if let failure = readChunks(fd, { chunk in
             data.append(chunk.bindMemory(to: UInt8.self))
             tooLarge = data.count > limit
+            if hashing && !tooLarge { hasher.update(bufferPointer: chunk) }
             return !tooLarge
         }) { return .failure(failure) }
         if tooLarge { return .failure(.unreadable("文件超过 \(limit) 字节")) }
-        return .success(data)
+        return .success((data, hashing ? Self.hex(hasher.finalize()) : nil))
     }
 
     /// Reads `fd` to its end through the shared buffer, pacing with the throttle and counting the bytes, and

@@ -23,7 +23,18 @@ package enum CMSDigestAlgorithmNormalizer {
     private static let rsaEncryption: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 1, 1]
 
     /// The DER of `cms` with its algorithm identifiers in the form swift-certificates verifies.
+    ///
+    /// A seal that is strict DER and needs no rewrite is passed on as it is: re-serializing it would give the
+    /// same bytes (every node on the rewritten path keeps its minimal DER header, every other node is copied),
+    /// so the copy is skipped. Anything else — BER, an unexpected shape, an identifier to rewrite — takes
+    /// the rewrite below, which also throws the errors it always threw.
     package static func normalize(_ cms: [UInt8]) throws -> [UInt8] {
+        if let root = try? DER.parse(cms), (try? needsNoRewrite(root)) == true { return cms }
+        return try rewrite(cms)
+    }
+
+    /// The rewrite itself, node by node (``normalize(_:)`` skips it when it would change nothing).
+    package static func rewrite(_ cms: [UInt8]) throws -> [UInt8] {
         let root = try BER.parse(cms)
         var s = DER.Serializer()
         // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData }
@@ -86,10 +97,35 @@ package enum CMSDigestAlgorithmNormalizer {
         }
     }
 
+    /// True when `root` has the shape ``rewrite(_:)`` walks and none of its algorithm identifiers would change.
+    private static func needsNoRewrite(_ root: ASN1Node) throws -> Bool {
+        let info = try children(of: root)
+        guard info.count == 2, case .constructed = info[1].content else { return false }
+        let signedData = try children(of: info[1])
+        guard signedData.count == 1 else { return false }
+        let items = try children(of: signedData[0])
+        guard items.count >= 4 else { return false }
+        if try children(of: items[1]).contains(where: { sha2DigestWithNull($0) != nil }) { return false }
+        for signer in try children(of: items[items.count - 1]) {
+            let fields = try children(of: signer)
+            guard fields.count >= 5, sha2DigestWithNull(fields[2]) == nil else { return false }
+            let signatureIndex = (3..<fields.count).first { fields[$0].identifier == .sequence }
+            if let i = signatureIndex, (try? algorithmOID(fields[i])) == rsaEncryption,
+               let digest = try? algorithmOID(fields[2]), sha2Digests[digest] != nil { return false }
+        }
+        return true
+    }
+
+    /// The digest OID of a SHA-2 AlgorithmIdentifier written with an explicit NULL parameter, else nil.
+    private static func sha2DigestWithNull(_ node: ASN1Node) -> ASN1ObjectIdentifier? {
+        guard let items = try? children(of: node), items.count == 2, items[1].identifier == .null,
+              let oid = try? ASN1ObjectIdentifier(derEncoded: items[0]), sha2Digests[oid] != nil else { return nil }
+        return oid
+    }
+
     /// Writes a digest AlgorithmIdentifier, without its NULL parameter when it is a SHA-2 digest.
     private static func serializeDigestAlgorithm(_ node: ASN1Node, into s: inout DER.Serializer) throws {
-        guard let items = try? children(of: node), items.count == 2, items[1].identifier == .null,
-              let oid = try? ASN1ObjectIdentifier(derEncoded: items[0]), sha2Digests[oid] != nil else {
+        guard let oid = sha2DigestWithNull(node) else {
             s.serialize(node)
             return
         }
