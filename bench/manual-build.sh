@@ -62,7 +62,8 @@ measure "archive-ops build：内置培训手册（$(find Content/training -name 
 
 # 2a. archive-ops on the corpus (the corpus replaces index.md; the other shipped chapters stay, ~1 % more pages).
 mkdir -p "$work/ws-corpus/Content" && cp -r "$work/corpus" "$work/ws-corpus/Content/training"
-measure "archive-ops build：$pages 页语料" "rm -rf '$work/ws-corpus/Output'" "$bin" build --workspace "$work/ws-corpus"
+# From scratch: Output/ and the caches beside it (build, search and manual outline caches) removed.
+measure "archive-ops build：$pages 页语料" "rm -rf '$work/ws-corpus/Output' '$work/ws-corpus'/.archive-ops.Output.*" "$bin" build --workspace "$work/ws-corpus"
 ours_pages=$(find "$work/ws-corpus/Output/manual" -name '*.html' | wc -l)
 ours_manual_kb=$(du -sk --apparent-size "$work/ws-corpus/Output/manual" | cut -f1)
 ours_site_kb=$(du -sk --apparent-size "$work/ws-corpus/Output" | cut -f1)

@@ -75,7 +75,7 @@ measure "$bin" build --workspace "$ws"
 query_secs=$secs; query_cpu=$cpu; query_summary=$(cat "$work/out.txt")
 # The same changes built from scratch (no Output/, no caches): the byte-for-byte reference.
 cp -r "$ws/Output" "$work/incremental-output"
-rm -rf "$ws/Output" "$ws/.archive-ops.Output.build-cache" "$ws/.archive-ops.Output.search-cache"
+rm -rf "$ws/Output" "$ws/.archive-ops.Output.build-cache" "$ws/.archive-ops.Output.search-cache" "$ws/.archive-ops.Output.manual-cache"
 "$bin" build --workspace "$ws" >/dev/null
 same_bytes=$(diff -r -q "$work/incremental-output" "$ws/Output" >/dev/null && echo "identical" || echo "DIFFERENT")
 share() { python3 -c "print(f'{100 * $1 / $2:.0f}')"; }

@@ -18,9 +18,37 @@ public struct PageRenderer: Sendable {
     /// Renders the layout of `frame` (a page whose body is already HTML: the manual, the search page)
     /// with the Chinese labels as `l.*`.
     func page<Frame: PageFrame>(_ frame: Frame, searchDocument: SearchDocument? = nil) throws -> SitePage {
+        try page(frame, searchDocument: searchDocument, inputKey: nil)
+    }
+
+    /// A page of `Frame`'s layout whose frame (and search document) is made only when the page cannot be
+    /// taken over: `inputs` are what the frame is made from (for the manual, the page's Markdown and its
+    /// place in the navigation); when their key equals the previous build's, the published page stands and
+    /// its search document comes from the search cache. ``PageReuse/verifiesInputKeys`` checks the key.
+    func page<Frame: PageFrame, Inputs: Encodable>(
+        path: String, title: String, inputs: Inputs, frame: () throws -> (Frame, SearchDocument?)
+    ) throws -> SitePage {
+        var key: String?
+        if let reuse {
+            let inputKey = try reuse.inputKey(path: path, language: nil, title: title, viewType: Frame.self, inputs: inputs)
+            key = inputKey
+            if let page = reuse.published(path: path, inputKey: inputKey, title: title, searchable: true) {
+                guard PageReuse.verifiesInputKeys else { return page }
+                let made = try frame().0
+                let print = try reuse.fingerprint(path: path, language: nil, title: made.title, input: made)
+                guard print == reuse.previousFingerprint(path: path) else { throw PageInputsError.incompleteKey(path) }
+                return page
+            }
+        }
+        let (made, search) = try frame()
+        return try page(made, searchDocument: search, inputKey: key)
+    }
+
+    private func page<Frame: PageFrame>(_ frame: Frame, searchDocument: SearchDocument?, inputKey: String?) throws -> SitePage {
         if let reuse {
             let print = try reuse.fingerprint(path: frame.path, language: nil, title: frame.title, input: frame)
-            if let page = reuse.published(path: frame.path, fingerprint: print, title: frame.title, searchDocument: searchDocument) {
+            if let page = reuse.published(path: frame.path, fingerprint: print, inputKey: inputKey, title: frame.title,
+                                          searchDocument: searchDocument) {
                 return page
             }
         }

@@ -74,13 +74,15 @@ public struct SiteBuild {
         let searchURL = SearchIndexCache.url(for: output.outputURL)
         let previous = incremental && scope == nil ? SiteBuildCache.read(from: cacheURL) : nil
         let search = (incremental && scope == nil ? SearchIndexCache.read(from: searchURL) : nil) ?? SearchIndexCache()
+        let manualURL = ManualOutlineCache.url(for: output.outputURL)
+        let outlines = (incremental && scope == nil ? ManualOutlineCache.read(from: manualURL) : nil) ?? ManualOutlineCache()
         let reuse = PageReuse(outputURL: output.outputURL, previous: previous, templates: renderer.templates, site: renderer.site,
-                              search: search)
+                              search: search, manualOutlines: outlines)
         var build = self
         build.renderer.reuse = reuse
         var pages: [SitePage] = []
         for step in steps { pages += try step(build) }
-        pages = try SiteSearch.index(pages, cache: search)
+        pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
         var summary = try output.publish(pages)
         summary.reused = reuse.reusedCount
         // The caches only speed up the next build: if one cannot be written, the next build renders all.
@@ -88,6 +90,8 @@ public struct SiteBuild {
         if (try? search.write(to: searchURL)) == nil || (try? reuse.cacheAfterPublish(pages: pages).write(to: cacheURL)) == nil {
             try? FileManager.default.removeItem(at: cacheURL)
         }
+        // Outlines depend on the pages' texts alone, never on Output/: a stale or missing file costs a parse.
+        if (try? outlines.write(to: manualURL)) == nil { try? FileManager.default.removeItem(at: manualURL) }
         return summary
     }
 }

@@ -297,7 +297,7 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertEqual(again.status, 0, again.output)
             // The reference: the same command from scratch (no Output/, no caches), as bench/site-build.sh does it.
             let actual = try contents(of: site)
-            for leftover in [site, SiteBuildCache.url(for: site), SearchIndexCache.url(for: site)] {
+            for leftover in [site, SiteBuildCache.url(for: site), SearchIndexCache.url(for: site), ManualOutlineCache.url(for: site)] {
                 try? FileManager.default.removeItem(at: leftover)
             }
             let full = try BuiltCLI.run(["build", "--workspace", workspace.path, "--as-of", "2023-07-05"])

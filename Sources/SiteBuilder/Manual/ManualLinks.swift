@@ -1,4 +1,3 @@
-import CCmarkGFM
 import Foundation
 
 /// Checks every link and image of the manual at build time and rewrites page links for the site.
@@ -10,26 +9,17 @@ import Foundation
 /// A link may not leave the manual folder or start with `/`: the site must work from any folder.
 struct ManualLinks {
     /// Pages by source path (`install.md`).
-    let pages: [String: ManualPage]
+    let pages: [String: ManualOutline]
     /// Images and attachments by source path.
     let assets: Set<String>
 
-    /// Checks and rewrites the links of `page`; returns every problem found (empty when all is well).
-    func resolve(in page: ManualPage) -> [ManualError] {
+    /// Checks the links of `page`; returns every problem found (empty when all is well). The page's
+    /// own links were rewritten when it was rendered (``ManualPage/outlineLinks()``, ``rewrite(_:from:)``).
+    func resolve(in page: ManualOutline) -> [ManualError] {
         var errors: [ManualError] = []
-        for node in page.document.allNodes() {
-            let type = MarkdownNode.type(node)
-            guard type == "link" || type == "image" else { continue }
-            let url = MarkdownNode.url(node)
-            let line = page.fileLine(node)
-            func fail(_ message: String) { errors.append(.atLine(file: page.displayPath, line: line, message: message)) }
-            switch check(url, from: page, isImage: type == "image") {
-            case .keep:
-                break
-            case .rewrite(let newURL):
-                cmark_node_set_url(node, newURL)
-            case .broken(let message):
-                fail(message)
+        for link in page.links {
+            if case .broken(let message) = check(link.url, from: page, isImage: link.isImage) {
+                errors.append(.atLine(file: page.displayPath, line: link.line, message: message))
             }
         }
         return errors
@@ -41,7 +31,7 @@ struct ManualLinks {
         case broken(String)
     }
 
-    func check(_ url: String, from page: ManualPage, isImage: Bool) -> Outcome {
+    func check(_ url: String, from page: ManualOutline, isImage: Bool) -> Outcome {
         let what = isImage ? "图片" : "链接"
         if url.isEmpty { return .broken("\(what)地址为空。 (empty link)") }
         if Self.hasScheme(url) {
@@ -70,13 +60,29 @@ struct ManualLinks {
             if let anchor = decodedFragment, !targetPage.anchorIDs.contains(anchor) {
                 return .broken("页面 \(source) 中没有锚点“#\(anchor)”。可用锚点: \(Self.list(targetPage.anchorIDs))。 (broken link: no such anchor)")
             }
-            let html = String(pathPart.dropLast(pathPart.hasSuffix(".md") ? ".md".count : 0)) + (pathPart.hasSuffix(".md") ? ".html" : "")
-            return .rewrite(html + (fragment.map { "#" + $0 } ?? ""))
+            return .rewrite(Self.siteLink(pathPart, fragment))
         }
         guard assets.contains(target) else {
             return .broken("\(isImage ? "图片" : "附件")“\(url)”不存在（应在 training/\(target)）。 (missing \(isImage ? "image" : "attachment"))")
         }
         return .keep
+    }
+
+    /// What a link to a page becomes on the site (`a/b.md#id` → `a/b.html#id`), for any link that
+    /// ``check(_:from:isImage:)`` would rewrite if its target exists; nil for the links it keeps. Depends on
+    /// the link alone, so a page is rendered before the other pages are known.
+    static func rewrite(_ url: String, from source: String) -> String? {
+        guard !url.isEmpty, !hasScheme(url), !url.hasPrefix("/") else { return nil }
+        let (pathPart, fragment) = splitFragment(url)
+        guard !pathPart.isEmpty, let target = resolve(pathPart.removingPercentEncoding ?? pathPart, relativeTo: source),
+              target.hasSuffix(".md") || target.hasSuffix(".html") else { return nil }
+        return siteLink(pathPart, fragment)
+    }
+
+    /// `b.md` → `b.html`, `b.html` as it is; the fragment kept as written.
+    private static func siteLink(_ pathPart: String, _ fragment: String?) -> String {
+        let html = String(pathPart.dropLast(pathPart.hasSuffix(".md") ? ".md".count : 0)) + (pathPart.hasSuffix(".md") ? ".html" : "")
+        return html + (fragment.map { "#" + $0 } ?? "")
     }
 
     /// `../a/b.md` from `x/y.md` → `a/b.md`; nil when it climbs above `training/`.

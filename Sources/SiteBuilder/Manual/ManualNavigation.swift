@@ -16,7 +16,8 @@ struct ManualNavigation {
     private let position: [String: Int]
     private let childrenByParent: [String: [Entry]]
 
-    init(pages: [String: ManualPage]) throws {
+    /// The navigation of the pages whose front matter is `pages` (by source path).
+    init(pages: [String: FrontMatter]) throws {
         guard pages["index.md"] != nil else {
             throw ManualError.inFile(file: "Content/training/index.md",
                 message: "培训手册缺少首页 index.md。 (the manual needs an index.md)")
@@ -27,7 +28,7 @@ struct ManualNavigation {
         }
         for key in children.keys {
             children[key]!.sort { a, b in
-                let (pa, pb) = (pages[a]!.matter, pages[b]!.matter)
+                let (pa, pb) = (pages[a]!, pages[b]!)
                 if pa.order != pb.order { return pa.order < pb.order }
                 if pa.title != pb.title { return pa.title < pb.title }
                 return a < b
@@ -35,7 +36,7 @@ struct ManualNavigation {
         }
         var list: [Entry] = []
         func visit(_ path: String, depth: Int, parent: String?) {
-            list.append(Entry(path: path, title: pages[path]!.matter.title, depth: depth, parent: parent))
+            list.append(Entry(path: path, title: pages[path]!.title, depth: depth, parent: parent))
             for child in children[path] ?? [] { visit(child, depth: depth + 1, parent: path) }
         }
         visit("index.md", depth: 0, parent: nil)
@@ -45,7 +46,7 @@ struct ManualNavigation {
     }
 
     /// The folder's `index.md` above `path`, or the nearest one further up.
-    static func parent(of path: String, in pages: [String: ManualPage]) -> String {
+    static func parent(of path: String, in pages: [String: FrontMatter]) -> String {
         var folders = path.split(separator: "/").dropLast().map(String.init)
         if path.hasSuffix("/index.md") || path == "index.md" { folders = Array(folders.dropLast()) }
         while !folders.isEmpty {

@@ -15,12 +15,12 @@ final class ManualPage {
     /// The heading blocks of the tree, to split the page into search sections.
     private var headingBlocks: [OpaquePointer: HeadingAnchor] = [:]
 
-    init(sourcePath: String, displayPath: String, text: String) throws {
+    /// A page whose front matter was split off (``FrontMatter/split(_:file:)``): `body` is parsed.
+    init(sourcePath: String, displayPath: String, matter: FrontMatter, body: String, lineOffset: Int) {
         self.sourcePath = sourcePath
         self.displayPath = displayPath
-        let (matter, body, offset) = try FrontMatter.split(text, file: displayPath)
         self.matter = matter
-        self.lineOffset = offset
+        self.lineOffset = lineOffset
         self.document = MarkdownDocument(markdown: body)
     }
 
@@ -128,4 +128,19 @@ final class ManualPage {
     }
 
     func html() -> String { document.html(allowRawHTML: matter.rawHTML) }
+
+    /// Collects the page's links and images for ``ManualLinks`` and rewrites its page links for the site
+    /// (`other.md#id` → `other.html#id`). The rewrite depends on the link alone, so it is made before the
+    /// other pages are known; a link that turns out broken stops the build, so its rewrite is never seen.
+    func outlineLinks() -> ManualOutline {
+        var links: [ManualOutline.Link] = []
+        for node in document.allNodes() {
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = MarkdownNode.url(node)
+            links.append(.init(url: url, line: fileLine(node), isImage: type == CMARK_NODE_IMAGE))
+            if let rewritten = ManualLinks.rewrite(url, from: sourcePath) { cmark_node_set_url(node, rewritten) }
+        }
+        return ManualOutline(sourcePath: sourcePath, displayPath: displayPath, matter: matter, anchorIDs: anchorIDs, links: links)
+    }
 }

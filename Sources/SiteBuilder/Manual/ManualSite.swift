@@ -37,7 +37,6 @@ public enum ManualSite {
     public static func pages(inputs: ManualInputs, renderer: PageRenderer) throws -> [SitePage] {
         let sources = try ManualSources.load(builtIn: inputs.builtInContent, overrides: inputs.contentOverrides)
         var errors: [ManualError] = []
-        var pages: [String: ManualPage] = [:]
 
         var texts: [(path: String, display: String, text: String)] = []
         for path in sources.markdownPaths {
@@ -60,43 +59,118 @@ public enum ManualSite {
             }
             texts.append((generated.path, "生成的章节 \(generated.path)（\(generated.origin)）", generated.markdown))
         }
-        // Each page is its own cmark tree, worked on by every core (``MarkdownDocument`` parses one page at
-        // a time: cmark-gfm's parser has global state). Errors keep file order.
-        let parsed = try ParallelMap.run(count: texts.count) { i -> Result<ManualPage, ManualError> in
+        // The front matter of every page first (from the outline cache when the page's text is unchanged):
+        // the navigation needs all of it before any page can be rendered.
+        let outlines = renderer.reuse?.manualOutlines
+        let digests = try outlines.map { _ in
+            try ParallelMap.run(count: texts.count) { i in ManualOutline.digest(path: texts[i].path, text: texts[i].text) }
+        }
+        let heads = try ParallelMap.run(count: texts.count) { i -> Result<PageHead, ManualError> in
             let (path, display, text) = texts[i]
+            if let key = digests?[i], let outline = outlines?.outline(key, sourcePath: path, displayPath: display) {
+                return .success(PageHead(matter: outline.matter, outline: outline, split: nil))
+            }
             do {
-                let page = try ManualPage(sourcePath: path, displayPath: display, text: text)
-                try page.assignHeadingAnchors()
-                page.boxAdmonitions()
-                return .success(page)
+                let split = try FrontMatter.split(text, file: display)
+                // Where the body starts, not the body itself: a second copy of every page's text would be held
+                // until its page is rendered.
+                let start = text.utf8.count - split.body.utf8.count
+                return .success(PageHead(matter: split.0, outline: nil, split: (bodyStart: start, lineOffset: split.bodyLineOffset)))
             } catch let error as ManualError {
                 return .failure(error)
             }
         }
-        for result in parsed {
-            switch result {
-            case .success(let page): pages[page.sourcePath] = page
-            case .failure(let error): errors.append(error)
+        var matters: [String: FrontMatter] = [:]
+        var pageErrors: [Int: ManualError] = [:]
+        for (i, head) in heads.enumerated() {
+            switch head {
+            case .success(let h): matters[texts[i].path] = h.matter
+            case .failure(let error): pageErrors[i] = error
             }
         }
+        // With every front matter read, the reading order is known; without it (or without index.md) the
+        // pages are still parsed and their links checked, so that one build reports every problem.
+        let navigation = pageErrors.isEmpty && errors.isEmpty ? (try? ManualNavigation(pages: matters)) : nil
+        let navigationIndex = navigation.map { Dictionary(uniqueKeysWithValues: $0.entries.enumerated().map { ($1.path, $0) }) }
+
+        // Then each page on every core: parsed, outlined and rendered in one go, its cmark tree freed as soon
+        // as its HTML is made (``MarkdownDocument`` parses one page at a time: cmark-gfm's parser has global
+        // state). A page whose Markdown and place in the navigation are unchanged is taken over unparsed.
+        let done = try ParallelMap.run(count: texts.count) { i -> Result<(ManualOutline, SitePage?), ManualError>? in
+            guard case .success(let head) = heads[i] else { return nil }
+            let (path, display, text) = texts[i]
+            do {
+                var outline = head.outline
+                var parsed: ManualPage?
+                func parse() throws -> ManualPage {
+                    if let parsed { return parsed }
+                    let body: String, offset: Int
+                    if let split = head.split {
+                        (body, offset) = (String(decoding: text.utf8.dropFirst(split.bodyStart), as: UTF8.self), split.lineOffset)
+                    } else {
+                        let split = try FrontMatter.split(text, file: display)
+                        (body, offset) = (split.body, split.bodyLineOffset)
+                    }
+                    let page = ManualPage(sourcePath: path, displayPath: display, matter: head.matter, body: body, lineOffset: offset)
+                    try page.assignHeadingAnchors()
+                    page.boxAdmonitions()
+                    let made = page.outlineLinks()
+                    if let key = digests?[i] { outlines?.keep(key, made) }
+                    outline = made
+                    parsed = page
+                    return page
+                }
+                if outline == nil { _ = try parse() }
+                guard let navigation, let place = navigationIndex?[path] else { return .success((outline!, nil)) }
+                let site = try render(path: path, matter: head.matter, markdownKey: digests?[i], place: place,
+                                      navigation: navigation, renderer: renderer, parse: parse)
+                return .success((outline!, site))
+            } catch let error as ManualError {
+                return .failure(error)
+            }
+        }
+        var pages: [String: ManualOutline] = [:]
+        var rendered: [String: SitePage] = [:]
+        for (i, result) in done.enumerated() {
+            switch result {
+            case .some(.success(let made)):
+                pages[made.0.sourcePath] = made.0
+                rendered[made.0.sourcePath] = made.1
+            case .some(.failure(let error)): pageErrors[i] = error
+            case nil: break
+            }
+        }
+        errors += pageErrors.keys.sorted().map { pageErrors[$0]! }
         let links = ManualLinks(pages: pages, assets: Set(sources.assetPaths))
         let sortedPaths = pages.keys.sorted()
-        // A page's links are rewritten in its own tree; other pages are only read (their anchors).
         for found in try ParallelMap.run(count: sortedPaths.count, { i in links.resolve(in: pages[sortedPaths[i]]!) }) {
             errors += found
         }
         if !errors.isEmpty { throw ManualErrors(errors: errors) }
-
-        let navigation = try ManualNavigation(pages: pages)
-        // Each page renders from its own parsed tree and shared read-only values, so the pages are
-        // rendered on every core, in reading order as before.
-        var site = try ParallelMap.run(count: navigation.entries.count) { i in
-            try render(pages[navigation.entries[i].path]!, navigation: navigation, pages: pages, renderer: renderer)
-        }
+        let order = try navigation ?? ManualNavigation(pages: matters)
+        var site = order.entries.map { rendered[$0.path]! }
         for asset in sources.assetPaths {
             site.append(SitePage(path: "manual/\(asset)", contents: sources.files[asset]!.data))
         }
         return site
+    }
+
+    /// A page's front matter, and either its outline from the cache or where its body starts (UTF-8 offset)
+    /// and on which line.
+    private struct PageHead {
+        var matter: FrontMatter
+        var outline: ManualOutline?
+        var split: (bodyStart: Int, lineOffset: Int)?
+    }
+
+    /// What a manual page's frame is made from besides its path and title (``PageRenderer/page(path:title:inputs:frame:)``):
+    /// its Markdown and its place in the navigation.
+    private struct ManualPageInputs: Encodable {
+        var markdown: String
+        var navHTML: String
+        var sectionListHTML: String
+        var prev: ManualPageFrame.Link?
+        var next: ManualPageFrame.Link?
     }
 
     /// The command reference comes from the CLI (`GeneratedManualPage`s under `commands/`); the chapters
@@ -112,37 +186,44 @@ public enum ManualSite {
             + "或 `archive-ops help 命令` 查看每条命令的完整帮助。\n",
         origin: "站点生成器")
 
-    static func render(_ page: ManualPage, navigation: ManualNavigation, pages: [String: ManualPage],
-                       renderer: PageRenderer) throws -> SitePage {
-        let root = PageRenderer.rootPrefix(for: page.outputPath)
+    /// The page at `place` in the reading order, rendered from its Markdown (`parse`, called only when the
+    /// published page cannot be taken over).
+    static func render(path: String, matter: FrontMatter, markdownKey: String?, place: Int, navigation: ManualNavigation,
+                       renderer: PageRenderer, parse: () throws -> ManualPage) throws -> SitePage {
+        let outputPath = ManualPage.outputPath(forSource: path)
+        let root = PageRenderer.rootPrefix(for: outputPath)
         func link(_ entry: ManualNavigation.Entry) -> ManualPageFrame.Link {
             .init(title: entry.title, href: root + ManualPage.outputPath(forSource: entry.path))
         }
-        let navHTML = sidebarHTML(for: page, navigation: navigation, root: root)
-        let toc = page.tableOfContents.map { ManualPageFrame.TocEntry(id: $0.id, text: $0.text, sub: $0.level == 3) }
-        let frame = ManualPageFrame(
-            title: page.matter.title, body: page.html(), root: root, path: page.outputPath,
-            audience: page.matter.audience, navHTML: navHTML,
-            sectionListHTML: sectionListHTML(for: page, navigation: navigation, root: root),
-            toc: toc, hasToc: !toc.isEmpty, isManual: true,
-            prev: navigation.previous(of: page.sourcePath).map(link), next: navigation.next(of: page.sourcePath).map(link))
-        return try renderer.page(frame, searchDocument: SearchDocument(url: page.outputPath, title: page.matter.title,
-                                                                       sections: page.searchSections()))
+        let navHTML = sidebarHTML(for: path, navigation: navigation, root: root)
+        let sectionList = sectionListHTML(for: path, navigation: navigation, root: root)
+        let prev = place > 0 ? link(navigation.entries[place - 1]) : nil
+        let next = place + 1 < navigation.entries.count ? link(navigation.entries[place + 1]) : nil
+        let inputs = ManualPageInputs(markdown: markdownKey ?? "", navHTML: navHTML, sectionListHTML: sectionList, prev: prev, next: next)
+        return try renderer.page(path: outputPath, title: matter.title, inputs: inputs) { () -> (ManualPageFrame, SearchDocument?) in
+            let page = try parse()
+            let toc = page.tableOfContents.map { ManualPageFrame.TocEntry(id: $0.id, text: $0.text, sub: $0.level == 3) }
+            let frame = ManualPageFrame(
+                title: matter.title, body: page.html(), root: root, path: outputPath,
+                audience: matter.audience, navHTML: navHTML, sectionListHTML: sectionList,
+                toc: toc, hasToc: !toc.isEmpty, isManual: true, prev: prev, next: next)
+            return (frame, SearchDocument(url: outputPath, title: matter.title, sections: page.searchSections()))
+        }
     }
 
     /// The side navigation as HTML. Written here rather than item by item in Mustache: with tens of entries
     /// on every page it was most of the build time of a 1,000-page manual (swift-mustache resolves each
     /// item's keys dynamically). The layout still places it and the stylesheet styles it.
-    static func sidebarHTML(for page: ManualPage, navigation: ManualNavigation, root: String) -> String {
-        let trail = Set(navigation.trail(to: page.sourcePath))
+    static func sidebarHTML(for path: String, navigation: ManualNavigation, root: String) -> String {
+        let trail = Set(navigation.trail(to: path))
         var html = ""
-        for item in navigation.sidebar(for: page.sourcePath) {
+        for item in navigation.sidebar(for: path) {
             switch item {
             case .page(let entry, let hasChildren):
                 let href = HTMLText.escape(root + ManualPage.outputPath(forSource: entry.path))
                 let classes = "depth-\(entry.depth)" + (trail.contains(entry.path) ? " open" : "") + (hasChildren ? " section" : "")
                 html += "<li class=\"\(classes)\"><a href=\"\(href)\""
-                    + (entry.path == page.sourcePath ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
+                    + (entry.path == path ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
             case .more(let count, let depth, let section):
                 let href = HTMLText.escape(root + ManualPage.outputPath(forSource: section) + "#section-pages")
                 html += "<li class=\"depth-\(depth) more\"><a href=\"\(href)\">… 另有 \(count) 页（见本部分目录）</a></li>\n"
@@ -153,8 +234,8 @@ public enum ManualSite {
 
     /// The full list of a section's pages, on the section's own page, when the side navigation shows only
     /// a window of them (``ManualNavigation/groupLimit``); empty otherwise, so small sections look as before.
-    static func sectionListHTML(for page: ManualPage, navigation: ManualNavigation, root: String) -> String {
-        let children = navigation.children(of: page.sourcePath)
+    static func sectionListHTML(for path: String, navigation: ManualNavigation, root: String) -> String {
+        let children = navigation.children(of: path)
         guard children.count > ManualNavigation.groupLimit else { return "" }
         var html = "<section class=\"section-pages\" id=\"section-pages\">\n<h2>本部分全部页面（\(children.count) 页）</h2>\n<ol>\n"
         for child in children {

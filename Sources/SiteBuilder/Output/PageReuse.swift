@@ -24,14 +24,19 @@ final class PageReuse: @unchecked Sendable {
     let search: SearchIndexCache?
     /// The digests of the build's tickets and runs, made once for every page type that keys by them.
     let records = BuildDataCache<RecordDigests>()
+    /// The previous build's manual page outlines: an unchanged page is placed in the navigation and its
+    /// links checked without being parsed.
+    let manualOutlines: ManualOutlineCache
     /// Set by tests (and `ARCHIVEOPS_VERIFY_PAGE_INPUTS=1`): a page whose input key matched is still
     /// computed, and a view that differs from the one the key stood for is an error — so an input that a
     /// page's key forgot shows up as a failing build, not as a stale page.
     nonisolated(unsafe) static var verifiesInputKeys = ProcessInfo.processInfo.environment["ARCHIVEOPS_VERIFY_PAGE_INPUTS"] == "1"
 
-    init(outputURL: URL, previous: SiteBuildCache?, templates: TemplateLibrary, site: SiteContext, search: SearchIndexCache? = nil) {
+    init(outputURL: URL, previous: SiteBuildCache?, templates: TemplateLibrary, site: SiteContext, search: SearchIndexCache? = nil,
+         manualOutlines: ManualOutlineCache = ManualOutlineCache()) {
         self.outputURL = outputURL
         self.search = search
+        self.manualOutlines = manualOutlines
         self.previousCache = previous ?? SiteBuildCache()
         var hash = SHA256()
         hash.update(data: Data(Self.generatorIdentity.utf8))
@@ -96,7 +101,24 @@ final class PageReuse: @unchecked Sendable {
         return takeOver(path: path, entry: entry, title: title, searchDocument: searchDocument)
     }
 
-    private func takeOver(path: String, entry: SiteBuildCache.Entry, title: String?, searchDocument: SearchDocument?) -> SitePage? {
+    /// Every file below `folder` as published last time, if the previous build made each of them from
+    /// `fingerprint` and each is still the file the cache describes (the search index: its files are a
+    /// function of the indexed documents together, so they are taken over or made again together).
+    /// Records the fingerprint for each file taken over; nil (and nothing recorded) otherwise.
+    func publishedFolder(_ folder: String, fingerprint: String) -> [SitePage]? {
+        let paths = previous.keys.filter { $0.hasPrefix(folder) }.sorted()
+        guard !paths.isEmpty, paths.allSatisfy({ previous[$0]!.fingerprint == fingerprint }) else { return nil }
+        var pages: [SitePage] = []
+        for path in paths {
+            guard let page = takeOver(path: path, entry: previous[path]!, title: nil, searchDocument: nil, counted: false) else { return nil }
+            pages.append(page)
+        }
+        for path in paths { record(path: path, fingerprint: fingerprint) }
+        return pages
+    }
+
+    private func takeOver(path: String, entry: SiteBuildCache.Entry, title: String?, searchDocument: SearchDocument?,
+                          counted: Bool = true) -> SitePage? {
         let url = outputURL.path + "/" + path
         guard FileIdentity(path: url) == entry.file else { return nil }
         // Only a racy file is read (to compare its bytes); any other is linked by the publish unread.
@@ -104,9 +126,11 @@ final class PageReuse: @unchecked Sendable {
             guard let data = FileManager.default.contents(atPath: url), SiteBuildCache.contentHash(data) == entry.contentHash
             else { return nil }
         }
-        lock.lock()
-        reusedPaths.insert(path)
-        lock.unlock()
+        if counted {
+            lock.lock()
+            reusedPaths.insert(path)
+            lock.unlock()
+        }
         var page = SitePage(path: path, contents: Data(), title: title, searchDocument: searchDocument)
         page.isPublished = true
         return page

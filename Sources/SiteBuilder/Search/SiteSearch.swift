@@ -42,7 +42,10 @@ public enum SiteSearch {
 
     /// The pages with the site index added, each indexed page with its key in `cache` (``SitePage/searchKey``);
     /// documents the previous build indexed are taken from `cache` instead of being indexed again.
-    static func index(_ pages: [SitePage], cache: SearchIndexCache) throws -> [SitePage] {
+    ///
+    /// With `reuse`, the index files are a function of the documents' keys in order: when those are the
+    /// previous build's, the published files are taken over without the postings being made again.
+    static func index(_ pages: [SitePage], cache: SearchIndexCache, reuse: PageReuse? = nil) throws -> [SitePage] {
         var pages = pages
         var candidates: [Int] = []
         for (i, page) in pages.enumerated() where page.path != SearchPage.path {
@@ -59,9 +62,17 @@ public enum SiteSearch {
             return cache.indexed(page.searchDocument ?? SearchDocument(url: page.path, title: title, sections: []))
         }
         for (j, i) in candidates.enumerated() { pages[i].searchKey = indexed[j].key }
-        let documents = indexed.map(\.document).sorted { $0.order < $1.order }
-        return pages + (try files(for: documents))
+        let order = indexed.indices.sorted { indexed[$0].document.order < indexed[$1].document.order }
+        guard let reuse else { return pages + (try files(for: order.map { indexed[$0].document })) }
+        let print = try reuse.fingerprint(path: folder, language: nil, title: "", input: order.map { indexed[$0].key })
+        if let published = reuse.publishedFolder(folder, fingerprint: print) { return pages + published }
+        let made = try files(for: order.map { indexed[$0].document })
+        for file in made { reuse.record(path: file.path, fingerprint: print) }
+        return pages + made
     }
+
+    /// The folder below `Output/` that holds the index files, and nothing else.
+    static let folder = "search/"
 
     /// The document with every string masked: the index is published like a page.
     static func masked(_ d: SearchDocument) -> SearchDocument {
