@@ -54,7 +54,8 @@ public struct PageRenderer: Sendable {
         }
         var values = try TemplateValueEncoder().encode(LayoutView(site: site.view(currentPath: frame.path), page: frame))
         values["l"] = templates.labels(for: .zh)
-        let html = try templates.render(values, template: Frame.layout)
+        // The Chinese templates with their fixed labels already in place, as the report pages use them.
+        let html = try templates.render(values, template: Frame.layout, language: .zh)
         return SitePage(path: frame.path, html: html, title: frame.title, searchDocument: searchDocument)
     }
 

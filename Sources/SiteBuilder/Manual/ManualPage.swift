@@ -38,7 +38,7 @@ final class ManualPage {
     /// Gives every heading an id (from its text, or an explicit `{#id}`), made unique within the page.
     func assignHeadingAnchors() throws {
         var used: Set<String> = []
-        for node in document.allNodes() where MarkdownNode.type(node) == "heading" {
+        for node in document.allNodes() where cmark_node_get_type(node) == CMARK_NODE_HEADING {
             let level = Int(cmark_node_get_heading_level(node))
             var explicit: String?
             if let last = cmark_node_last_child(node), MarkdownNode.type(last) == "text" {
@@ -80,7 +80,7 @@ final class ManualPage {
 
     /// Turns `> **注意** …`, `> **警告** …`, `> **提示** …` into boxed notes.
     func boxAdmonitions() {
-        for node in document.allNodes() where MarkdownNode.type(node) == "block_quote" {
+        for node in document.allNodes() where cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE {
             guard let para = cmark_node_first_child(node), MarkdownNode.type(para) == "paragraph",
                   let strong = cmark_node_first_child(para), MarkdownNode.type(strong) == "strong",
                   let kind = Admonition(rawValue: MarkdownNode.plainText(strong).trimmingCharacters(in: .whitespaces)

@@ -108,8 +108,13 @@ enum MarkdownNode {
         return out
     }
 
+    /// Walks the tree by cmark's node types rather than their names (making a name string for every node
+    /// of every page was a large part of preparing the search text). A node an extension made or changed
+    /// is judged by its name, as before: a task-list item is an item by type but named `tasklist` (and gets
+    /// no trailing space), a table cell exists only as an extension.
     private static func collectText(_ node: OpaquePointer, into out: inout String) {
-        switch type(node) {
+        let name = (cmark_node_get_syntax_extension(node) == nil ? coreName(cmark_node_get_type(node)) : nil) ?? type(node)
+        switch name {
         case "text", "code", "code_block":
             out += literal(node)
         case "softbreak", "linebreak":
@@ -117,8 +122,43 @@ enum MarkdownNode {
         case "html_inline", "html_block":
             break
         default:
-            for child in children(node) { collectText(child, into: &out) }
-            if ["paragraph", "heading", "table_cell", "item", "code_block"].contains(type(node)) { out += " " }
+            var child = cmark_node_first_child(node)
+            while let c = child {
+                collectText(c, into: &out)
+                child = cmark_node_next(c)
+            }
+            switch name {
+            case "paragraph", "heading", "table_cell", "item": out += " "
+            default: break
+            }
+        }
+    }
+
+    /// The name `cmark_node_get_type_string` gives cmark's own node types, without asking cmark (small
+    /// literals, no string made); nil for the types extensions register.
+    private static func coreName(_ kind: cmark_node_type) -> String? {
+        switch kind {
+        case CMARK_NODE_DOCUMENT: "document"
+        case CMARK_NODE_BLOCK_QUOTE: "block_quote"
+        case CMARK_NODE_LIST: "list"
+        case CMARK_NODE_ITEM: "item"
+        case CMARK_NODE_CODE_BLOCK: "code_block"
+        case CMARK_NODE_HTML_BLOCK: "html_block"
+        case CMARK_NODE_CUSTOM_BLOCK: "custom_block"
+        case CMARK_NODE_PARAGRAPH: "paragraph"
+        case CMARK_NODE_HEADING: "heading"
+        case CMARK_NODE_THEMATIC_BREAK: "thematic_break"
+        case CMARK_NODE_TEXT: "text"
+        case CMARK_NODE_SOFTBREAK: "softbreak"
+        case CMARK_NODE_LINEBREAK: "linebreak"
+        case CMARK_NODE_CODE: "code"
+        case CMARK_NODE_HTML_INLINE: "html_inline"
+        case CMARK_NODE_CUSTOM_INLINE: "custom_inline"
+        case CMARK_NODE_EMPH: "emph"
+        case CMARK_NODE_STRONG: "strong"
+        case CMARK_NODE_LINK: "link"
+        case CMARK_NODE_IMAGE: "image"
+        default: nil
         }
     }
 
