@@ -85,9 +85,11 @@ public struct SiteBuild {
         pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
         var summary = try output.publish(pages)
         summary.reused = reuse.reusedCount
+        let cache = reuse.cacheAfterPublish(pages: pages)
+        pages = []  // published: their bytes go before the caches are made (a large site's pages are most of its memory)
         // The caches only speed up the next build: if one cannot be written, the next build renders all.
         // The search cache goes first: a build cache naming search entries that are not there is useless.
-        if (try? search.write(to: searchURL)) == nil || (try? reuse.cacheAfterPublish(pages: pages).write(to: cacheURL)) == nil {
+        if (try? search.write(to: searchURL)) == nil || (try? cache.write(to: cacheURL)) == nil {
             try? FileManager.default.removeItem(at: cacheURL)
         }
         // Outlines depend on the pages' texts alone, never on Output/: a stale or missing file costs a parse.
