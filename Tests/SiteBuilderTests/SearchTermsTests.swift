@@ -1,0 +1,33 @@
+import Foundation
+@testable import SiteBuilder
+import XCTest
+
+/// The index normalises text (NFKC, lower case) as the browser normalises a query; the quick path for
+/// ASCII, Chinese and full-width forms must give exactly what Foundation's normaliser gives, or a query
+/// would stop finding pages it found before.
+final class SearchTermsTests: XCTestCase {
+    private func general(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping.lowercased() }
+
+    func testTheQuickPathGivesFoundationsNFKCForEveryScalarItTakes() throws {
+        var taken: [Unicode.Scalar] = []
+        for v in Array(0..<0x80) + Array(0x3000...0x3011) + Array(0xFF01...0xFF5E) + Array(0x4E00...0x9FFF) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let text = String(Character(scalar))
+            if let quick = SearchTerms.quicklyNormalized(text) {
+                XCTAssertEqual(quick, general(text), "U+\(String(v, radix: 16, uppercase: true))")
+                taken.append(scalar)
+            }
+        }
+        XCTAssertGreaterThan(taken.count, 0x80 + 94 + 20_000)
+        let mixed = "档案同步ＳＹＮＣ：失败（第１２次）、《手册》【注意】\u{3000}Sync-Missing V000123。签章，９１４４１９００ＭＡ"
+        XCTAssertEqual(SearchTerms.quicklyNormalized(mixed), general(mixed))
+        XCTAssertEqual(SearchTerms.normalize(mixed), general(mixed))
+    }
+
+    func testTextOutsideTheQuickPathTakesTheGeneralOne() throws {
+        for text in ["café", "cafe\u{301}", "ｶﾀｶﾅ", "①②", "ﬁle", "Ⅻ", "\u{F900}", "㈱", "Straße"] {
+            XCTAssertNil(SearchTerms.quicklyNormalized(text), text)
+            XCTAssertEqual(SearchTerms.normalize(text), general(text), text)
+        }
+    }
+}
