@@ -8,6 +8,7 @@
 #   bench/manual-build.sh [PAGES] [SECTIONS]   (default 2000 pages in 20 folders; results in bench-work/manual/results.md)
 #   BENCH_PEERS=hugo     only Hugo as the peer (MkDocs Material takes minutes; Pagefind skipped)
 #   BENCH_VENV=DIR       the Python venv holding the peers (default .build-tools/venv)
+#   BENCH_BIN=FILE       measure this archive-ops binary instead of building the worktree's release one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages="${1:-2000}"
@@ -28,8 +29,12 @@ pagefind=""
 [ "$peers" = hugo ] || pagefind=$("$venv/bin/python" -c "import os, pagefind_bin_extended as p; print(os.path.join(os.path.dirname(p.__file__), 'pagefind_extended'))")
 chromium_bin=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
 
-swift build -c release --product archive-ops >/dev/null
-bin="$PWD/.build/release/archive-ops"
+if [ -n "${BENCH_BIN:-}" ]; then
+  bin="$BENCH_BIN"  # another build's archive-ops (e.g. main's, for before/after numbers in the same hour)
+else
+  swift build -c release --product archive-ops >/dev/null
+  bin="$PWD/.build/release/archive-ops"
+fi
 
 # median elapsed seconds, median CPU seconds (user + system) and the peak RSS (MB), over $runs runs of "$@"
 # after running $prepare each time
