@@ -1,8 +1,4 @@
-import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The outlines (``ManualOutline``) of the previous build's manual pages, kept beside `Output/`
 /// (`.archive-ops.Output.manual-cache`) so that a rebuild checks the links of an unchanged page and places
@@ -55,13 +51,7 @@ final class ManualOutlineCache: @unchecked Sendable {
 
     /// Reads the cache at `url`; nil when it is missing, damaged, of another format or another generator.
     static func read(from url: URL) -> ManualOutlineCache? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let bytes = [UInt8](data)
-        let head = fileHead
-        guard bytes.count > head.count + 32, Array(bytes[..<head.count]) == head else { return nil }
-        let body = bytes[head.count..<(bytes.count - 32)]
-        guard Array(SHA256.hash(data: body)) == Array(bytes[(bytes.count - 32)...]) else { return nil }
-        var r = ByteReader(bytes: Array(body))
+        guard var r = SealedCacheFile.open(url, head: fileHead) else { return nil }
         var entries: [String: Entry] = [:]
         guard let count = r.integer() else { return nil }
         for _ in 0..<count {
@@ -91,7 +81,7 @@ final class ManualOutlineCache: @unchecked Sendable {
         lock.lock()
         let entries = current
         lock.unlock()
-        var w = ByteWriter()
+        var w = ByteWriter(head: Self.fileHead)
         w.integer(entries.count)
         for key in entries.keys.sorted() {
             let e = entries[key]!
@@ -103,16 +93,6 @@ final class ManualOutlineCache: @unchecked Sendable {
             w.integer(e.links.count)
             for l in e.links { w.string(l.url); w.integer(l.line); w.integer(l.isImage ? 1 : 0) }
         }
-        var data = Data(Self.fileHead)
-        data.append(contentsOf: w.bytes)
-        data.append(contentsOf: SHA256.hash(data: w.bytes))
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString)")
-        do {
-            try OutputWriter.write(data, to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw OutputError.cannotWrite(url.path, String(cString: strerror(errno))) }
-        } catch {
-            unlink(temporary.path)
-            throw error
-        }
+        try SealedCacheFile.write(w, to: url)
     }
 }

@@ -131,7 +131,7 @@ public struct OutputWriter {
     }
 
     /// Writes `data` to a new file at `url` without syncing it (see ``syncFileSystem(of:)``).
-    static func write(_ data: Data, to url: URL) throws {
+    static func write<Bytes: ContiguousBytes>(_ data: Bytes, to url: URL) throws {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.cannotWrite(url.path, String(cString: strerror(errno))) }
         defer { close(fd) }

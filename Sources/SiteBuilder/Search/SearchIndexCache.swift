@@ -1,8 +1,5 @@
 import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A document as the index files need it: masked url and title, its sections cut for the excerpts, and
 /// its terms with their scores. Making it (masking, normalising and cutting the text into terms) was most
@@ -65,7 +62,7 @@ final class SearchIndexCache: @unchecked Sendable {
     private var current: [String: IndexedDocument] = [:]
     private let lock = NSLock()
 
-    static let header = "archive-ops search cache 1"
+    static let header = "archive-ops search cache 2"
 
     init(previous: [String: IndexedDocument] = [:]) { previousEntries = previous }
 
@@ -108,15 +105,10 @@ final class SearchIndexCache: @unchecked Sendable {
 
     /// Reads the cache at `url`; nil when it is missing, damaged or of another format.
     static func read(from url: URL) -> SearchIndexCache? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let bytes = [UInt8](data)
-        let head = Array((header + "\n").utf8)
-        guard bytes.count > head.count + 32, Array(bytes[..<head.count]) == head else { return nil }
-        let body = bytes[head.count..<(bytes.count - 32)]
-        guard Array(SHA256.hash(data: body)) == Array(bytes[(bytes.count - 32)...]) else { return nil }
-        var r = ByteReader(bytes: Array(body))
+        guard var r = SealedCacheFile.open(url, head: Array((header + "\n").utf8)) else { return nil }
         var entries: [String: IndexedDocument] = [:]
         guard let count = r.integer() else { return nil }
+        entries.reserveCapacity(count)
         for _ in 0..<count {
             guard let key = r.string(), let order = r.string(), let url = r.string(), let title = r.string(),
                   let sectionCount = r.integer() else { return nil }
@@ -144,7 +136,7 @@ final class SearchIndexCache: @unchecked Sendable {
         lock.lock()
         let entries = current
         lock.unlock()
-        var w = ByteWriter()
+        var w = ByteWriter(head: Array((Self.header + "\n").utf8))
         w.integer(entries.count)
         for key in entries.keys.sorted() {
             let d = entries[key]!
@@ -154,56 +146,6 @@ final class SearchIndexCache: @unchecked Sendable {
             w.integer(d.terms.count)
             for t in d.terms { w.string(t.term); w.integer(t.score) }
         }
-        var data = Data((Self.header + "\n").utf8)
-        data.append(contentsOf: w.bytes)
-        data.append(contentsOf: SHA256.hash(data: w.bytes))
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString)")
-        do {
-            try OutputWriter.write(data, to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw OutputError.cannotWrite(url.path, String(cString: strerror(errno))) }
-        } catch {
-            unlink(temporary.path)
-            throw error
-        }
-    }
-}
-
-/// Length-prefixed strings and integers in one byte buffer (the search cache's format).
-struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func integer(_ v: Int) {
-        withUnsafeBytes(of: UInt64(truncatingIfNeeded: v).littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { buffer in
-            integer(buffer.count)
-            bytes.append(contentsOf: buffer)
-        }
-    }
-}
-
-struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var atEnd: Bool { offset == bytes.count }
-
-    mutating func integer() -> Int? {
-        guard offset + 8 <= bytes.count else { return nil }
-        var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
-        offset += 8
-        guard v <= UInt64(Int.max) else { return nil }
-        return Int(v)
-    }
-
-    mutating func string() -> String? {
-        guard let n = integer(), n <= bytes.count - offset else { return nil }
-        let s = bytes[offset..<(offset + n)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-        offset += n
-        return s
+        try SealedCacheFile.write(w, to: url)
     }
 }
