@@ -9,6 +9,19 @@ struct ManualNavigation {
         let title: String
         let depth: Int
         let parent: String?
+        /// The page's path below `Output/` and its title, escaped for HTML once: every page of its section
+        /// lists them in its side navigation.
+        let htmlPath: String
+        let htmlTitle: String
+
+        init(path: String, title: String, depth: Int, parent: String?) {
+            self.path = path
+            self.title = title
+            self.depth = depth
+            self.parent = parent
+            htmlPath = HTMLText.escape(ManualPage.outputPath(forSource: path))
+            htmlTitle = HTMLText.escape(title)
+        }
     }
 
     /// Depth-first order starting at `index.md`.

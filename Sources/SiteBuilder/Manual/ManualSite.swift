@@ -220,10 +220,13 @@ public enum ManualSite {
         for item in navigation.sidebar(for: path) {
             switch item {
             case .page(let entry, let hasChildren):
-                let href = HTMLText.escape(root + ManualPage.outputPath(forSource: entry.path))
-                let classes = "depth-\(entry.depth)" + (trail.contains(entry.path) ? " open" : "") + (hasChildren ? " section" : "")
-                html += "<li class=\"\(classes)\"><a href=\"\(href)\""
-                    + (entry.path == path ? " aria-current=\"page\"" : "") + ">\(HTMLText.escape(entry.title))</a></li>\n"
+                // `root` is `../` repeated: escaping it changes nothing, so the escaped path is appended to it.
+                html += "<li class=\"depth-\(entry.depth)"
+                if trail.contains(entry.path) { html += " open" }
+                if hasChildren { html += " section" }
+                html += "\"><a href=\"" + root + entry.htmlPath + "\""
+                if entry.path == path { html += " aria-current=\"page\"" }
+                html += ">" + entry.htmlTitle + "</a></li>\n"
             case .more(let count, let depth, let section):
                 let href = HTMLText.escape(root + ManualPage.outputPath(forSource: section) + "#section-pages")
                 html += "<li class=\"depth-\(depth) more\"><a href=\"\(href)\">… 另有 \(count) 页（见本部分目录）</a></li>\n"
