@@ -28,19 +28,23 @@ struct IndexedDocument: Sendable, Equatable {
         order = document.url
         url = d.url
         title = d.title
-        sections = d.sections.map { [$0.anchor, $0.heading, String($0.text.prefix(SiteSearch.excerptCharacters))] }
-        var title: [String: Int] = [:], headings: [String: Int] = [:], text: [String: Int] = [:]
+        // A text of no more UTF-8 bytes than the limit has no more characters either: kept without counting them.
+        sections = d.sections.map { s in
+            [s.anchor, s.heading, s.text.utf8.count <= SiteSearch.excerptCharacters ? s.text : String(s.text.prefix(SiteSearch.excerptCharacters))]
+        }
+        var title: [SearchTerms.Key: Int] = [:], headings: [SearchTerms.Key: Int] = [:], text: [SearchTerms.Key: Int] = [:]
         SearchTerms.counts(in: SearchTerms.normalize(d.title), into: &title)
         for s in d.sections {
             SearchTerms.counts(in: SearchTerms.normalize(s.heading), into: &headings)
             SearchTerms.counts(in: SearchTerms.normalize(s.text), into: &text)
         }
-        var all = Set(title.keys)
-        all.formUnion(headings.keys)
-        all.formUnion(text.keys)
-        terms = all.sorted().map { term in
-            Term(term: term, score: (title[term] != nil ? 40 : 0) + (headings[term] != nil ? 8 : 0) + min(text[term] ?? 0, 30))
-        }
+        var scores = title.mapValues { _ in 40 }
+        for key in headings.keys { scores[key, default: 0] += 8 }
+        for (key, count) in text { scores[key, default: 0] += min(count, 30) }
+        // In the order of their UTF-8 bytes: the order within a document does not reach the index files
+        // (each term's postings are in document order, the shards sort their terms), it only keeps the cache
+        // file the same from build to build; comparing bytes is cheaper than comparing Chinese strings.
+        terms = scores.map { Term(term: $0.key.term, score: $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
     }
 
     init(order: String, url: String, title: String, sections: [[String]], terms: [Term]) {

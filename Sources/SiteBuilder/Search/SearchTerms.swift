@@ -20,30 +20,64 @@ enum SearchTerms {
     /// as a short word for prefix queries.
     static let longWordLength = 10
 
-    /// Every term of `text` (already normalised) with how often it occurs, in first-occurrence order.
-    static func counts(in text: String, into counts: inout [String: Int]) {
+    /// A term while a document's terms are counted. A term of two (or one) CJK ideographs is kept as a
+    /// number: hashing a Chinese `String` normalises it first, and that was most of indexing a manual.
+    /// Ideographs have no canonical equivalents, so two numbers are equal exactly when the two strings
+    /// would be; every other term stays a string, compared as strings are.
+    enum Key: Hashable {
+        case ideographs(UInt64)
+        case text(String)
+
+        var term: String {
+            switch self {
+            case .text(let s): return s
+            case .ideographs(let v):
+                var view = String.UnicodeScalarView()
+                if v >> 42 == 1 { view.append(Unicode.Scalar(UInt32((v >> 21) & 0x1F_FFFF))!) }
+                view.append(Unicode.Scalar(UInt32(v & 0x1F_FFFF))!)
+                return String(view)
+            }
+        }
+
+        static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+            (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+        }
+
+        init(_ a: Unicode.Scalar) {
+            self = Self.isIdeograph(a) ? .ideographs(UInt64(a.value)) : .text(String(Character(a)))
+        }
+
+        init(_ a: Unicode.Scalar, _ b: Unicode.Scalar) {
+            if Self.isIdeograph(a) && Self.isIdeograph(b) {
+                self = .ideographs(1 << 42 | UInt64(a.value) << 21 | UInt64(b.value))
+            } else {
+                var pair = String.UnicodeScalarView()
+                pair.append(a)
+                pair.append(b)
+                self = .text(String(pair))
+            }
+        }
+    }
+
+    /// Every term of `text` (already normalised) with how often it occurs.
+    static func counts(in text: String, into counts: inout [Key: Int]) {
         var word = String.UnicodeScalarView()
         var run: [Unicode.Scalar] = []
         func flushWord() {
             guard !word.isEmpty else { return }
             let w = String(word)
-            counts[w, default: 0] += 1
+            counts[.text(w), default: 0] += 1
             if word.count >= longWordLength {
-                counts[String(String.UnicodeScalarView(word.prefix(longWordLength - 1))), default: 0] += 1
+                counts[.text(String(String.UnicodeScalarView(word.prefix(longWordLength - 1)))), default: 0] += 1
             }
             word = String.UnicodeScalarView()
         }
         func flushRun() {
             guard !run.isEmpty else { return }
             if run.count == 1 {
-                counts[String(Character(run[0])), default: 0] += 1
+                counts[Key(run[0]), default: 0] += 1
             } else {
-                for i in 0..<(run.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(run[i])
-                    pair.append(run[i + 1])
-                    counts[String(pair), default: 0] += 1
-                }
+                for i in 0..<(run.count - 1) { counts[Key(run[i], run[i + 1]), default: 0] += 1 }
             }
             run.removeAll(keepingCapacity: true)
         }
@@ -53,7 +87,8 @@ enum SearchTerms {
                 if (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z") { word.append(s) } else { flushWord() }
             } else {
                 flushWord()
-                if s.properties.isAlphabetic { run.append(s) } else { flushRun() }
+                // Ideographs are letters: the property table is asked only for other scalars.
+                if Key.isIdeograph(s) || s.properties.isAlphabetic { run.append(s) } else { flushRun() }
             }
         }
         flushWord()
