@@ -110,7 +110,8 @@ final class PageReuse: @unchecked Sendable {
         guard !paths.isEmpty, paths.allSatisfy({ previous[$0]!.fingerprint == fingerprint }) else { return nil }
         var pages: [SitePage] = []
         for path in paths {
-            guard let page = takeOver(path: path, entry: previous[path]!, title: nil, searchDocument: nil, counted: false) else { return nil }
+            guard let page = takeOver(path: path, entry: previous[path]!, title: nil, searchDocument: nil, counted: false)
+            else { return nil }
             pages.append(page)
         }
         for path in paths { record(path: path, fingerprint: fingerprint) }

@@ -29,9 +29,8 @@ struct IndexedDocument: Sendable, Equatable {
         url = d.url
         title = d.title
         // A text of no more UTF-8 bytes than the limit has no more characters either: kept without counting them.
-        sections = d.sections.map { s in
-            [s.anchor, s.heading, s.text.utf8.count <= SiteSearch.excerptCharacters ? s.text : String(s.text.prefix(SiteSearch.excerptCharacters))]
-        }
+        let limit = SiteSearch.excerptCharacters
+        sections = d.sections.map { s in [s.anchor, s.heading, s.text.utf8.count <= limit ? s.text : String(s.text.prefix(limit))] }
         var title: [SearchTerms.Key: Int] = [:], headings: [SearchTerms.Key: Int] = [:], text: [SearchTerms.Key: Int] = [:]
         SearchTerms.counts(in: SearchTerms.normalize(d.title), into: &title)
         for s in d.sections {
@@ -44,7 +43,8 @@ struct IndexedDocument: Sendable, Equatable {
         // In the order of their UTF-8 bytes: the order within a document does not reach the index files
         // (each term's postings are in document order, the shards sort their terms), it only keeps the cache
         // file the same from build to build; comparing bytes is cheaper than comparing Chinese strings.
-        terms = scores.map { Term(term: $0.key.term, score: $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+        terms = scores.map { Term(term: $0.key.term, score: $0.value) }
+            .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
     }
 
     init(order: String, url: String, title: String, sections: [[String]], terms: [Term]) {
