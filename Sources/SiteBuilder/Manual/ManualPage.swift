@@ -119,7 +119,7 @@ final class ManualPage {
                 sections.append(.init(anchor: anchor.id, heading: anchor.text, text: ""))
                 continue
             }
-            let text = MarkdownNode.plainText(block).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.trimmed(MarkdownNode.plainText(block))
             guard !text.isEmpty else { continue }
             let i = sections.count - 1
             sections[i].text += sections[i].text.isEmpty ? text : " " + text
@@ -128,6 +128,17 @@ final class ManualPage {
     }
 
     func html() -> String { document.html(allowRawHTML: matter.rawHTML) }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)` on the string's own scalars: Foundation's
+    /// version goes through `NSString` on Linux, which was a twentieth of building a large manual. (No
+    /// character of the set lies outside the Basic Multilingual Plane, so scalars and UTF-16 agree.)
+    static func trimmed(_ text: String) -> String {
+        let set = CharacterSet.whitespacesAndNewlines
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !set.contains($0) }),
+              let last = scalars.lastIndex(where: { !set.contains($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
 
     /// Collects the page's links and images for ``ManualLinks`` and rewrites its page links for the site
     /// (`other.md#id` → `other.html#id`). The rewrite depends on the link alone, so it is made before the
