@@ -30,4 +30,12 @@ final class SearchTermsTests: XCTestCase {
             XCTAssertEqual(SearchTerms.normalize(text), general(text), text)
         }
     }
+
+    func testSearchSectionTextIsTrimmedExactlyAsFoundationTrimsIt() throws {
+        let samples = ["", " ", "\n\t \u{3000}", " 档案 同步 ", "\u{3000}签章\u{3000}", "\u{85}x\u{2028}", "a\u{301} ", " \u{1F600} ",
+                       "\r\n段落\r\n", "\u{A0}不换行\u{A0}", "\u{200B}零宽\u{200B}", "\u{FEFF}bom"]
+        for text in samples {
+            XCTAssertEqual(ManualPage.trimmed(text), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+        }
+    }
 }
