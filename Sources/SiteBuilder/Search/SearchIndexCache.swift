@@ -56,34 +56,44 @@ struct IndexedDocument: Sendable, Equatable {
     }
 }
 
+extension IndexedDocument: CarriedOverEntry {
+    static let header = "archive-ops search cache 2"
+    static let fileSuffix = "search-cache"
+    static var fileHead: [UInt8] { Array((header + "\n").utf8) }
+
+    init?(from r: inout ByteReader) {
+        guard let order = r.string(), let url = r.string(), let title = r.string(), let sectionCount = r.integer() else { return nil }
+        var sections: [[String]] = []
+        for _ in 0..<sectionCount {
+            guard let a = r.string(), let h = r.string(), let t = r.string() else { return nil }
+            sections.append([a, h, t])
+        }
+        guard let termCount = r.integer() else { return nil }
+        var terms: [Term] = []
+        terms.reserveCapacity(termCount)
+        for _ in 0..<termCount {
+            guard let t = r.string(), let s = r.integer() else { return nil }
+            terms.append(.init(term: t, score: s))
+        }
+        self.init(order: order, url: url, title: title, sections: sections, terms: terms)
+    }
+
+    func write(to w: inout ByteWriter) {
+        w.string(order); w.string(url); w.string(title)
+        w.integer(sections.count)
+        for s in sections { w.string(s[0]); w.string(s[1]); w.string(s[2]) }
+        w.integer(terms.count)
+        for t in terms { w.string(t.term); w.integer(t.score) }
+    }
+}
+
 /// The indexed documents of the previous build, kept beside `Output/` (`.archive-ops.Output.search-cache`)
 /// so that a rebuild indexes only the documents that changed. An entry's key is the SHA-256 of the
 /// unmasked document it was made from (so a changed page can never find a stale entry), or — for a page
 /// taken over by its input key, whose document is not made again — the key its build cache entry names.
-/// Like the build cache it is a hint: a missing or damaged file is ignored and every document indexed.
-final class SearchIndexCache: @unchecked Sendable {
-    private let previousEntries: [String: IndexedDocument]
-    private var current: [String: IndexedDocument] = [:]
-    private let lock = NSLock()
+typealias SearchIndexCache = CarriedOverEntries<IndexedDocument>
 
-    static let header = "archive-ops search cache 2"
-
-    init(previous: [String: IndexedDocument] = [:]) { previousEntries = previous }
-
-    static func url(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".archive-ops.\(output.lastPathComponent).search-cache")
-    }
-
-    /// The previous build's document under `key`, if there is one.
-    func previous(entry key: String) -> IndexedDocument? { previousEntries[key] }
-
-    /// The previous build's document under `key`, kept for the next build too.
-    func reuse(_ key: String) -> IndexedDocument? {
-        guard let d = previousEntries[key] else { return nil }
-        keep(key, d)
-        return d
-    }
-
+extension CarriedOverEntries where Entry == IndexedDocument {
     /// `document` indexed — from the previous build when it indexed the very same document — and its key.
     func indexed(_ document: SearchDocument) -> (key: String, document: IndexedDocument) {
         let key = Self.key(of: document)
@@ -93,63 +103,11 @@ final class SearchIndexCache: @unchecked Sendable {
         return (key, d)
     }
 
-    private func keep(_ key: String, _ d: IndexedDocument) {
-        lock.lock()
-        current[key] = d
-        lock.unlock()
-    }
-
     static func key(of d: SearchDocument) -> String {
         var w = ByteWriter()
         w.string(d.url)
         w.string(d.title)
         for s in d.sections { w.string(s.anchor); w.string(s.heading); w.string(s.text) }
         return Hex.string(SHA256.hash(data: w.bytes))
-    }
-
-    /// Reads the cache at `url`; nil when it is missing, damaged or of another format.
-    static func read(from url: URL) -> SearchIndexCache? {
-        guard var r = SealedCacheFile.open(url, head: Array((header + "\n").utf8)) else { return nil }
-        var entries: [String: IndexedDocument] = [:]
-        guard let count = r.integer() else { return nil }
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let key = r.string(), let order = r.string(), let url = r.string(), let title = r.string(),
-                  let sectionCount = r.integer() else { return nil }
-            var sections: [[String]] = []
-            for _ in 0..<sectionCount {
-                guard let a = r.string(), let h = r.string(), let t = r.string() else { return nil }
-                sections.append([a, h, t])
-            }
-            guard let termCount = r.integer() else { return nil }
-            var terms: [IndexedDocument.Term] = []
-            terms.reserveCapacity(termCount)
-            for _ in 0..<termCount {
-                guard let t = r.string(), let s = r.integer() else { return nil }
-                terms.append(.init(term: t, score: s))
-            }
-            entries[key] = IndexedDocument(order: order, url: url, title: title, sections: sections, terms: terms)
-        }
-        guard r.atEnd else { return nil }
-        return SearchIndexCache(previous: entries)
-    }
-
-    /// Writes the documents of this build (only those: the entries of pages gone are dropped) under a
-    /// temporary name and renames it into place.
-    func write(to url: URL) throws {
-        lock.lock()
-        let entries = current
-        lock.unlock()
-        var w = ByteWriter(head: Array((Self.header + "\n").utf8))
-        w.integer(entries.count)
-        for key in entries.keys.sorted() {
-            let d = entries[key]!
-            w.string(key); w.string(d.order); w.string(d.url); w.string(d.title)
-            w.integer(d.sections.count)
-            for s in d.sections { w.string(s[0]); w.string(s[1]); w.string(s[2]) }
-            w.integer(d.terms.count)
-            for t in d.terms { w.string(t.term); w.integer(t.score) }
-        }
-        try SealedCacheFile.write(w, to: url)
     }
 }
