@@ -56,7 +56,7 @@ public struct PageRenderer: Sendable {
         values["l"] = templates.labels(for: .zh)
         // The Chinese templates with their fixed labels already in place, as the report pages use them.
         let html = try templates.render(values, template: Frame.layout, language: .zh)
-        return SitePage(path: frame.path, html: html, title: frame.title, searchDocument: searchDocument)
+        return try staged(SitePage(path: frame.path, html: html, title: frame.title, searchDocument: searchDocument))
     }
 
     /// Renders a report page in `language`: at `path` for Chinese, at `en/path` for English, with the fixed
@@ -122,7 +122,14 @@ public struct PageRenderer: Sendable {
             LayoutView(site: site.view(currentPath: path, language: language, labels: labels), page: frame))
         layout["l"] = labels
         let html = try templates.render(layout, template: ReportFrame.layout, language: language)
-        return SitePage(path: fullPath, html: html, title: frame.title)
+        return try staged(SitePage(path: fullPath, html: html, title: frame.title))
+    }
+
+    /// A page just rendered, written into the build's staging folder when the build has one (its bytes
+    /// then leave memory at once, see ``PageStaging``).
+    private func staged(_ page: SitePage) throws -> SitePage {
+        guard let staging = reuse?.staging else { return page }
+        return try staging.stage(page)
     }
 
     /// `../../` for `a/b/page.html`: links stay relative so the site works from a file share or a USB stick.

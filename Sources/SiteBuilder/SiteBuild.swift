@@ -78,12 +78,20 @@ public struct SiteBuild {
         let outlines = (incremental && scope == nil ? ManualOutlineCache.read(from: manualURL) : nil) ?? ManualOutlineCache()
         let reuse = PageReuse(outputURL: output.outputURL, previous: previous, templates: renderer.templates, site: renderer.site,
                               search: search, manualOutlines: outlines)
+        let staging = try PageStaging(output: output)
+        reuse.staging = staging
         var build = self
         build.renderer.reuse = reuse
         var pages: [SitePage] = []
-        for step in steps { pages += try step(build) }
-        pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
-        var summary = try output.publish(pages)
+        var summary: OutputWriter.Summary
+        do {
+            for step in steps { pages += try step(build) }
+            pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
+            summary = try output.publish(pages, staged: staging)
+        } catch {
+            staging.remove()
+            throw error
+        }
         summary.reused = reuse.reusedCount
         let cache = reuse.cacheAfterPublish(pages: pages)
         pages = []  // published: their bytes go before the caches are made (a large site's pages are most of its memory)

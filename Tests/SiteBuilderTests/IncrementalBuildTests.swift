@@ -423,6 +423,30 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }, [])
     }
 
+    /// Pages are written to the staging folder as they are rendered: a step that fails after other steps'
+    /// pages went there leaves `Output/` as it was and no staging folder behind; a page rendered twice at
+    /// one path fails the build before the second copy can write through the link into the published file.
+    func testAStepFailingAfterPagesWereStagedKeepsThePreviousSite() throws {
+        let store = try SiteFixture.store()
+        try build(store)
+        let before = try contents(of: output)
+        try SiteFixture.addRun("2023-07-01", to: store)
+        struct StepFailed: Error {}
+        var site = try SiteBuild(store: store, outputURL: output)
+        XCTAssertThrowsError(try site.run(SiteBuild.defaultSteps + [{ _ in throw StepFailed() }]))
+        XCTAssertEqual(try contents(of: output), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }, [])
+
+        site.incremental = false
+        XCTAssertThrowsError(try site.run([InspectionReportPages.step, InspectionReportPages.step])) { error in
+            XCTAssertTrue("\(error)".contains("两个页面写入同一路径"), "\(error)")
+        }
+        XCTAssertEqual(try contents(of: output), before, "the published files are untouched")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }, [])
+        try build(store)
+        try assertSameAsFullBuild(store)
+    }
+
     func testTheStagingFolderOfAKilledBuildIsRemovedByTheNextBuild() throws {
         let store = try SiteFixture.store()
         try build(store)

@@ -41,15 +41,20 @@ public struct OutputWriter {
 
     /// Publishes `pages` as the complete new content of `Output/`. `finish` runs on the staging folder
     /// after the pages are in place and before the swap (e.g. a search indexer); if it throws, nothing is
-    /// published.
+    /// published. Pages already written into `staged` as they were rendered (``PageStaging``) stay as they
+    /// are; the rest are written into the same folder.
     @discardableResult
-    public func publish(_ pages: [SitePage], finish: ((URL) throws -> Void)? = nil) throws -> Summary {
+    func publish(_ pages: [SitePage], staged: PageStaging?, finish: ((URL) throws -> Void)? = nil) throws -> Summary {
         let fm = FileManager.default
-        let parent = outputURL.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(outputURL.lastPathComponent).staging-\(getpid())")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging: URL
+        if let staged {
+            staging = staged.folder
+        } else {
+            try fm.createDirectory(at: outputURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            staging = Self.stagingFolder(for: outputURL)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
         var summary = Summary()
         do {
             var seen = Set<String>()
@@ -57,7 +62,7 @@ public struct OutputWriter {
             for page in pages {
                 guard Self.isSafeRelativePath(page.path) else { throw OutputError.unsafePath(page.path) }
                 guard seen.insert(page.path).inserted else { throw OutputError.duplicatePath(page.path) }
-                if let slash = page.path.lastIndex(of: "/") { folders.insert(String(page.path[..<slash])) }
+                if page.stagedUnchanged == nil, let slash = page.path.lastIndex(of: "/") { folders.insert(String(page.path[..<slash])) }
             }
             for folder in folders.sorted() {
                 try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -70,6 +75,7 @@ public struct OutputWriter {
             let unchanged = try ParallelMap.run(count: pages.count,
                                                 workers: ProcessInfo.processInfo.activeProcessorCount * 2) { i -> Bool in
                 let page = pages[i]
+                if let staged = page.stagedUnchanged { return staged }
                 let target = stagingPath + page.path
                 let previous = outputPath + page.path
                 if page.isPublished {
@@ -100,6 +106,17 @@ public struct OutputWriter {
         }
         try? fm.removeItem(at: staging)  // now holds the previous site
         return summary
+    }
+
+    /// Publishes `pages` as the complete new content of `Output/` (see ``publish(_:staged:finish:)``).
+    @discardableResult
+    public func publish(_ pages: [SitePage], finish: ((URL) throws -> Void)? = nil) throws -> Summary {
+        try publish(pages, staged: nil, finish: finish)
+    }
+
+    /// The folder a build of `output` is assembled in, beside it: `.Output.staging-PID`.
+    static func stagingFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
     }
 
     /// Removes staging folders a killed build left beside `Output/` (`.Output.staging-PID`). Only safe while

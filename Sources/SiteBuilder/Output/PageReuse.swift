@@ -27,6 +27,8 @@ final class PageReuse: @unchecked Sendable {
     /// The previous build's manual page outlines: an unchanged page is placed in the navigation and its
     /// links checked without being parsed.
     let manualOutlines: ManualOutlineCache
+    /// Where rendered pages are written as they are made (``PageStaging``); nil keeps them in memory.
+    var staging: PageStaging?
     /// Set by tests (and `ARCHIVEOPS_VERIFY_PAGE_INPUTS=1`): a page whose input key matched is still
     /// computed, and a view that differs from the one the key stood for is an error — so an input that a
     /// page's key forgot shows up as a failing build, not as a stale page.
@@ -57,7 +59,7 @@ final class PageReuse: @unchecked Sendable {
     func fingerprint<Input: Encodable>(path: String, language: SiteLanguage?, title: String, input: Input) throws -> String {
         var hash = SHA256()
         hash.update(data: base)
-        hash.update(data: Data("\0\(String(describing: Input.self))\0\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
+        hash.update(data: Data("\0\(Self.name(of: Input.self))\0\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
         let bytes = try FingerprintEncoder().bytes(of: input)
         bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
         return Hex.string(hash.finalize())
@@ -70,11 +72,25 @@ final class PageReuse: @unchecked Sendable {
                                     inputs: Input) throws -> String {
         var hash = SHA256()
         hash.update(data: base)
-        hash.update(data: Data("\0inputs\0\(String(describing: viewType))\0\(String(describing: Input.self))\0".utf8))
+        hash.update(data: Data("\0inputs\0\(Self.name(of: viewType))\0\(Self.name(of: Input.self))\0".utf8))
         hash.update(data: Data("\(path)\0\(language?.rawValue ?? "-")\0\(title)\0".utf8))
         let bytes = try FingerprintEncoder().bytes(of: inputs)
         bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
         return Hex.string(hash.finalize())
+    }
+
+    nonisolated(unsafe) private static var typeNames: [ObjectIdentifier: String] = [:]
+    private static let typeNamesLock = NSLock()
+
+    /// `String(describing: type)`, made once per type: the runtime's type name lookup was a tenth of keying
+    /// a taken-over page.
+    static func name(of type: Any.Type) -> String {
+        typeNamesLock.lock()
+        defer { typeNamesLock.unlock() }
+        if let name = typeNames[ObjectIdentifier(type)] { return name }
+        let name = String(describing: type)
+        typeNames[ObjectIdentifier(type)] = name
+        return name
     }
 
     /// The page as published last time, if its inputs had the key `inputKey` then too, the file is still
@@ -159,7 +175,7 @@ final class PageReuse: @unchecked Sendable {
             guard let recorded = fingerprints[page.path],
                   let file = FileIdentity(path: outputURL.path + "/" + page.path) else { continue }
             // A page taken over is the file the previous entry hashed; any other page is hashed from memory.
-            let hash = page.isPublished ? previous[page.path]?.contentHash : nil
+            let hash = page.isPublished ? previous[page.path]?.contentHash : page.contentHash
             cache.entries[page.path] = .init(fingerprint: recorded.fingerprint, file: file,
                                              contentHash: hash ?? SiteBuildCache.contentHash(page.contents),
                                              inputKey: recorded.inputKey, searchKey: page.searchKey)

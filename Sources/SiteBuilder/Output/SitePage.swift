@@ -20,6 +20,12 @@ public struct SitePage: Sendable, Hashable {
     /// The page's entry in the search cache (``SearchIndexCache``): set when a page is taken over by its
     /// input key (its search document is not made again) and by the indexer for every indexed page.
     var searchKey: String?
+    /// The page was written (or linked) into the build's staging folder as soon as it was rendered
+    /// (``PageStaging``), so its ``contents`` are empty: `true` when the published file already held its
+    /// bytes and was linked, `false` when it was written. Nil for a page still holding its bytes.
+    var stagedUnchanged: Bool?
+    /// SHA-256 (hex) of the bytes of a staged page, kept for the build cache after its bytes are dropped.
+    var contentHash: String?
 
     public init(path: String, contents: Data, title: String? = nil, searchDocument: SearchDocument? = nil) {
         self.path = path

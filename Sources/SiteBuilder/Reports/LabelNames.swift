@@ -31,8 +31,31 @@ struct LabelNames {
     /// `{n}` replaced: `l["fmt.key"]` with the given values in order.
     func format(_ key: String, _ values: String...) -> String {
         var s = l[key] ?? key
-        for (i, v) in values.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: v) }
-        return s
+        // One pass over the label when no value holds a brace (every value in practice), the same result
+        // as replacing `{0}`, `{1}`, … in turn, without Foundation's search per value (a tenth of the
+        // keying of 10,000 service reports in an incremental build).
+        // A value without braces and a label without `{{` cannot form a new placeholder across a boundary.
+        guard values.count <= 10, !s.contains("{{"),
+              !values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } }) else {
+            for (i, v) in values.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: v) }
+            return s
+        }
+        guard s.utf8.contains(UInt8(ascii: "{")) else { return s }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"), i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: "}"),
+               bytes[i + 1] >= UInt8(ascii: "0"), Int(bytes[i + 1] - UInt8(ascii: "0")) < values.count {
+                out.append(contentsOf: values[Int(bytes[i + 1] - UInt8(ascii: "0"))].utf8)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -10,7 +10,12 @@ import SiteTheme
 /// Mustache escapes `{{value}}` by default; a template must opt in with `{{{value}}}` for HTML the
 /// generator itself produced (rendered Markdown, inline SVG charts). Ticket text never goes there.
 public struct TemplateLibrary: Sendable {
-    public let library: MustacheLibrary
+    /// The templates as written (labels not substituted), parsed on first use: only
+    /// ``render(_:template:)`` reads them and a site build never does (parsing them was a third of the
+    /// start of an incremental build). Every template is still parsed at load, into ``localized``, so a
+    /// broken one fails the build at once.
+    public var library: MustacheLibrary { plain.library }
+    private let plain: PlainTemplates
     /// The same templates with every plain `{{l.key}}` already replaced by that language's escaped label,
     /// so a page does not look up its fixed labels one by one (about a third of the lookups of a report
     /// page). The result is byte-identical to rendering `library` with `l` in the context, which is still
@@ -39,16 +44,7 @@ public struct TemplateLibrary: Sendable {
         }
         self.labels = labels
         digest = Self.digest(templates: templates.mapValues(\.text), statics: statics, labels: labels)
-        var lib = MustacheLibrary()
-        for name in templates.keys.sorted() {
-            let entry = templates[name]!
-            do {
-                lib.register(try MustacheTemplate(string: entry.text), named: name)
-            } catch {
-                throw TemplateError.invalidTemplate(entry.file, "\(error)")
-            }
-        }
-        library = lib
+        plain = PlainTemplates(templates.mapValues(\.text))
         staticFiles = statics
         var localized: [SiteLanguage: MustacheLibrary] = [:]
         for language in SiteLanguage.allCases {
@@ -181,5 +177,27 @@ public enum TemplateError: Error, CustomStringConvertible {
         case .unreadable(let file):
             "无法读取模板文件 \(file)（需要 UTF-8 编码）。 (unreadable template)"
         }
+    }
+}
+
+/// The theme's templates without labels substituted, parsed once when first asked for.
+private final class PlainTemplates: @unchecked Sendable {
+    private let texts: [String: String]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    init(_ texts: [String: String]) { self.texts = texts }
+
+    var library: MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        var lib = MustacheLibrary()
+        // Each text parsed already (with labels substituted) when the library was loaded, so none fails here.
+        for name in texts.keys.sorted() {
+            if let template = try? MustacheTemplate(string: texts[name]!) { lib.register(template, named: name) }
+        }
+        parsed = lib
+        return lib
     }
 }
