@@ -13,39 +13,99 @@ enum MonthlySummaryPages {
         // The capacity section as it stood at each month's end, computed once per month for both languages.
         let thresholds = build.thresholds
         let capacities = build.parallelMonthly(data.months) { capacity.monthly($0, thresholds: thresholds) }
-        // Each month's summary once for both languages; it is also the input key of its two pages.
+        // Each month's summary made once for both languages, and only for a month whose pages cannot be
+        // taken over: the pages are keyed by the rows the summary is made from (``inputs(month:…)``).
         let deadline = build.inspectionDeadline, asOf = build.asOf
-        let index = Dictionary(data.months.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let summaries = build.parallelMonthly(data.months) { month in
-            MonthlySummary.make(month: month, tickets: data.tickets, history: data.history, figures: data.figures,
-                                levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacities[index[month]!])
+        let summaries = data.months.map { _ in BuildDataCache<MonthlySummary>() }
+        let rows = MonthRows(data)
+        func summary(_ i: Int) -> MonthlySummary {
+            summaries[i].get {
+                // The month's tickets only (the summary keeps those of its month): filtering all of them
+                // copied every ticket.
+                let tickets = (rows.tickets[data.months[i]] ?? []).map { data.tickets[$0] }
+                return MonthlySummary.make(month: data.months[i], tickets: tickets, history: data.history, figures: data.figures,
+                                           levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacities[i])
+            }
         }
-        let runDays = Dictionary(data.history.runs.map { ($0.id, BureauTime.day($0.startedAt)) }, uniquingKeysWith: { a, _ in a })
-        let digests = try PageInputs.digests(data.months.count, in: build) { i in
-            let summary = summaries[i]
-            let runs = summary.inspections.runIDs + summary.inspections.anomaliesRepaired.map(\.runID)
-            let tickets = summary.slaMisses.map(\.ticketID) + summary.training.map(\.id)
-            return Inputs(summary: summary, runDays: runs.map { [$0, runDays[$0] ?? ""] },
-                          ticketPaths: tickets.map { [$0, data.ticketPath($0)] })
+        let digests: [PageInputs.Digest]
+        if let records = try build.recordDigests() {
+            digests = try PageInputs.digests(data.months.count, in: build) { i in
+                rows.inputs(month: data.months[i], records: records, data: data, deadline: deadline, asOf: asOf,
+                            capacity: capacities[i])
+            }
+        } else {
+            digests = Array(repeating: .none, count: data.months.count)
         }
         return try build.renderPages(count: data.months.count * languages.count) { i in
-            let month = data.months[i / languages.count], summary = summaries[i / languages.count]
+            let month = data.months[i / languages.count]
             let lang = languages[i % languages.count], n = names[i % languages.count]
             return try build.renderer.report(
                 path: "monthly/\(month).html", language: lang, title: n.format("fmt_monthlyTitle", month),
                 inputs: digests[i / languages.count]
             ) {
-                view(summary, data: data, n: n)
+                view(summary(i / languages.count), data: data, n: n)
             }
         }
     }
 
-    /// What a monthly summary page is made from: the month's summary, the day of every run it names and
-    /// the page of every ticket it names.
+    /// What a monthly summary page is made from, as the store holds it: the month's tickets (each with its
+    /// page), the runs started or finished in it and the run before the first (a run's "changes since"),
+    /// each with its page, the month's query figures and the last day any figure covers, the first run
+    /// day (where the on-time rate starts), the service levels, the deadline, the as-of day and the
+    /// month's capacity section. Equal inputs make an equal summary, so it is not made at all.
     struct Inputs: Encodable {
-        var summary: MonthlySummary
-        var runDays: [[String]]
-        var ticketPaths: [[String]]
+        var month: String
+        var tickets: [PageInputs.Digest]
+        var runs: [PageInputs.Digest]
+        var runPaths: [String]
+        var figures: [QueryFigure]
+        var lastDataDay: String?
+        var firstRunDay: String?
+        var levels: ServiceLevels
+        var deadline: InspectionDeadline
+        var asOf: CalendarDay?
+        var capacity: MonthlyCapacity?
+    }
+
+    /// The build's rows grouped by month once, for the input keys of all months.
+    struct MonthRows {
+        /// Indexes into the report data's tickets, by month.
+        var tickets: [String: [Int]] = [:]
+        var runs: [String: [Int]] = [:]
+        var figures: [String: [QueryFigure]] = [:]
+        var lastDataDay: String?
+        var firstRunDay: String?
+
+        init(_ data: ReportData) {
+            for (i, t) in data.tickets.enumerated() { tickets[t.month, default: []].append(i) }
+            let history = data.history
+            var previousMonth: String?
+            for (i, run) in history.runs.enumerated() {
+                let started = BureauTime.month(run.startedAt)
+                // The run before a month's first run: the first run's "changes since" compares with it.
+                if started != previousMonth, i > 0 { runs[started, default: []].append(i - 1) }
+                runs[started, default: []].append(i)
+                previousMonth = started
+                // The on-time rate judges a day by the runs finished on it, whichever month they started in.
+                let finished = CalendarDay(run.finishedAt).monthText
+                if finished != started { runs[finished, default: []].append(i) }
+            }
+            for f in data.figures {
+                figures[String(f.period.prefix(7)), default: []].append(f)
+            }
+            lastDataDay = PeriodCoverage.lastDataDay(data.figures).map(\.description)
+            firstRunDay = history.runs.map { CalendarDay($0.finishedAt) }.min()?.description
+        }
+
+        func inputs(month: String, records: RecordDigests, data: ReportData, deadline: InspectionDeadline, asOf: CalendarDay?,
+                    capacity: MonthlyCapacity?) -> Inputs {
+            let runIndexes = Set(runs[month] ?? []).sorted()
+            let runIDs = runIndexes.map { data.history.runs[$0].id }
+            return Inputs(
+                month: month, tickets: (tickets[month] ?? []).map { records.ticket(data.tickets[$0].id) }, runs: runIDs.map(records.run),
+                runPaths: runIDs.map(data.runPath), figures: figures[month] ?? [], lastDataDay: lastDataDay,
+                firstRunDay: firstRunDay, levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacity)
+        }
     }
 
     /// On-time rate over the judged days, and each late or missing day with its run.

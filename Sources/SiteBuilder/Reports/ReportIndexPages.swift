@@ -14,6 +14,10 @@ enum ReportIndexPages {
         let ticketsByMonth = Dictionary(grouping: data.tickets, by: \.month)
         let comparisons = try ComparisonPages.comparisons(build)
         let records = try build.recordDigests()
+        // The ticket lists once for both languages (copying 5,000 tickets per list and language was most of
+        // this step in an incremental build, which renders none of them).
+        let byCategory = Dictionary(grouping: data.tickets, by: \.category)
+        let open = data.tickets.filter(\.isOpen)
         for lang in SiteLanguage.allCases {
             let n = build.labelNames(lang)
             func render(_ path: String, _ title: String, _ view: some ReportView) throws {
@@ -53,9 +57,9 @@ enum ReportIndexPages {
                 },
                 categories: TicketCategory.allCases.map { c in
                     .init(label: n.category(c), href: "tickets/category-\(c.rawValue).html",
-                          count: Format.int(data.tickets.filter { $0.category == c }.count))
+                          count: Format.int(byCategory[c]?.count ?? 0))
                 },
-                openHref: "tickets/open.html", openCount: Format.int(data.tickets.filter(\.isOpen).count)))
+                openHref: "tickets/open.html", openCount: Format.int(open.count)))
             // A ticket list is keyed by its tickets: after an inspection none is rendered or even computed.
             func ticketList(_ path: String, _ title: String, _ list: [TicketRecord]) throws {
                 pages.append(try build.renderer.report(
@@ -67,9 +71,9 @@ enum ReportIndexPages {
             }
             for c in TicketCategory.allCases {
                 try ticketList("tickets/category-\(c.rawValue).html", n.format("fmt_categoryTitle", n.category(c)),
-                               data.tickets.filter { $0.category == c })
+                               byCategory[c] ?? [])
             }
-            try ticketList("tickets/open.html", n.text("tickets_openTitle"), data.tickets.filter(\.isOpen))
+            try ticketList("tickets/open.html", n.text("tickets_openTitle"), open)
             try render("monthly/index.html", n.text("monthly_title"), MonthlyIndexView(
                 months: data.months.reversed().map { m in
                     let sla = SLACompliance.of(ticketsByMonth[m] ?? [], levels: data.levels)
