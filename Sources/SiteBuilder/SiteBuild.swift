@@ -31,6 +31,8 @@ public struct SiteBuild {
     var capacityCache = BuildDataCache<CapacityData>()
 
     /// A step adds pages to the site. Steps are pure: they read the store and templates, never the disk.
+    /// (In ``run(_:)`` the renderer writes each page it renders into the build's staging folder at once,
+    /// ``PageStaging``; nothing reaches `Output/` before the publish.)
     public typealias Step = (SiteBuild) throws -> [SitePage]
 
     /// What the training manual is built from (workspace Content/, generated chapters, check definitions).
