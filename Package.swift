@@ -40,6 +40,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libxml2 from Debian (libxml2-dev): metadata.xml is read with its SAX2 parser (see MetadataSAXParser).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // One C function: the atomic directory exchange (renameat2) used to publish Output/.
         .target(name: "CAtomicSwap"),
         // One C function: getdents64, so that a store folder is listed without a DIR stream (see DirectoryListing).
@@ -51,7 +57,7 @@ let package = Package(
         .target(
             name: "ArchiveEngine",
             dependencies: [
-                "Forecasting", "CDirectoryEntries",
+                "Forecasting", "CDirectoryEntries", "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the query_log import's inner loop (a million rows without per-row allocation).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,16 +1,10 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 /// Plain Chinese-first words for the XML parser's error codes, instead of
 /// "NSXMLParserErrorDomain error 26", so an operator knows what is wrong with the file.
 enum XMLParseErrorText {
-    static func text(_ error: Error?) -> String {
-        guard let error else { return "解析失败 (parse failed)" }
-        let code = (error as NSError).code
+    /// The words for one of libxml2's `xmlParserErrors` codes (nil: the parse failed without one).
+    static func text(code: Int?) -> String {
+        guard let code else { return "解析失败 (parse failed)" }
         let words: String
-        // libxml2's xmlParserErrors numbers, which the parser reports unchanged.
         switch code {
         case 26, 27, 28, 29, 88:
             words = "使用了未声明或不允许的实体引用（合同文档只允许 &amp; &lt; &gt; &quot; &apos; 和字符引用） (undeclared entity)"

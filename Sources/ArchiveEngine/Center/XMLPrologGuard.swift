@@ -7,6 +7,9 @@ import Foundation
 /// file and would spend hours near the cap. Refusing `<!DOCTYPE` in the prolog keeps every metadata.xml
 /// parse linear in its size. The prolog is read as UTF-8/ASCII, or as UTF-16 when the bytes say so.
 enum XMLPrologGuard {
+    static let refusalText =
+        "含有 DTD 声明（<!DOCTYPE，可定义会成倍展开的实体），合同规定的 metadata.xml 不使用 DTD，为防止实体展开耗尽资源不予解析 (DTD refused)"
+
     /// The refusal text, or nil when the prolog declares no DTD.
     static func refusal(_ data: Data) -> String? {
         let prolog = asciiView(data.prefix(1 << 16))
@@ -23,9 +26,7 @@ enum XMLPrologGuard {
             let rest = prolog[i...]
             if rest.starts(with: Array("<?".utf8)) { skip(until: Array("?>".utf8)); continue }
             if rest.starts(with: Array("<!--".utf8)) { skip(until: Array("-->".utf8)); continue }
-            if rest.starts(with: Array("<!DOCTYPE".utf8)) || rest.starts(with: Array("<!ENTITY".utf8)) {
-                return "含有 DTD 声明（<!DOCTYPE，可定义会成倍展开的实体），合同规定的 metadata.xml 不使用 DTD，为防止实体展开耗尽资源不予解析 (DTD refused)"
-            }
+            if rest.starts(with: Array("<!DOCTYPE".utf8)) || rest.starts(with: Array("<!ENTITY".utf8)) { return refusalText }
             return nil
         }
         return nil

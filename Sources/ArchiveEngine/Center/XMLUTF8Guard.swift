@@ -1,11 +1,12 @@
 import Foundation
 
-/// Refuses a UTF-8 metadata.xml whose bytes are not valid UTF-8 before it reaches FoundationXML.
+/// Refuses a UTF-8 metadata.xml whose bytes are not valid UTF-8 before it reaches libxml2.
 ///
-/// Why: libxml2 passes a name holding a stray byte (`<pag\xE4 count="3">`, an overlong `\xC0\xAF`, an
-/// attribute name alike) to FoundationXML's callback, which traps turning it into a `String`: the whole
-/// `check` died on one damaged file. A UTF-8 document with such bytes is not well-formed XML anyway (a
-/// fatal error in the XML specification), so it is refused here with the line of the first bad byte.
+/// Why: libxml2 does not stop at a stray byte (`<pag\xE4 count="3">`, an overlong `\xC0\xAF`): it reports
+/// "not proper UTF-8", reads the rest as Latin-1 and goes on, so its error names neither the byte nor its
+/// line (the parse's last line is reported), and FoundationXML, which read metadata.xml before, trapped on
+/// such a name. A UTF-8 document with such bytes is not well-formed XML (a fatal error in the XML
+/// specification), so it is refused here with the line and offset of the first bad byte.
 /// Documents in another declared encoding (GB18030, UTF-16) are converted by libxml2 itself, which
 /// reports their bad bytes as an ordinary parse error; they are left to it.
 enum XMLUTF8Guard {
