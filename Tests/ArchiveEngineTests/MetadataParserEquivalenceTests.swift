@@ -101,6 +101,8 @@ final class MetadataParserEquivalenceTests: XCTestCase {
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc><![CDATA[9144]]></uscc><seq> 12 </seq></volume>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>91<b>44</b>19</uscc><seq>+3</seq><seq>-4</seq></volume>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><pages count=\"3\" count=\"4\"/><pages x:count=\"5\" xmlns:x=\"u\"/></volume>",
+                      "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>\u{3000}9144\u{A0}\u{85}</uscc><seq>\u{2028}12\u{3000}</seq></volume>",
+                      "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>\u{200B}9144\u{FEFF}</uscc><seq>\u{1680}\u{205F}</seq></volume>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"/><volume/>", "text<volume xmlns=\"urn:archive-center:volume:1\"/>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>&#x39;&#49;</uscc></volume>trailing"] {
             out.append(("short \(short)", Array(short.utf8)))

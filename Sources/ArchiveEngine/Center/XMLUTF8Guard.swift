@@ -12,7 +12,8 @@ import Foundation
 enum XMLUTF8Guard {
     /// The line and refusal text, or nil when the document is not UTF-8 or is valid UTF-8.
     static func refusal(_ data: Data) -> (line: Int, message: String)? {
-        guard isUTF8(data), String(validating: data, as: UTF8.self) == nil else { return nil }
+        // Valid bytes first: almost every file is, and then the declaration need not be read.
+        guard String(validating: data, as: UTF8.self) == nil, isUTF8(data) else { return nil }
         return data.withUnsafeBytes { raw -> (line: Int, message: String)? in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let offset = firstInvalidOffset(bytes) else { return nil }
