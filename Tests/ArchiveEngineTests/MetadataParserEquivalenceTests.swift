@@ -68,7 +68,8 @@ final class MetadataParserEquivalenceTests: XCTestCase {
         """
 
     static let snippets = [
-        "<", ">", "&", "&nbsp;", "&amp;", "&#38;", "&#x26;", "&amp;#38;", "&#x41;", "&#0;", "&#xD800;", "]]>", "<![CDATA[7]]>", "<!-- c -->",
+        "<", ">", "&", "&nbsp;", "&amp;", "&#38;", "&#x26;", "&amp;#38;", "&#x41;", "&#0;", "&#xD800;", "]]>", "<![CDATA[7]]>",
+        "<!-- c -->",
         "<!-- a -- b -->", "<?pi x?>", "<?xml version=\"1.0\"?>", "\u{0}", "\u{1}", "\u{FFFE}", "\"", "'", "=", "</x>", "<x>", "<x/>",
         "\r\n", "\r", "\n\n\n", "<!DOCTYPE v>", " xmlns:b=\"u\"", " xmlns:b=\"relative\"", " a=\"1\" a=\"2\"", " count=\"9\"",
         "<uscc>1</uscc>", "<seq>2</seq>", "<b:seq>3</b:seq>", "<pages/>", "<pages count=\"x\"/>", "</volume>", "<volume>", "\t",
@@ -95,13 +96,14 @@ final class MetadataParserEquivalenceTests: XCTestCase {
         let latin1: [UInt8] = Array(base.replacingOccurrences(of: "UTF-8", with: "ISO-8859-1").utf8.prefix(while: { $0 < 0x80 }))
         out.append(("latin1", latin1 + [0xE9, 0xE8] + Array("</name><seq>7</seq></volume>".utf8)))
         out.append(("unknown encoding", Array(base.replacingOccurrences(of: "UTF-8", with: "X-NONE").utf8)))
+        let volume = "<volume xmlns=\"urn:archive-center:volume:1\">"
         for short in ["", "<", "<a", "<a>", "<a/>", "<a/> ", "   ", "\u{FEFF}", "<?xml", "<volume/>", "<html><body/></html>",
                       "<v:volume xmlns:v=\"urn:archive-center:volume:1\"><v:seq>8</v:seq></v:volume>",
                       "<volume xmlns=\"urn:archive-center:volume:2\"><seq>1</seq></volume>", "<x:volume/>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc><![CDATA[9144]]></uscc><seq> 12 </seq></volume>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>91<b>44</b>19</uscc><seq>+3</seq><seq>-4</seq></volume>",
-                      "<volume xmlns=\"urn:archive-center:volume:1\"><pages count=\"3\" count=\"4\"/><pages x:count=\"5\" xmlns:x=\"u\"/></volume>",
-                      "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>\u{3000}9144\u{A0}\u{85}</uscc><seq>\u{2028}12\u{3000}</seq></volume>",
+                      volume + "<pages count=\"3\" count=\"4\"/><pages x:count=\"5\" xmlns:x=\"u\"/></volume>",
+                      volume + "<uscc>\u{3000}9144\u{A0}\u{85}</uscc><seq>\u{2028}12\u{3000}</seq></volume>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>\u{200B}9144\u{FEFF}</uscc><seq>\u{1680}\u{205F}</seq></volume>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"/><volume/>", "text<volume xmlns=\"urn:archive-center:volume:1\"/>",
                       "<volume xmlns=\"urn:archive-center:volume:1\"><uscc>&#x39;&#49;</uscc></volume>trailing"] {
@@ -115,7 +117,9 @@ final class MetadataParserEquivalenceTests: XCTestCase {
         var out: [(label: String, data: [UInt8])] = [(name, doc)]
         for cut in stride(from: 0, to: doc.count, by: every) { out.append(("\(name) cut \(cut)", Array(doc[..<cut]))) }
         for at in stride(from: 0, to: doc.count, by: every * 13) {
-            for snippet in snippets { out.append(("\(name) insert \(snippet.debugDescription) at \(at)", Array(doc[..<at]) + Array(snippet.utf8) + doc[at...])) }
+            for snippet in snippets {
+                out.append(("\(name) insert \(snippet.debugDescription) at \(at)", Array(doc[..<at]) + Array(snippet.utf8) + doc[at...]))
+            }
         }
         for at in stride(from: 0, to: doc.count, by: every * 5) {
             var d = doc
