@@ -85,15 +85,11 @@ public struct SiteBuild {
         var build = self
         build.renderer.reuse = reuse
         var pages: [SitePage] = []
-        var summary: OutputWriter.Summary
-        do {
-            for step in steps { pages += try step(build) }
-            pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
-            summary = try output.publish(pages, staged: staging)
-        } catch {
-            staging.remove()
-            throw error
-        }
+        // A step that fails leaves `Output/` as it was; the standby tree it was staging into stays half
+        // made, which the next build corrects (``PageStaging``).
+        for step in steps { pages += try step(build) }
+        pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
+        var summary = try output.publish(pages, staged: staging)
         summary.reused = reuse.reusedCount
         let cache = reuse.cacheAfterPublish(pages: pages)
         pages = []  // published: their bytes go before the caches are made (a large site's pages are most of its memory)
