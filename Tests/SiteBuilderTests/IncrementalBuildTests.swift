@@ -284,6 +284,7 @@ final class IncrementalBuildTests: XCTestCase {
         _ = try BuiltCLI.run(["build", "--workspace", workspace.path, "--as-of", "2023-07-05"])
         for (n, delay) in [0.05, 0.3, 0.8, 1.5].enumerated() {
             try SiteFixture.addRun("2023-07-0\(n + 1)", to: store)
+            let old = try contents(of: site)
             let p = Process()
             p.executableURL = try BuiltCLI.executable()
             p.arguments = ["build", "--workspace", workspace.path, "--as-of", "2023-07-05"]
@@ -293,10 +294,13 @@ final class IncrementalBuildTests: XCTestCase {
             Thread.sleep(forTimeInterval: delay)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
+            let killed = try contents(of: site)
             let again = try BuiltCLI.run(["build", "--workspace", workspace.path, "--as-of", "2023-07-05"])
             XCTAssertEqual(again.status, 0, again.output)
             // The reference: the same command from scratch (no Output/, no caches), as bench/site-build.sh does it.
             let actual = try contents(of: site)
+            // Whenever the kill came, Output/ was one whole site: the previous one or the new one.
+            XCTAssertTrue(killed == old || killed == actual, "a half site after a kill after \(delay) s")
             for leftover in [site, SiteBuildCache.url(for: site), SearchIndexCache.url(for: site), ManualOutlineCache.url(for: site)] {
                 try? FileManager.default.removeItem(at: leftover)
             }

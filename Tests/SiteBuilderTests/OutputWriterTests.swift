@@ -45,6 +45,15 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try files(below: output), ["index.html": "下一版"])
     }
 
+    func testOnlyRelativePathsWithoutDotComponentsAreSafe() {
+        for path in ["index.html", "a/b.html", "en/.hidden", "a/.../b", "a//b.html", "search/t/0.js"] {
+            XCTAssertTrue(OutputWriter.isSafeRelativePath(path), path)
+        }
+        for path in ["", "/etc/passwd", "..", ".", "../x.html", "a/../../x", "a/./b", "a/..", "a/."] {
+            XCTAssertFalse(OutputWriter.isSafeRelativePath(path), path)
+        }
+    }
+
     private let standbyName = ".archive-ops.Output.previous"
 
     /// Every regular file below `url` with its text, and every symbolic link or empty folder as a marker.

@@ -172,8 +172,13 @@ final class PageReuse: @unchecked Sendable {
         defer { lock.unlock() }
         var cache = SiteBuildCache()
         for page in pages {
-            guard let recorded = fingerprints[page.path],
-                  let file = FileIdentity(path: outputURL.path + "/" + page.path) else { continue }
+            guard let recorded = fingerprints[page.path] else { continue }
+            // A page taken over is the very file the previous entry describes (checked when it was taken
+            // over, and linked, never copied, into the new site), so it is not looked up again: a `stat` of
+            // every page was a fiftieth of a rebuild. Should the publish have had to copy it after all,
+            // the next build finds another file there and renders the page: never a stale page.
+            let known = page.isPublished ? previous[page.path]?.file : nil
+            guard let file = known ?? FileIdentity(path: outputURL.path + "/" + page.path) else { continue }
             // A page taken over is the file the previous entry hashed; any other page is hashed from memory.
             let hash = page.isPublished ? previous[page.path]?.contentHash : page.contentHash
             cache.entries[page.path] = .init(fingerprint: recorded.fingerprint, file: file,

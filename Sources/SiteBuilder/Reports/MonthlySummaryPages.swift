@@ -147,7 +147,12 @@ enum MonthlySummaryPages {
 
     static func view(_ s: MonthlySummary, data: ReportData, n: LabelNames) -> MonthlySummaryView {
         let runs = s.inspections.runIDs
-        func runDay(_ id: String) -> String? { data.history.runs.first { $0.id == id }.map { BureauTime.day($0.startedAt) } }
+        // The start of each run the page names, found in one pass (a search of all runs per named run and
+        // per repaired finding was most of making the view).
+        let named = Set(runs).union(s.inspections.anomaliesRepaired.map(\.runID))
+        var starts: [String: Date] = [:]
+        for run in data.history.runs where named.contains(run.id) && starts[run.id] == nil { starts[run.id] = run.startedAt }
+        func runDay(_ id: String) -> String? { starts[id].map(BureauTime.day) }
         return MonthlySummaryView(
             month: s.month, monthHref: "months/\(s.month).html",
             priorities: TicketPriority.allCases.map { .init(label: n.priority($0)) },

@@ -62,7 +62,9 @@ public enum SiteSearch {
             return cache.indexed(page.searchDocument ?? SearchDocument(url: page.path, title: title, sections: []))
         }
         for (j, i) in candidates.enumerated() { pages[i].searchKey = indexed[j].key }
-        let order = indexed.indices.sorted { indexed[$0].document.order < indexed[$1].document.order }
+        // The urls taken out first: the comparisons copied each (key, document) pair they looked at.
+        let orders = indexed.map(\.document.order)
+        let order = orders.indices.sorted { orders[$0] < orders[$1] }
         guard let reuse else { return pages + (try files(for: order.map { indexed[$0].document })) }
         let print = try reuse.fingerprint(path: folder, language: nil, title: "", input: order.map { indexed[$0].key })
         if let published = reuse.publishedFolder(folder, fingerprint: print) { return pages + published }
