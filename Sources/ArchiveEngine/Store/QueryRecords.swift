@@ -107,7 +107,8 @@ extension OperationsStore {
         try dbQueue.read { db in
             // Read through a cursor: its rows find a column by name in the statement's index, while rows
             // copied by fetchAll lowercase every column name at each lookup (a fiftieth of a site rebuild).
-            try Array(Row.fetchCursor(db, sql: "SELECT * FROM query_stat ORDER BY source, period, channel").compactMap(Self.queryFigure(from:)))
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM query_stat ORDER BY source, period, channel")
+            return try Array(rows.compactMap(Self.queryFigure(from:)))
         }
     }
 
