@@ -34,4 +34,16 @@ enum ParallelMap {
         if let firstError { throw firstError }
         return slots.map { $0! }
     }
+
+    /// Runs `first` and `second` at the same time and returns both results (the first error wins, as
+    /// above): for two different kinds of work that need not wait for each other, such as publishing the
+    /// site while the caches for the next build are made.
+    static func both<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        var a: A?
+        var b: B?
+        _ = try run(count: 2, workers: 2) { i in
+            if i == 0 { a = try first() } else { b = try second() }
+        }
+        return (a!, b!)
+    }
 }

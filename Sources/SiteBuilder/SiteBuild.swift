@@ -89,17 +89,23 @@ public struct SiteBuild {
         // made, which the next build corrects (``PageStaging``).
         for step in steps { pages += try step(build) }
         pages = try SiteSearch.index(pages, cache: search, reuse: reuse)
-        var summary = try output.publish(pages, staged: staging)
+        // The search and outline caches depend on this build's documents and texts alone: they are made on
+        // one core while the other publishes (mostly the file system's work), and written only once the
+        // site is published, so a failed publish leaves the old caches as they were.
+        let (published, (sealedSearch, sealedOutlines)) = try ParallelMap.both(
+            { [pages] in try output.publish(pages, staged: staging) },
+            { (search.sealed(), outlines.sealed()) })
+        var summary = published
         summary.reused = reuse.reusedCount
         let cache = reuse.cacheAfterPublish(pages: pages)
         pages = []  // published: their bytes go before the caches are made (a large site's pages are most of its memory)
         // The caches only speed up the next build: if one cannot be written, the next build renders all.
         // The search cache goes first: a build cache naming search entries that are not there is useless.
-        if (try? search.write(to: searchURL)) == nil || (try? cache.write(to: cacheURL)) == nil {
+        if (try? SealedCacheFile.write(sealedSearch, to: searchURL)) == nil || (try? cache.write(to: cacheURL)) == nil {
             try? FileManager.default.removeItem(at: cacheURL)
         }
         // Outlines depend on the pages' texts alone, never on Output/: a stale or missing file costs a parse.
-        if (try? outlines.write(to: manualURL)) == nil { try? FileManager.default.removeItem(at: manualURL) }
+        if (try? SealedCacheFile.write(sealedOutlines, to: manualURL)) == nil { try? FileManager.default.removeItem(at: manualURL) }
         return summary
     }
 }

@@ -39,9 +39,12 @@ struct ManualSources {
             guard fm.fileExists(atPath: root.appendingPathComponent(rel).path, isDirectory: &isDir), !isDir.boolValue else { continue }
             paths.append(rel)
         }
-        for rel in paths.sorted() {
-            let url = root.appendingPathComponent(rel)
-            guard let data = fm.contents(atPath: url.path) else {
+        paths.sort()
+        // Read on every core: a manual of thousands of pages otherwise starts the build with one core idle.
+        let rootPath = root.path + "/"
+        let contents = try ParallelMap.run(count: paths.count) { i in FileManager.default.contents(atPath: rootPath + paths[i]) }
+        for (rel, data) in zip(paths, contents) {
+            guard let data else {
                 throw ManualError.inFile(file: display(rel), message: "无法读取该文件，请检查权限。 (cannot read file)")
             }
             files[rel] = File(data: data, displayPath: display(rel))

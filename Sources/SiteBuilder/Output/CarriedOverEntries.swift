@@ -62,6 +62,13 @@ final class CarriedOverEntries<Entry: CarriedOverEntry>: @unchecked Sendable {
 
     /// Writes this build's entries (only those), in key order, under a temporary name renamed into place.
     func write(to url: URL) throws {
+        try SealedCacheFile.write(sealed(), to: url)
+    }
+
+    /// The bytes ``write(to:)`` writes: this build's entries in key order, sealed. Made apart from the
+    /// writing so a build can make them on one core while the other publishes the site, and write them
+    /// only once the site is published.
+    func sealed() -> [UInt8] {
         lock.lock()
         let entries = current
         lock.unlock()
@@ -71,6 +78,6 @@ final class CarriedOverEntries<Entry: CarriedOverEntry>: @unchecked Sendable {
             w.string(key)
             entries[key]!.write(to: &w)
         }
-        try SealedCacheFile.write(w, to: url)
+        return SealedCacheFile.seal(w)
     }
 }

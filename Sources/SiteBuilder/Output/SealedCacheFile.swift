@@ -21,10 +21,15 @@ enum SealedCacheFile {
         return ByteReader(bytes: bytes, offset: head.count, end: end)
     }
 
-    /// Seals what `writer` holds (its head and body) and writes it to `url`.
-    static func write(_ writer: ByteWriter, to url: URL) throws {
+    /// What `writer` holds (its head and body) followed by the SHA-256 of the body.
+    static func seal(_ writer: ByteWriter) -> [UInt8] {
         var bytes = writer.bytes
         bytes.append(contentsOf: SHA256.hash(data: bytes[writer.headCount...]))
+        return bytes
+    }
+
+    /// Writes sealed `bytes` (``seal(_:)``) to `url`.
+    static func write(_ bytes: [UInt8], to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString)")
         do {
             try OutputWriter.write(bytes, to: temporary)

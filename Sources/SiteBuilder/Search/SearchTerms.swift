@@ -129,13 +129,14 @@ enum SearchTerms {
         return term.unicodeScalars.count >= longWordLength ? term : String(term.prefix(2))
     }
 
-    /// FNV-1a over the key's UTF-16 code units, as the browser computes it with `Math.imul`.
-    static func shard(_ term: String, of count: Int) -> Int {
+    /// FNV-1a over the key's UTF-16 code units, as the browser computes it with `Math.imul`; modulo the
+    /// number of term shards it is the term's shard.
+    static func shardHash(_ term: String) -> UInt32 {
         var h: UInt32 = 2_166_136_261
         for unit in key(term).utf16 {
             h ^= UInt32(unit)
             h = h &* 16_777_619
         }
-        return Int(h % UInt32(max(count, 1)))
+        return h
     }
 }

@@ -87,74 +87,113 @@ public enum SiteSearch {
     /// Postings of one term: document number and score, in document order.
     typealias Postings = [(doc: Int, score: Int)]
 
+    /// A term's postings and the hash that picks its shard (``SearchTerms/shardHash(_:)``).
+    struct TermPostings {
+        var hash: UInt32
+        var postings: Postings
+    }
+
+    /// How many parts the postings are gathered in at once, each on its own core: a term's part is its shard
+    /// hash modulo this. Gathered in one dictionary, the postings were the longest stretch of a manual build
+    /// during which one core worked and the other waited.
+    static let postingParts = 8
+
     /// Every term's postings, from each document's terms and scores (``IndexedDocument``) and numbers
-    /// (rising in document order).
-    static func postings(of documents: [IndexedDocument], numbers: [Int]) -> [String: Postings] {
-        var result: [String: Postings] = [:]
-        for (i, d) in documents.enumerated() {
-            for t in d.terms { result[t.term, default: []].append((numbers[i], t.score)) }
+    /// (rising in document order), in ``postingParts`` dictionaries: the part of a term is its shard hash
+    /// modulo the number of parts, so each part is gathered on its own core, in document order.
+    static func postings(of documents: [IndexedDocument], numbers: [Int]) throws -> [[String: TermPostings]] {
+        let hashes = try ParallelMap.run(count: documents.count) { i in documents[i].terms.map { SearchTerms.shardHash($0.term) } }
+        return try ParallelMap.run(count: postingParts) { part -> [String: TermPostings] in
+            var result: [String: TermPostings] = [:]
+            for (i, d) in documents.enumerated() {
+                let hash = hashes[i]
+                for (k, t) in d.terms.enumerated() where Int(hash[k] % UInt32(postingParts)) == part {
+                    result[t.term, default: TermPostings(hash: hash[k], postings: [])].postings.append((numbers[i], t.score))
+                }
+            }
+            return result
         }
-        return result
+    }
+
+    /// One index file to write: a term shard, a url/title shard, or a text shard of documents `range`.
+    private enum ShardJob {
+        case terms(Int)
+        case meta(Int)
+        case text(first: Int, range: Range<Int>)
     }
 
     /// The index files of `documents` (in url order), numbered by ``SearchNumbering``.
     static func files(for documents: [IndexedDocument]) throws -> [SitePage] {
-        var pages: [SitePage] = []
         let (numbers, capacity) = SearchNumbering.numbers(documents.map(\.order))
         // Terms: shard count from the size of the postings, so a small site is a handful of files.
-        let postings = postings(of: documents, numbers: numbers)
-        let estimate = postings.reduce(0) { $0 + $1.key.utf8.count + 4 + $1.value.count * 8 }
+        let parts = try postings(of: documents, numbers: numbers)
+        let estimate = parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.key.utf8.count + 4 + $1.value.postings.count * 8 } }
         let termShards = SearchNumbering.termShards(estimate: estimate)
-        var byShard = Array(repeating: [String](), count: termShards)
-        for term in postings.keys { byShard[SearchTerms.shard(term, of: termShards)].append(term) }
-        // Written as bytes, shards on every core: string interpolation of half a million numbers was slow.
-        pages += try ParallelMap.run(count: termShards) { i -> SitePage in
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            for (n, term) in byShard[i].sorted().enumerated() {
-                if n > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(UInt8(ascii: "\""))
-                json.append(contentsOf: term.utf8)
-                json.append(contentsOf: "\":[".utf8)
-                for (k, p) in postings[term]!.enumerated() {
-                    if k > 0 { json.append(UInt8(ascii: ",")) }
-                    appendDecimal(p.doc, to: &json)
-                    json.append(UInt8(ascii: ","))
-                    appendDecimal(p.score, to: &json)
-                }
-                json.append(UInt8(ascii: "]"))
-            }
-            json.append(UInt8(ascii: "}"))
-            return shard("t/\(i)", json: Data(json))
+        // The terms of each shard, gathered part by part on every core.
+        let termsByPart = try ParallelMap.run(count: parts.count) { p -> [[(term: String, postings: Postings)]] in
+            var byShard = Array(repeating: [(term: String, postings: Postings)](), count: termShards)
+            for (term, entry) in parts[p] { byShard[Int(entry.hash % UInt32(termShards))].append((term, entry.postings)) }
+            return byShard
         }
+        var jobs = (0..<termShards).map { ShardJob.terms($0) }
         // Urls and titles: shard k holds the numbers from k × metaShardSize on, a free number as null (the
         // free numbers at a shard's end left out); a shard of free numbers only is not written.
         var byNumber = [Int?](repeating: nil, count: capacity)
         for (i, number) in numbers.enumerated() { byNumber[number] = i }
         for k in 0..<((capacity + metaShardSize - 1) / metaShardSize) {
             let slots = byNumber[(k * metaShardSize)..<min(capacity, (k + 1) * metaShardSize)]
-            guard let last = slots.lastIndex(where: { $0 != nil }) else { continue }
-            let rows = slots[...last].map { $0.map { [documents[$0].url, documents[$0].title] } }
-            pages.append(shard("m/\(k)", json: ShardJSON.strings(rows)))
+            if slots.contains(where: { $0 != nil }) { jobs.append(.meta(k)) }
         }
         // Section texts: documents of consecutive numbers, cut where ``SearchNumbering/cutsAfter(_:bytes:)``
-        // says, each shard named by its first number.
+        // says, each shard named by its first number. Where the cuts fall is decided here, one document
+        // after the other; the shards are then written on every core.
         var textStarts: [Int] = []
-        var current: [[[String]]] = []
+        var currentStart = 0
         var currentBytes = 0
-        func flushText() {
-            guard !current.isEmpty else { return }
-            pages.append(shard("x/\(textStarts.last!)", json: ShardJSON.sections(current)))
-            current = []
+        func flushText(upTo end: Int) {
+            guard end > currentStart else { return }
+            jobs.append(.text(first: numbers[currentStart], range: currentStart..<end))
+            currentStart = end
             currentBytes = 0
         }
         for (i, d) in documents.enumerated() {
-            if let start = textStarts.last, !current.isEmpty, numbers[i] != start + current.count { flushText() }
-            if current.isEmpty { textStarts.append(numbers[i]) }
-            current.append(d.sections)
+            if i > currentStart, numbers[i] != numbers[currentStart] + (i - currentStart) { flushText(upTo: i) }
+            if i == currentStart { textStarts.append(numbers[i]) }
             currentBytes += d.sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
-            if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) { flushText() }
+            if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) { flushText(upTo: i + 1) }
         }
-        flushText()
+        flushText(upTo: documents.count)
+        let allJobs = jobs, slotsByNumber = byNumber
+        // Written as bytes, every file on every core: string interpolation of half a million numbers was slow.
+        var pages = try ParallelMap.run(count: jobs.count) { j -> SitePage in
+            switch allJobs[j] {
+            case .terms(let i):
+                var json: [UInt8] = [UInt8(ascii: "{")]
+                let terms = termsByPart.flatMap { $0[i] }.sorted { $0.term < $1.term }
+                for (n, entry) in terms.enumerated() {
+                    if n > 0 { json.append(UInt8(ascii: ",")) }
+                    json.append(UInt8(ascii: "\""))
+                    json.append(contentsOf: entry.term.utf8)
+                    json.append(contentsOf: "\":[".utf8)
+                    for (k, p) in entry.postings.enumerated() {
+                        if k > 0 { json.append(UInt8(ascii: ",")) }
+                        appendDecimal(p.doc, to: &json)
+                        json.append(UInt8(ascii: ","))
+                        appendDecimal(p.score, to: &json)
+                    }
+                    json.append(UInt8(ascii: "]"))
+                }
+                json.append(UInt8(ascii: "}"))
+                return shard("t/\(i)", json: Data(json))
+            case .meta(let k):
+                let slots = slotsByNumber[(k * metaShardSize)..<min(capacity, (k + 1) * metaShardSize)]
+                let last = slots.lastIndex(where: { $0 != nil })!
+                let rows = slots[...last].map { $0.map { [documents[$0].url, documents[$0].title] } }
+                return shard("m/\(k)", json: ShardJSON.strings(rows))
+            case .text(let first, let range):
+                return shard("x/\(first)", json: ShardJSON.sections(documents[range].map(\.sections)))
+            }
+        }
         let manifest: [String: Any] = ["version": 3, "docs": documents.count, "termShards": termShards,
                                        "metaShardSize": metaShardSize, "textShards": textStarts]
         var data = Data("/* ArchiveOps 站内搜索索引 (site search index), generated by archive-ops build */\n".utf8)
