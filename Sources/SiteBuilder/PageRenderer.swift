@@ -9,6 +9,8 @@ public struct PageRenderer: Sendable {
     /// Set by ``SiteBuild/run(_:)``: pages whose fingerprint is unchanged since the last build are taken
     /// over from `Output/` instead of rendered. Nil renders every page (acceptance bundles, tests).
     var reuse: PageReuse?
+    /// The site header of the manual and search pages, rendered once per root (``SharedHeader``).
+    private let headers = SharedHeader()
 
     public init(templates: TemplateLibrary, site: SiteContext) {
         self.templates = templates
@@ -54,8 +56,12 @@ public struct PageRenderer: Sendable {
         }
         var values = try TemplateValueEncoder().encode(LayoutView(site: site.view(currentPath: frame.path), page: frame))
         values["l"] = templates.labels(for: .zh)
-        // The Chinese templates with their fixed labels already in place, as the report pages use them.
-        let html = try templates.render(values, template: Frame.layout, language: .zh)
+        // The Chinese templates with their fixed labels already in place, as the report pages use them; the
+        // header is rendered once per root, current navigation entry and twin link (what the theme's reads).
+        let current = site.nav.firstIndex { $0.href == frame.path } ?? -1
+        let alternate = frame.alternate.map { "\($0.href)\0\($0.label)\0\($0.lang)" } ?? "-"
+        let html = try templates.render(values, layout: Frame.layout, language: .zh, headers: headers,
+                                        headerKey: "\(frame.root)\0\(current)\0\(alternate)")
         return try staged(SitePage(path: frame.path, html: html, title: frame.title, searchDocument: searchDocument))
     }
 

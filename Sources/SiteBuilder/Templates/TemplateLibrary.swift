@@ -35,9 +35,11 @@ public struct TemplateLibrary: Sendable {
         var templates: [String: (text: String, file: String)] = [:]
         var statics: [String: Data] = [:]
         var labels: [String: [String: String]] = [:]
+        var theme: [String: String] = [:]
         for root in [SiteTheme.resourceRoot, overrides].compactMap({ $0 }) {
             try Self.collect(root: root, templates: &templates, statics: &statics)
             try Self.collectLabels(root: root, into: &labels)
+            if theme.isEmpty { theme = templates.mapValues(\.text) }
         }
         if let zh = labels["zh"] {
             labels["en"] = zh.merging(labels["en"] ?? [:]) { _, english in english }
@@ -46,6 +48,7 @@ public struct TemplateLibrary: Sendable {
         digest = Self.digest(templates: templates.mapValues(\.text), statics: statics, labels: labels)
         plain = PlainTemplates(templates.mapValues(\.text))
         staticFiles = statics
+        let sharing = SharedHeader.sharingLayouts(templates: templates.mapValues(\.text), theme: theme)
         var localized: [SiteLanguage: MustacheLibrary] = [:]
         for language in SiteLanguage.allCases {
             let table = labels[language.rawValue] ?? labels["zh"] ?? [:]
@@ -53,7 +56,11 @@ public struct TemplateLibrary: Sendable {
             for name in templates.keys.sorted() {
                 let entry = templates[name]!
                 do {
-                    lib.register(try MustacheTemplate(string: Self.substituteLabels(in: entry.text, table)), named: name)
+                    let text = Self.substituteLabels(in: entry.text, table)
+                    lib.register(try MustacheTemplate(string: text), named: name)
+                    if sharing.contains(name), let variant = SharedHeader.variant(of: text) {
+                        lib.register(try MustacheTemplate(string: variant), named: SharedHeader.variantName(of: name))
+                    }
                 } catch {
                     throw TemplateError.invalidTemplate(entry.file, "\(error)")
                 }
@@ -104,6 +111,24 @@ public struct TemplateLibrary: Sendable {
               let html = lib.render(object, withTemplate: name) else {
             throw TemplateError.missingTemplate(name)
         }
+        return html
+    }
+
+    /// Renders `values` with the layout `name` of `language` as ``render(_:template:language:)`` does, the
+    /// header taken from `headers` under `headerKey` (rendered there by the first page of that key) when the
+    /// layout may share it (``SharedHeader``). `headerKey` must hold everything of `values` the theme's
+    /// header reads besides the site and the labels, which are one renderer's own.
+    func render(_ values: [String: Any], layout name: String, language: SiteLanguage,
+                headers: SharedHeader, headerKey: String) throws -> String {
+        let variant = SharedHeader.variantName(of: name)
+        guard let lib = localized[language], lib.getTemplate(named: variant) != nil else {
+            return try render(values, template: name, language: language)
+        }
+        var values = values
+        values[SharedHeader.valueKey] = try headers.html(key: "\(language.rawValue)\0\(headerKey)") {
+            try render(values, template: SharedHeader.partial, language: language)
+        }
+        guard let html = lib.render(values, withTemplate: variant) else { throw TemplateError.missingTemplate(name) }
         return html
     }
 

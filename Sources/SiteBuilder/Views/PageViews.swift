@@ -20,6 +20,10 @@ protocol PageFrame: Codable {
     static var layout: String { get }
     var title: String { get }
     var path: String { get }
+    /// `../` up to `Output/`, as the header's links start.
+    var root: String { get }
+    /// The page's twin in the other language, if it has one (the header links to it).
+    var alternate: AlternateLink? { get }
 }
 
 /// The whole value a layout is rendered with (the renderer adds `l`).
