@@ -29,10 +29,10 @@ struct ManualFixture {
 
     /// Builds the manual pages from this folder; `builtIn` also includes the shipped chapters.
     func build(builtIn: Bool = false, checks: [CheckDefinition] = CheckCatalog.all,
-               generated: [GeneratedManualPage] = []) throws -> [String: SitePage] {
+               generated: [GeneratedManualPage] = [], templates: TemplateLibrary? = nil) throws -> [String: SitePage] {
         var inputs = ManualInputs(contentOverrides: root, generatedPages: generated, checks: checks)
         if !builtIn { inputs.builtInContent = nil }
-        let renderer = PageRenderer(templates: try TemplateLibrary(), site: SiteContext())
+        let renderer = PageRenderer(templates: try templates ?? TemplateLibrary(), site: SiteContext())
         let pages = try ManualSite.pages(inputs: inputs, renderer: renderer)
         return Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0) })
     }
