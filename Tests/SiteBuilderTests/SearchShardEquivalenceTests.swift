@@ -37,7 +37,8 @@ final class SearchShardEquivalenceTests: XCTestCase {
             for k in 0..<(20 + i % 17) { text += words[(i * 7 + k * k) % words.count] + (k % 4 == 0 ? " " : "") }
             text += " 第\(i)页 code\(i * 7919)"
             let sections = [SearchDocument.Section(anchor: "", heading: "", text: text),
-                            SearchDocument.Section(anchor: "h\(i)", heading: words[i % words.count] + "说明", text: String(repeating: text, count: 1 + i % 5))]
+                            SearchDocument.Section(anchor: "h\(i)", heading: words[i % words.count] + "说明",
+                                                   text: String(repeating: text, count: 1 + i % 5))]
             documents.append(IndexedDocument(SearchDocument(url: "\(folder)/p\(String(format: "%05d", i)).html",
                                                             title: "页面 \(i) " + words[(i * 3) % words.count], sections: sections)))
         }

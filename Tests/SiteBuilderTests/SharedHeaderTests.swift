@@ -39,7 +39,8 @@ final class SharedHeaderTests: XCTestCase {
     func testManualPagesAreTheBytesOfRenderingEachPageWhole() throws {
         let shared = try fixture.build(templates: TemplateLibrary())
         // A workspace copy of the header that renders the same: no layout shares it, every page is rendered whole.
-        try Data(("{{! a workspace copy }}" + themeHeader).utf8).write(to: templatesFolder.appendingPathComponent("partials/header.mustache"))
+        try Data(("{{! a workspace copy }}" + themeHeader).utf8)
+            .write(to: templatesFolder.appendingPathComponent("partials/header.mustache"))
         let whole = try TemplateLibrary(overrides: templatesFolder)
         XCTAssertNil(whole.localized[.zh]!.getTemplate(named: SharedHeader.variantName(of: "layouts/manual")))
         let pages = try fixture.build(templates: whole)
@@ -56,11 +57,13 @@ final class SharedHeaderTests: XCTestCase {
             .write(to: templatesFolder.appendingPathComponent("partials/header.mustache"))
         let pages = try fixture.build(templates: TemplateLibrary(overrides: templatesFolder))
         XCTAssertTrue(pages["manual/part/b.html"]!.text.contains("<header class=\"site-header\">第二章 · manual/part/b.html</header>"))
-        XCTAssertTrue(pages["manual/part/index.html"]!.text.contains("<header class=\"site-header\">第二部分 · manual/part/index.html</header>"))
+        XCTAssertTrue(pages["manual/part/index.html"]!.text
+            .contains("<header class=\"site-header\">第二部分 · manual/part/index.html</header>"))
     }
 
     func testAWorkspaceSearchBoxInsideTheHeaderIsHonoured() throws {
-        try Data(#"<form class="site-search">{{page.title}}</form>"#.utf8).write(to: templatesFolder.appendingPathComponent("partials/search.mustache"))
+        try Data(#"<form class="site-search">{{page.title}}</form>"#.utf8)
+            .write(to: templatesFolder.appendingPathComponent("partials/search.mustache"))
         let pages = try fixture.build(templates: TemplateLibrary(overrides: templatesFolder))
         XCTAssertTrue(pages["manual/a.html"]!.text.contains("<form class=\"site-search\">第一章</form>"))
         XCTAssertTrue(pages["manual/part/b.html"]!.text.contains("<form class=\"site-search\">第二章</form>"))
