@@ -52,8 +52,42 @@ final class BureauTimeTests: XCTestCase {
         XCTAssertEqual(BureauTime.iso(Date(timeIntervalSince1970: -62_135_596_800 + 3600)), "0001-01-01T09:00:00+08:00")
     }
 
+    /// The byte-position reading of the canonical form agrees with the general reading on every text it
+    /// accepts, and leaves every other text (of that shape or not) to it.
+    func testTheCanonicalFormsShortcutAgreesWithTheGeneralReading() {
+        let bases = ["2023-06-30T17:05:00+08:00", "2024-02-29T23:59:60+08:00", "1900-01-01T00:00:00-14:59", "2023-12-31T07:30:00+00:00"]
+        let swaps: [Character] = ["0", "1", "2", "3", "5", "9", "-", "+", ":", "T", " ", "Z", "/", ".", "a", "６", "\u{301}"]
+        var accepted = 0, tried = 0
+        for base in bases {
+            let chars = Array(base)
+            for i in chars.indices {
+                for c in swaps {
+                    var changed = chars
+                    changed[i] = c
+                    let text = String(changed)
+                    tried += 1
+                    let general = BureauTime.parseAnyForm(text, allowDateOnly: false)
+                    if let fast = BureauTime.parseCanonical(text) {
+                        accepted += 1
+                        XCTAssertEqual(fast, general, text.debugDescription)
+                    }
+                    XCTAssertEqual(BureauTime.parse(text), general, text.debugDescription)
+                }
+            }
+            XCTAssertEqual(BureauTime.parseCanonical(base), BureauTime.parseAnyForm(base, allowDateOnly: false), base)
+        }
+        XCTAssertGreaterThan(accepted, 100)
+        XCTAssertLessThan(accepted, tried)
+        for impossible in ["2023-02-29T10:00:00+08:00", "2023-06-31T10:00:00+08:00", "2023-06-30T24:00:00+08:00",
+                           "2023-06-30T10:00:00+15:00", "1899-12-31T10:00:00+08:00"] {
+            XCTAssertNil(BureauTime.parseCanonical(impossible), impossible)
+            XCTAssertNil(BureauTime.parse(impossible), impossible)
+        }
+    }
+
     func testTrimmingWhitespaceEqualsFoundationsTrimming() {
-        let odd = ["", " ", "\u{3000}", "a", " a ", "\u{3000}某某公司\u{3000}", "\t\nx\r\n", "\u{00A0}x\u{2003}", "x\u{301} ", " \u{1F600} ",
+        let odd = ["", " ", "\u{3000}", "a", " a ", "2023-06-30", "x\t", "\tx", "~x~", "\u{7F}x", "x\u{A0}", "!",
+                   "\u{3000}某某公司\u{3000}", "\t\nx\r\n", "\u{00A0}x\u{2003}", "x\u{301} ", " \u{1F600} ",
                    "\r\n", "a\u{0085}", "中 文"]
         for text in odd {
             XCTAssertEqual(text.trimmedOfWhitespace(), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)

@@ -89,6 +89,9 @@ struct CatalogSnapshotCopy {
             throw CenterError.catalogUnreadable(source, "无法写入临时副本 \(target) (cannot write the private copy)")
         }
         sqlite3_busy_timeout(dst, waitMS)
+        // The copy is private and thrown away with the run: a crash mid-copy leaves nothing to recover, so
+        // it needs neither a rollback journal nor syncs (four fewer fsyncs and no journal file per run).
+        _ = sqlite3_exec(dst, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;", nil, nil, nil)
         guard let backup = sqlite3_backup_init(dst, "main", src, "main") else {
             throw failure(source, sqlite3_extended_errcode(dst), dst)
         }

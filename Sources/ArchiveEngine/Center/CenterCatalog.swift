@@ -101,7 +101,7 @@ public final class CenterCatalog: @unchecked Sendable {
             return BureauTime.parse(text)
         }
         func text(_ i: Int) -> String { (r[i] as String?) ?? "" }
-        func hash(_ i: Int) -> String? { (r[i] as String?)?.lowercased() }
+        func hash(_ i: Int) -> String? { (r[i] as String?).map(lowercasedHash) }
         let seq: Int = r[2] ?? 0
         let pages: Int = r[4] ?? 0
         let owner: String? = r[11]
@@ -109,6 +109,12 @@ public final class CenterCatalog: @unchecked Sendable {
             id: text(0), uscc: text(1), seq: seq, createdAt: time(3), pages: pages,
             efileStatus: text(5), efileUpdatedAt: time(6), efileSHA256: hash(7),
             sealStatus: text(8), sealedAt: time(9), sealSHA256: hash(10), lockOwner: owner, lockedAt: time(12))
+    }
+
+    /// A SHA-256 as the catalog wrote it, in lower case: returned as it is when it has no upper-case
+    /// letter and no non-ASCII byte (almost always), which spares a `lowercased()` per page row.
+    static func lowercasedHash(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? text : text.lowercased()
     }
 
     /// Calls `body` with every volume row's columns as text, in volume id order — the input of the
@@ -131,23 +137,41 @@ public final class CenterCatalog: @unchecked Sendable {
         try read("page") { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT volume_id, no, sha256, bytes FROM page ORDER BY volume_id, no")
             while let r = try rows.next() {
-                body(r[0] ?? "", CatalogPage(no: r[1] ?? 0, sha256: ((r[2] as String?) ?? "").lowercased(), bytes: r[3] ?? -1))
+                body(r[0] ?? "", CatalogPage(no: r[1] ?? 0, sha256: Self.lowercasedHash((r[2] as String?) ?? ""), bytes: r[3] ?? -1))
             }
         }
     }
 
-    /// The page rows of the given volumes, keyed by volume id (one batch of the run's selection).
-    public func pages(of volumeIDs: [String]) throws -> [String: [CatalogPage]] {
+    /// The page rows of the given volumes, keyed by volume id (one batch of the run's selection); a volume
+    /// without pages maps to an empty list. One query per chunk of ids rather than one per volume: the
+    /// statement and cursor set-up per volume cost more than its three or four rows.
+    /// - Parameter idsPerQuery: ids bound in one `IN (…)` list, well under SQLite's limit on bound parameters.
+    public func pages(of volumeIDs: [String], idsPerQuery: Int = 500) throws -> [String: [CatalogPage]] {
         try read("page") { db in
             var result: [String: [CatalogPage]] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT no, sha256, bytes FROM page WHERE volume_id = ? ORDER BY no")
-            for id in volumeIDs {
-                var pages: [CatalogPage] = []
-                let rows = try Row.fetchCursor(statement, arguments: [id])
+            result.reserveCapacity(volumeIDs.count)
+            for id in volumeIDs { result[id] = [] }
+            let wanted = Array(result.keys).sorted()
+            var start = 0
+            while start < wanted.count {
+                let chunk = Array(wanted[start..<min(start + max(1, idsPerQuery), wanted.count)])
+                start += chunk.count
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let statement = try db.cachedStatement(sql: """
+                    SELECT volume_id, no, sha256, bytes FROM page WHERE volume_id IN (\(marks)) ORDER BY volume_id, no
+                    """)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+                var currentID: String?, current: [CatalogPage] = []
                 while let r = try rows.next() {
-                    pages.append(CatalogPage(no: r[0] ?? 0, sha256: ((r[1] as String?) ?? "").lowercased(), bytes: r[2] ?? -1))
+                    let id: String = r[0] ?? ""
+                    if id != currentID {
+                        if let done = currentID { result[done] = current }
+                        currentID = id
+                        current = result[id] ?? []
+                    }
+                    current.append(CatalogPage(no: r[1] ?? 0, sha256: Self.lowercasedHash((r[2] as String?) ?? ""), bytes: r[3] ?? -1))
                 }
-                result[id] = pages
+                if let done = currentID { result[done] = current }
             }
             return result
         }

@@ -21,13 +21,22 @@ public enum CatalogFingerprint {
     }
 
     /// Fingerprints of every catalog volume, streaming the page table once.
+    ///
+    /// The page rows come grouped by volume, so the running hash of the volume at hand is kept aside and
+    /// written back when the next volume starts: two dictionary look-ups per volume, not per page.
     public static func compute(_ catalog: CenterCatalog) throws -> [String: Int64] {
         var hashes: [String: UInt64] = [:]
         try catalog.forEachVolumeRowText { id, text in hashes[id] = mix(offset, text) }
+        var current: (id: String, hash: UInt64?)?
         try catalog.forEachPage { volumeID, page in
-            guard let h = hashes[volumeID] else { return }
-            hashes[volumeID] = mix(mix(mix(h, Int64(page.no)), page.sha256), page.bytes)
+            if current?.id != volumeID {
+                if let done = current, let h = done.hash { hashes[done.id] = h }
+                current = (volumeID, hashes[volumeID])
+            }
+            guard let h = current?.hash else { return }
+            current?.hash = mix(mix(mix(h, Int64(page.no)), page.sha256), page.bytes)
         }
+        if let done = current, let h = done.hash { hashes[done.id] = h }
         return hashes.mapValues { Int64(bitPattern: $0) }
     }
 

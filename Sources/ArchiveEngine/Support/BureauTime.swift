@@ -22,6 +22,41 @@ public enum BureauTime {
     /// a bare date (midnight). Times without an offset are Asia/Shanghai. Returns nil when the text is none
     /// of these, or names a day that does not exist.
     public static func parse(_ raw: String, allowDateOnly: Bool = false) -> Date? {
+        if let date = parseCanonical(raw) { return date }
+        return parseAnyForm(raw, allowDateOnly: allowDateOnly)
+    }
+
+    /// `2023-06-30T17:05:00+08:00` exactly, the form catalogs and this program write, read by byte position:
+    /// a catalog of 100,000 volumes holds 300,000 such times, and the general reading below walks a
+    /// substring view byte by byte. Returns nil for anything else — also for a text of that shape naming a
+    /// time that does not exist — and ``parseAnyForm(_:allowDateOnly:)`` then decides, so both readings
+    /// always agree.
+    static func parseCanonical(_ raw: String) -> Date? {
+        var text = raw
+        return text.withUTF8 { b -> Date? in
+            guard b.count == 25, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+                  b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[22] == UInt8(ascii: ":"),
+                  b[19] == UInt8(ascii: "+") || b[19] == UInt8(ascii: "-") else { return nil }
+            func number(_ at: Int, _ digits: Int) -> Int? {
+                var n = 0
+                for i in at..<(at + digits) {
+                    let c = b[i]
+                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                    n = n * 10 + Int(c - UInt8(ascii: "0"))
+                }
+                return n
+            }
+            guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2), let h = number(11, 2),
+                  let mi = number(14, 2), let sec = number(17, 2), let oh = number(20, 2), let om = number(23, 2),
+                  y >= 1900, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, sec < 61,
+                  oh <= 14, om < 60 else { return nil }
+            let offset = (oh * 3600 + om * 60) * (b[19] == UInt8(ascii: "-") ? -1 : 1)
+            return makeDate(y, mo, d, h, mi, sec, offset: offset)
+        }
+    }
+
+    /// Every form ``parse(_:allowDateOnly:)`` accepts, read left to right.
+    static func parseAnyForm(_ raw: String, allowDateOnly: Bool) -> Date? {
         var s = raw.trimmedOfWhitespace(newlines: false).utf8[...]
         guard let (y, mo, d) = takeDate(&s) else { return nil }
         if s.isEmpty {
