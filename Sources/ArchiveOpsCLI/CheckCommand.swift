@@ -91,14 +91,19 @@ struct CheckCommand: ParsableCommand {
         inspection.nice = pace.nice
         inspection.thresholds = config.thresholds
         pace.applyPriority()
-        let store = try workspace.openStore()
+        let phases = PhaseTimes()
+        inspection.phases = phases
+        defer { phases.printIfEnabled() }
+        let store = try phases.measure("open workspace") { try workspace.openStore() }
         let report = try InspectionRunner.run(inspection, store: store, progress: ProgressReporter(force: quiet ? false : nil))
-        // A new run every time, even when another check started in the same second.
-        let run = try store.saveNewInspection(report.run, findings: report.findings)
-        try store.recordCapacity(of: report)
-        try store.recordEnterprises(report.enterprises)
-        try store.recordAudit(AuditEntry(at: Date(), command: "check",
-                                         summary: "巡检 \(run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")"))
+        // A new run every time, even when another check started in the same second; run, capacity,
+        // enterprises and audit line in one transaction.
+        let run = try phases.measure("save run") {
+            try store.saveCheckRun(report) { run in
+                AuditEntry(at: Date(), command: "check",
+                           summary: "巡检 \(run.id)：\(report.findings.count) 个问题，\(report.run.coverage ?? "")")
+            }
+        }
         let demoWarning = inspection.sealCertificate.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
             .flatMap { DemoSeal.isDemo(pem: $0) ? Self.demoSealWarning($0) : nil }
         if json {

@@ -36,6 +36,9 @@ public struct InspectionOptions: Sendable {
     public var sites: [String]?
     /// The nice value (0–19) for every worker thread (`--nice`); nil leaves priorities alone.
     public var nice: Int32?
+    /// Where the run's time goes (`ARCHIVEOPS_PHASE_TIMES=1`), when the caller measures more than the run
+    /// (opening the workspace, saving) and prints the phases itself; nil: the run keeps and prints its own.
+    public var phases: PhaseTimes?
     /// Stops the run (as an interruption would) after this many committed batches.
     var stopAfterBatches: Int?
 

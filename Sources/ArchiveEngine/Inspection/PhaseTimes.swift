@@ -42,7 +42,7 @@ public final class PhaseTimes: @unchecked Sendable {
         }
     }
 
-    func printIfEnabled() {
+    public func printIfEnabled() {
         guard enabled else { return }
         FileHandle.standardError.write(Data(("阶段耗时 (phase times):\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
     }

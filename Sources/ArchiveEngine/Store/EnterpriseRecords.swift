@@ -7,25 +7,29 @@ import GRDB
 extension OperationsStore {
     public func recordEnterprises(_ facts: [EnterpriseFacts]) throws {
         guard !facts.isEmpty else { return }
-        try dbQueue.write { db in
-            let stored = try db.makeStatement(sql: "SELECT recorded_at FROM enterprise WHERE uscc = ?")
-            let upsert = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO enterprise (uscc, name, former_names, branch_id, recorded_at) VALUES (?, ?, ?, ?, ?)
-                """)
-            let clear = try db.makeStatement(sql: "DELETE FROM enterprise_volume WHERE uscc = ?")
-            let volume = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO enterprise_volume (volume_id, uscc, seq, pages, sites) VALUES (?, ?, ?, ?, ?)
-                """)
-            for f in facts {
-                let at = BureauTime.iso(f.recordedAt)
-                if let before = try String.fetchOne(stored, arguments: [f.uscc]),
-                   let date = BureauTime.parse(before), date > f.recordedAt { continue }
-                let former = String(decoding: try JSONEncoder().encode(f.formerNames), as: UTF8.self)
-                try upsert.execute(arguments: [f.uscc, f.name, former, f.branchID, at])
-                try clear.execute(arguments: [f.uscc])
-                for v in f.volumes {
-                    try volume.execute(arguments: [v.id, f.uscc, v.seq, v.pages, v.sites.joined(separator: ",")])
-                }
+        try dbQueue.write { db in try Self.insertEnterprises(facts, in: db) }
+    }
+
+    /// ``recordEnterprises(_:)`` inside a transaction the caller holds.
+    static func insertEnterprises(_ facts: [EnterpriseFacts], in db: Database) throws {
+        guard !facts.isEmpty else { return }
+        let stored = try db.makeStatement(sql: "SELECT recorded_at FROM enterprise WHERE uscc = ?")
+        let upsert = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO enterprise (uscc, name, former_names, branch_id, recorded_at) VALUES (?, ?, ?, ?, ?)
+            """)
+        let clear = try db.makeStatement(sql: "DELETE FROM enterprise_volume WHERE uscc = ?")
+        let volume = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO enterprise_volume (volume_id, uscc, seq, pages, sites) VALUES (?, ?, ?, ?, ?)
+            """)
+        for f in facts {
+            let at = BureauTime.iso(f.recordedAt)
+            if let before = try String.fetchOne(stored, arguments: [f.uscc]),
+               let date = BureauTime.parse(before), date > f.recordedAt { continue }
+            let former = String(decoding: try JSONEncoder().encode(f.formerNames), as: UTF8.self)
+            try upsert.execute(arguments: [f.uscc, f.name, former, f.branchID, at])
+            try clear.execute(arguments: [f.uscc])
+            for v in f.volumes {
+                try volume.execute(arguments: [v.id, f.uscc, v.seq, v.pages, v.sites.joined(separator: ",")])
             }
         }
     }
