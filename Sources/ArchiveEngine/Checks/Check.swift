@@ -27,6 +27,9 @@ public protocol Check {
     /// run after the others in each slice, so that a file another check reads whole (volume.pdf, the
     /// sealed PDF) is hashed from that read instead of being read a second time.
     static var hashesFiles: Bool { get }
+    /// Whether the check's file part reads the store of `site` (all of them unless it says otherwise): the
+    /// run lists a site's root once for the workers only when some file check of the run will read it.
+    static func readsStore(of site: CenterSite) -> Bool
     init()
     /// Findings from the catalog and the host, over the whole center.
     func run(_ context: InspectionContext) throws -> [Finding]
@@ -41,6 +44,7 @@ extension Check {
     public static var needsFileSizes: Bool { false }
     public static var needsCatalogPages: Bool { false }
     public static var hashesFiles: Bool { false }
+    public static func readsStore(of site: CenterSite) -> Bool { readsFiles }
     public func run(_ context: InspectionContext) throws -> [Finding] { [] }
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] { [] }
 

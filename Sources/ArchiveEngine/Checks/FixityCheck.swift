@@ -22,6 +22,8 @@ public struct FixityCheck: Check {
         site.kind == .datacenter || site.kind == .offsite
     }
 
+    public static func readsStore(of site: CenterSite) -> Bool { rehashes(site) }
+
     public func inspect(_ batch: VolumeBatch, in context: InspectionContext) throws -> [Finding] {
         var findings: [Finding] = []
         for site in context.sites where Self.rehashes(site) {
@@ -33,6 +35,7 @@ public struct FixityCheck: Check {
                 // When the sync check has listed the folder in this batch, reuse its sizes; run alone, open
                 // the pages by name (one open per page, no listing: the scheduled re-hash stays cheap).
                 let listed = context.cachedListing(site: site, folder: volume.folder).map(VolumeFolderContents.init)
+                if listed == nil { context.holdOpen(site: site, folder: volume.folder) }
                 var bad: [String] = []
                 for page in batch.pages(of: volume) {
                     let relative: String

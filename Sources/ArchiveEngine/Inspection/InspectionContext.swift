@@ -157,6 +157,23 @@ public final class InspectionContext: @unchecked Sendable {
         return result
     }
 
+    /// Holds `<site root>/<folder>` open for the reads that follow, without listing it: a check that opens a
+    /// volume's files by name (fixity run alone) then has the kernel resolve each file's name only, not the
+    /// enterprise and volume folders again for every page.
+    ///
+    /// The folder is resolved exactly as a file's path was (symlinks in it followed, as before; the file
+    /// itself still opened no-follow), with `O_PATH`, which needs only the search permission the old lookup
+    /// needed. When it cannot be opened nothing changes: each read resolves its whole path and reports
+    /// what it finds, as before.
+    public func holdOpen(site: CenterSite, folder: String) {
+        if let open = openFolder, open.site == site.id, open.folder == folder { return }
+        guard site.refusal == nil, let flag = pathOnlyFlag, let root = root(site, for: folder) else { return }
+        let fd = openat(root, folder, flag | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        closeOpenFolder()
+        openFolder = (site.id, folder, fd)
+    }
+
     /// The open folder and the name inside it of a store file in the folder listed last, if it is one.
     private func inOpenFolder(_ site: CenterSite, _ relative: String) -> (fd: Int32, name: String)? {
         guard let open = openFolder, open.site == site.id else { return nil }
@@ -230,24 +247,28 @@ public final class InspectionContext: @unchecked Sendable {
         } else {
             result = reader.contents(path(site, relative), limit: limit, hashing: hashing)
         }
-        if case .success(let read) = result, let hex = read.sha256 { digestCache[path(site, relative)] = .success(hex) }
+        if case .success(let read) = result, let hex = read.sha256 { digestCache[Self.digestKey(site, relative)] = .success(hex) }
         return result.map { $0.data }
     }
 
     /// SHA-256 of a store file, computed once per batch however many checks ask (sync and fixity both
     /// judge the pages at dc and offsite).
     public func sha256(site: CenterSite, _ relative: String) -> Result<String, ThrottledFileReader.Failure> {
-        let path = self.path(site, relative)
-        if let cached = digestCache[path] { return cached }
+        let key = Self.digestKey(site, relative)
+        if let cached = digestCache[key] { return cached }
         if site.refusal != nil { return .failure(.unreadable("站点存储根目录被拒绝 (site root refused)")) }
         let result = phases.measure("read+hash files") {
             if let open = inOpenFolder(site, relative) { return reader.sha256(open.name, relativeTo: open.fd) }
             if let root = root(site, for: relative) { return reader.sha256(relative, relativeTo: root) }
-            return reader.sha256(path)
+            return reader.sha256(path(site, relative))
         }
-        digestCache[path] = result
+        digestCache[key] = result
         return result
     }
+
+    /// The digest cache's key of a store file: the site and the path inside its store (shorter to build
+    /// than the absolute path, and the same file either way within one run).
+    private static func digestKey(_ site: CenterSite, _ relative: String) -> String { site.id + "\u{0}" + relative }
 
     func beginBatch() {
         closeOpenFolder()

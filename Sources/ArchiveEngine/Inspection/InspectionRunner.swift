@@ -27,8 +27,11 @@ public enum InspectionRunner {
         let started = options.recordedStart ?? Date()
         let types = try checks(only: options.only, from: checkTypes)
         let checkIDs = types.map { $0.definition.id }
-        let snapshot = try CenterSnapshot(root: options.center, catalogLockWait: options.thresholds.catalogLockWaitSeconds,
-                                          allowedStoreRoots: options.storeRoots)
+        let phases = options.phases ?? PhaseTimes()
+        let snapshot = try phases.measure("catalog copy") {
+            try CenterSnapshot(root: options.center, catalogLockWait: options.thresholds.catalogLockWaitSeconds,
+                               allowedStoreRoots: options.storeRoots)
+        }
         var pem: String?
         if let url = options.sealCertificate {
             do { pem = try String(contentsOf: url, encoding: .utf8) } catch {
@@ -36,13 +39,12 @@ public enum InspectionRunner {
             }
         }
         let siteIDs = try options.sites.map { try Self.sites($0, of: snapshot) }
-        let phases = PhaseTimes()
         progress.update("读取目录 (reading catalog)…", final: true)
         let volumes = try phases.measure("catalog volumes") { try snapshot.catalog.volumes() }
         let reader = ThrottledFileReader(throttle: ReadThrottle(megabytesPerSecond: options.maxReadMBps))
         let context = InspectionContext(
             snapshot: snapshot, at: options.at, thresholds: options.thresholds, volumes: volumes,
-            branchOf: try snapshot.catalog.branchOfEnterprise(), reader: reader, sealCertificatePEM: pem,
+            branchOf: try phases.measure("catalog branches") { try snapshot.catalog.branchOfEnterprise() }, reader: reader, sealCertificatePEM: pem,
             sealCertificatePath: options.sealCertificate?.path, mounts: options.mounts, host: options.host,
             sites: siteIDs.map(Set.init), phases: phases)
         context.listsSizes = types.contains { $0.readsFiles && $0.needsFileSizes }
@@ -68,7 +70,10 @@ public enum InspectionRunner {
             let raw = try phases.measure("catalog fingerprint") { try CatalogFingerprint.compute(snapshot.catalog) }
             var fingerprints: [String: Int64] = [:]
             fingerprints.reserveCapacity(volumes.count)
-            for site in context.sites { _ = context.rootFolders(of: site) }  // listed once, shared by the workers
+            // Listed once, shared by the workers: the roots of the sites some file check of the run reads.
+            for site in context.sites where fileChecks.contains(where: { type(of: $0).readsStore(of: site) }) {
+                _ = phases.measure("list site roots") { context.rootFolders(of: site) }
+            }
             for v in Self.relevant(volumes, context: context, partial: siteIDs != nil) {
                 fingerprints[v.id] = CatalogFingerprint.withDueState(raw[v.id] ?? 0, due: context.isDue(v))
             }
@@ -81,7 +86,9 @@ public enum InspectionRunner {
                                        context: context, types: fileChecks.map { type(of: $0) }, first: fileChecks,
                                        nice: options.nice)
             defer { workers.collectNotes() }
-            let commits = CoverageCommitQueue()
+            let commits = CoverageCommitQueue { [at = options.at] entries in
+                try phases.measure("coverage commit") { try ledger.commit(entries, at: at, runID: runID) }
+            }
             defer { try? commits.wait() }  // never leave a commit running behind an error
             var done = 0, batches = 0
             let size = max(1, options.batchSize)
@@ -97,9 +104,7 @@ public enum InspectionRunner {
                     findings += batchFindings
                     let byVolume = Self.ledgerEntries(batchFindings, volumes: batch.volumes)
                     let entries = batch.volumes.map { ($0.id, fingerprints[$0.id] ?? 0, byVolume[$0.id] ?? []) }
-                    try commits.commit { [at = options.at] in
-                        try phases.measure("coverage commit") { try ledger.commit(entries, at: at, runID: runID) }
-                    }
+                    try commits.commit(entries)
                     done += batch.volumes.count
                     batches += 1
                     progress.update("巡检存储文件 \(FindingText.count(done))/\(FindingText.count(selected.count)) 卷（\(selected.isEmpty ? 100 : done * 100 / selected.count)%），已读 \(workers.bytesReadSoFar / 1_000_000) MB")
@@ -113,12 +118,13 @@ public enum InspectionRunner {
             try commits.wait()
             filesRead = workers.filesRead
             bytesRead = workers.bytesRead
-            try ledger.finish(runID: runID, mode: p.mode == .full || (p.mode == .resumed && p.fullReason != "incremental") ? .full : p.mode)
+            let finishedMode = p.mode == .full || (p.mode == .resumed && p.fullReason != "incremental") ? CoverageLedger.Mode.full : p.mode
+            try phases.measure("coverage finish") { try ledger.finish(runID: runID, mode: finishedMode) }
             p.carried = []
             plan = p
         }
         progress.finish()
-        defer { phases.printIfEnabled() }
+        defer { if options.phases == nil { phases.printIfEnabled() } }  // else the caller prints, after saving
 
         let ordered = phases.measure("order findings") { order(findings, checkIDs: checkIDs) }
         let notes = Array(Set(context.notes)).sorted()
@@ -134,8 +140,10 @@ public enum InspectionRunner {
             report.diskReadings = context.diskReadings
             report.archiveGrowth = try archiveGrowth(snapshot: snapshot, at: options.at)
         }
-        let ticketTexts = try store.ticketRecords().flatMap { [$0.description, $0.actions ?? "", $0.resolution ?? ""] }
-        report.enterprises = try EnterpriseFactsReading.read(findings: ordered, ticketTexts: ticketTexts, context: context)
+        report.enterprises = try phases.measure("enterprise facts") {
+            let ticketTexts = try store.ticketRecords().flatMap { [$0.description, $0.actions ?? "", $0.resolution ?? ""] }
+            return try EnterpriseFactsReading.read(findings: ordered, ticketTexts: ticketTexts, context: context)
+        }
         return report
     }
 
