@@ -14,14 +14,6 @@ let noAccessTimeFlag: Int32 = 0o1000000
 let noAccessTimeFlag: Int32 = 0
 #endif
 
-/// Linux's `O_PATH` (hidden the same way): a handle to a folder that files are opened relative to, which
-/// needs only the search permission a path lookup through the folder needs, never read permission.
-#if os(Linux)
-let pathOnlyFlag: Int32? = 0o10000000
-#else
-let pathOnlyFlag: Int32? = nil
-#endif
-
 /// One folder of a store read with `open(O_NOFOLLOW)` + `readdir` + `fstatat(AT_SYMLINK_NOFOLLOW)`.
 ///
 /// Why not `FileManager.enumerator`: a store holds tens of millions of files and the enumerator costs

@@ -35,7 +35,6 @@ public struct FixityCheck: Check {
                 // When the sync check has listed the folder in this batch, reuse its sizes; run alone, open
                 // the pages by name (one open per page, no listing: the scheduled re-hash stays cheap).
                 let listed = context.cachedListing(site: site, folder: volume.folder).map(VolumeFolderContents.init)
-                if listed == nil { context.holdOpen(site: site, folder: volume.folder) }
                 var bad: [String] = []
                 for page in batch.pages(of: volume) {
                     let relative: String

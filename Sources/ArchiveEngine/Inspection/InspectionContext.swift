@@ -157,23 +157,6 @@ public final class InspectionContext: @unchecked Sendable {
         return result
     }
 
-    /// Holds `<site root>/<folder>` open for the reads that follow, without listing it: a check that opens a
-    /// volume's files by name (fixity run alone) then has the kernel resolve each file's name only, not the
-    /// enterprise and volume folders again for every page.
-    ///
-    /// The folder is resolved exactly as a file's path was (symlinks in it followed, as before; the file
-    /// itself still opened no-follow), with `O_PATH`, which needs only the search permission the old lookup
-    /// needed. When it cannot be opened nothing changes: each read resolves its whole path and reports
-    /// what it finds, as before.
-    public func holdOpen(site: CenterSite, folder: String) {
-        if let open = openFolder, open.site == site.id, open.folder == folder { return }
-        guard site.refusal == nil, let flag = pathOnlyFlag, let root = root(site, for: folder) else { return }
-        let fd = openat(root, folder, flag | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        closeOpenFolder()
-        openFolder = (site.id, folder, fd)
-    }
-
     /// The open folder and the name inside it of a store file in the folder listed last, if it is one.
     private func inOpenFolder(_ site: CenterSite, _ relative: String) -> (fd: Int32, name: String)? {
         guard let open = openFolder, open.site == site.id else { return nil }

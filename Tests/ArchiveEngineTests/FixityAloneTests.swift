@@ -2,9 +2,9 @@
 import Foundation
 import XCTest
 
-/// Fixity run alone opens each volume folder once and its pages by name inside it. What it reports must be
-/// what opening every page by its whole path reported, and what it reports next to the sync check.
-final class FixityFolderHeldOpenTests: XCTestCase {
+/// Fixity run alone opens every page by its path, without listing the folder: what it reports about damaged,
+/// missing, .tif and symlinked pages and folders, and that it agrees with fixity run beside the sync check.
+final class FixityAloneTests: XCTestCase {
     /// A bit flipped at dc, a page missing offsite, a page kept as .tif, a volume folder that is a symlink,
     /// and a volume folder that is not there at all.
     private func damaged() throws -> CenterFixture {
@@ -27,7 +27,7 @@ final class FixityFolderHeldOpenTests: XCTestCase {
         return f
     }
 
-    func testFixityAloneReportsWhatItReportedPageByPage() throws {
+    func testFixityAloneReportsDamagedPagesAndLeavesMissingOnesToSync() throws {
         let f = try damaged()
         let report = try inspect(f, only: ["fixity"])
         XCTAssertEqual(report.findings.map { "\($0.code) \($0.site ?? "-") \($0.volume ?? "-") \($0.path ?? "-")" }, [
