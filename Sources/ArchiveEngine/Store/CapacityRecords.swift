@@ -116,10 +116,13 @@ extension OperationsStore {
 
     /// Keeps what an inspection read of capacity: its disk readings (new ones only) and the archive growth.
     public func recordCapacity(of report: InspectionReport) throws {
-        try dbQueue.write { db in
-            _ = try Self.insertDiskReadings(report.diskReadings, in: db)
-            try Self.replaceArchiveGrowth(report.archiveGrowth, in: db)
-        }
+        try dbQueue.write { db in try Self.insertCapacity(of: report, in: db) }
+    }
+
+    /// ``recordCapacity(of:)`` inside a transaction the caller holds.
+    static func insertCapacity(of report: InspectionReport, in db: Database) throws {
+        _ = try insertDiskReadings(report.diskReadings, in: db)
+        try replaceArchiveGrowth(report.archiveGrowth, in: db)
     }
 
     /// Replaces the growth of the months given (a later check knows better), leaving other months as they are.

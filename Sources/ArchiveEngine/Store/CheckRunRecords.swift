@@ -14,11 +14,8 @@ extension OperationsStore {
     @discardableResult
     public func saveCheckRun(_ report: InspectionReport, audit: (InspectionRun) -> AuditEntry) throws -> InspectionRun {
         try dbQueue.write { db in
-            var stored = report.run
-            stored.id = try Self.freeRunID(report.run.id, in: db)
-            try Self.saveInspection(stored, findings: report.findings, in: db)
-            _ = try Self.insertDiskReadings(report.diskReadings, in: db)
-            try Self.replaceArchiveGrowth(report.archiveGrowth, in: db)
+            let stored = try Self.insertNewInspection(report.run, findings: report.findings, in: db)
+            try Self.insertCapacity(of: report, in: db)
             try Self.insertEnterprises(report.enterprises, in: db)
             try audit(stored).insert(db)
             return stored

@@ -17,12 +17,15 @@ extension OperationsStore {
     /// get different ids. Returns the run as stored.
     @discardableResult
     public func saveNewInspection(_ run: InspectionRun, findings: [Finding]) throws -> InspectionRun {
-        try dbQueue.write { db in
-            var stored = run
-            stored.id = try Self.freeRunID(run.id, in: db)
-            try Self.saveInspection(stored, findings: findings, in: db)
-            return stored
-        }
+        try dbQueue.write { db in try Self.insertNewInspection(run, findings: findings, in: db) }
+    }
+
+    /// ``saveNewInspection(_:findings:)`` inside a transaction the caller holds.
+    static func insertNewInspection(_ run: InspectionRun, findings: [Finding], in db: Database) throws -> InspectionRun {
+        var stored = run
+        stored.id = try freeRunID(run.id, in: db)
+        try saveInspection(stored, findings: findings, in: db)
+        return stored
     }
 
     /// `base` when no run has it, else `base.2`, `base.3`, … (a base id never holds a dot).

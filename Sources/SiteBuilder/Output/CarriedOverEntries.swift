@@ -60,14 +60,9 @@ final class CarriedOverEntries<Entry: CarriedOverEntry>: @unchecked Sendable {
         return CarriedOverEntries(previous: entries)
     }
 
-    /// Writes this build's entries (only those), in key order, under a temporary name renamed into place.
-    func write(to url: URL) throws {
-        try SealedCacheFile.write(sealed(), to: url)
-    }
-
-    /// The bytes ``write(to:)`` writes: this build's entries in key order, sealed. Made apart from the
-    /// writing so a build can make them on one core while the other publishes the site, and write them
-    /// only once the site is published.
+    /// This build's entries (only those) in key order, sealed: the bytes of the cache file, which
+    /// ``SealedCacheFile/write(_:to:)`` writes. Made apart from the writing so a build can make them on one
+    /// core while the other publishes the site, and write them only once the site is published.
     func sealed() -> [UInt8] {
         lock.lock()
         let entries = current
