@@ -1,8 +1,9 @@
 /* ArchiveOps 站内搜索 (site search). Reads ?q= on search.html and looks the query up in the sharded index
    under search/ (see SiteSearch.swift): search/index.js (the manifest, loaded by the page), then only the
-   term shards of the query's words (search/t/N.js), the url/title shards of the results (search/m/N.js)
-   and the text shards of the first results (search/x/N.js). Document numbers have gaps (room for pages
-   to come, see SearchNumbering.swift): a free number is null in its url/title shard. Every shard is a plain script added with a
+   term shards of the query's words, one in each term block of documents (search/t/B/N.js), the url/title
+   shards of the results (search/m/N.js) and the text shards of the first results (search/x/N.js).
+   Document numbers have gaps (room for pages to come, see SearchNumbering.swift): a free number is null
+   in its url/title and text shards. Every shard is a plain script added with a
    <script> element, so it works from file://, a file share or a USB stick, with no server and no fetch().
    Terms are cut exactly as SearchTerms.swift cuts the pages: ASCII words, Chinese character pairs. */
 (function () {
@@ -81,26 +82,32 @@
     if (first.codePointAt(0) >= 128) return first;
     return w.length >= LONG ? w : w.slice(0, 2);
   }
-  function shardOf(w) {
-    var h = 2166136261 >>> 0, k = key(w);
+  /* The term shards of a word: one in each term block (index.termShards[B] shards in block B, 0 for a
+     block without documents); each holds the postings of that block's documents. */
+  function shardsOf(w) {
+    var h = 2166136261 >>> 0, k = key(w), names = [];
     for (var i = 0; i < k.length; i++) { h ^= k.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
-    return "t/" + (h % index.termShards);
+    index.termShards.forEach(function (n, block) { if (n > 0) names.push("t/" + block + "/" + (h % n)); });
+    return names;
   }
   /* doc → score for one query word: the best of the terms it matches. */
   function postings(w) {
-    var table = shards[shardOf(w.text)] || {}, result = {};
+    var result = {};
     function add(list) {
       for (var i = 0; i < list.length; i += 2) {
         if (!(list[i] in result) || result[list[i]] < list[i + 1]) result[list[i]] = list[i + 1];
       }
     }
-    if (w.ascii && w.text.length < LONG) {
-      Object.keys(table).forEach(function (t) { if (t.length < LONG && t.indexOf(w.text) === 0) add(table[t]); });
-    } else if (w.prefix) {
-      Object.keys(table).forEach(function (t) { if (t.indexOf(w.text) === 0) add(table[t]); });
-    } else if (table.hasOwnProperty(w.text)) {
-      add(table[w.text]);
-    }
+    shardsOf(w.text).forEach(function (name) {
+      var table = shards[name] || {};
+      if (w.ascii && w.text.length < LONG) {
+        Object.keys(table).forEach(function (t) { if (t.length < LONG && t.indexOf(w.text) === 0) add(table[t]); });
+      } else if (w.prefix) {
+        Object.keys(table).forEach(function (t) { if (t.indexOf(w.text) === 0) add(table[t]); });
+      } else if (table.hasOwnProperty(w.text)) {
+        add(table[w.text]);
+      }
+    });
     return result;
   }
 
@@ -165,11 +172,11 @@
 
   function render(query) {
     var queryStart = performance.now();
-    if (!index || index.version !== 3) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
+    if (!index || index.version !== 4) { status.textContent = "未找到搜索索引 search/index.js，请重新运行 archive-ops build。"; return; }
     var words = queryWords(query);
     if (words.length === 0) { show(query, [], queryStart); return; }
     status.textContent = "正在搜索……";
-    load(words.map(function (w) { return shardOf(w.text); }), function () {
+    load([].concat.apply([], words.map(function (w) { return shardsOf(w.text); })), function () {
       var scores = null;
       words.forEach(function (w) {
         var p = postings(w), next = {};

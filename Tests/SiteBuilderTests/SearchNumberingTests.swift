@@ -17,6 +17,34 @@ final class SearchNumberingTests: XCTestCase {
 
     func testRoomGrowsWithTheBlock() {
         XCTAssertEqual([1, 16, 17, 100, 1024, 1100, 1281, 5000].map(SearchNumbering.room), [16, 16, 32, 112, 1024, 1280, 1536, 5120])
+        XCTAssertEqual([1, 31, 32, 33, 64, 65].map(SearchNumbering.chunkRoom), [32, 32, 32, 64, 64, 96])
+    }
+
+    /// A new enterprise page sorts into the middle of `enterprises/`: only the numbers of its own chunk
+    /// (about 32 pages) may move, never those of the other chunks — unless the chunk outgrows its room or
+    /// the new url ends a chunk, which the test avoids by its choice of urls.
+    func testAPageAddedInTheMiddleOfItsFolderMovesOnlyItsOwnChunk() throws {
+        let urls = (0..<2000).map { "enterprises/91441900MA\(String(format: "%06d", $0 * 10))X2.html" }
+        let (numbers, _) = SearchNumbering.numbers(urls)
+        XCTAssertEqual(numbers, numbers.sorted())
+        var moved: [Int] = []
+        var added = 0
+        for candidate in stride(from: 5, to: 20_000, by: 10) {
+            let url = "enterprises/91441900MA\(String(format: "%06d", candidate))X2.html"
+            guard !SearchNumbering.endsChunk(url) else { continue }
+            let more = (urls + [url]).sorted()
+            let (again, _) = SearchNumbering.numbers(more)
+            XCTAssertEqual(again, again.sorted())
+            XCTAssertEqual(Set(again).count, again.count)
+            let byURL = Dictionary(uniqueKeysWithValues: zip(more, again))
+            moved.append(zip(urls, numbers).filter { byURL[$0.0] != $0.1 }.count)
+            added += 1
+            if added == 200 { break }
+        }
+        // A chunk holds 32 urls on average; a chunk that was full moves the chunks after it in the folder.
+        let small = moved.filter { $0 <= 200 }.count
+        XCTAssertGreaterThan(small, 150, "most additions move only their own chunk: \(moved)")
+        XCTAssertLessThan(moved.sorted()[moved.count / 2], 64, "median pages renumbered: \(moved.sorted()[moved.count / 2])")
     }
 
     func testNumbersRiseInURLOrderAndAPageAddedAtTheEndOfItsFolderMovesNoOtherNumber() {
@@ -25,8 +53,8 @@ final class SearchNumberingTests: XCTestCase {
         let (numbers, capacity) = SearchNumbering.numbers(urls)
         XCTAssertEqual(numbers, numbers.sorted())
         XCTAssertEqual(Set(numbers).count, numbers.count)
-        XCTAssertEqual(numbers.prefix(4), [0, 16, 17, 32])
-        XCTAssertEqual(capacity, 16 * 7, "seven blocks of up to 16")
+        XCTAssertEqual(numbers.prefix(4), [0, 32, 33, 64])
+        XCTAssertEqual(capacity, 32 * 7, "seven blocks of one chunk of up to 32")
         for added in ["inspections/r3.html", "en/inspections/r3.html", "tickets/T-2.html", "manual/z.html"] {
             var more = urls + [added]
             more.sort()

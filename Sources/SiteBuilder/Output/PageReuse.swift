@@ -117,21 +117,16 @@ final class PageReuse: @unchecked Sendable {
         return takeOver(path: path, entry: entry, title: title, searchDocument: searchDocument)
     }
 
-    /// Every file below `folder` as published last time, if the previous build made each of them from
-    /// `fingerprint` and each is still the file the cache describes (the search index: its files are a
-    /// function of the indexed documents together, so they are taken over or made again together).
-    /// Records the fingerprint for each file taken over; nil (and nothing recorded) otherwise.
-    func publishedFolder(_ folder: String, fingerprint: String) -> [SitePage]? {
-        let paths = previous.keys.filter { $0.hasPrefix(folder) }.sorted()
-        guard !paths.isEmpty, paths.allSatisfy({ previous[$0]!.fingerprint == fingerprint }) else { return nil }
-        var pages: [SitePage] = []
-        for path in paths {
-            guard let page = takeOver(path: path, entry: previous[path]!, title: nil, searchDocument: nil, counted: false)
-            else { return nil }
-            pages.append(page)
-        }
-        for path in paths { record(path: path, fingerprint: fingerprint) }
-        return pages
+    /// The search index file at `path` as published last time, if the previous build made it from
+    /// `fingerprint` (``SiteSearch/files(for:keys:reuse:)``: the keys and numbers of the documents it holds)
+    /// and it is still the file the cache describes. Records the fingerprint when taken over; not counted
+    /// among the pages taken over.
+    func publishedIndexFile(_ path: String, fingerprint: String) -> SitePage? {
+        guard let entry = previous[path], entry.fingerprint == fingerprint,
+              let page = takeOver(path: path, entry: entry, title: nil, searchDocument: nil, counted: false)
+        else { return nil }
+        record(path: path, fingerprint: fingerprint)
+        return page
     }
 
     private func takeOver(path: String, entry: SiteBuildCache.Entry, title: String?, searchDocument: SearchDocument?,

@@ -4,12 +4,15 @@ import Foundation
 /// documents alone (a full build and an incremental one give the same), and stable when a page is added.
 ///
 /// Numbered one after another, a new daily report renumbered every document after it, so every term
-/// shard naming one of them (nearly all), every url/title shard and every text shard after it changed:
-/// about 280 files were written again after one inspection. Now the documents are numbered in blocks, one
-/// block per top folder (`inspections/`, `tickets/`, `en/tickets/`, …; a page at the top is a block of its
-/// own), in url order within the block, and each block is given room to grow: a page added at the end of
-/// its folder (a new run, a new ticket) takes a free number, and no other number changes until its block
-/// outgrows its room. Numbers still rise in url order, so results of equal score are listed as before.
+/// shard naming one of them (nearly all), every url/title shard and every text shard after it changed.
+/// Now the documents are numbered in blocks, one block per top folder (`inspections/`, `tickets/`,
+/// `en/tickets/`, …; a page at the top is a block of its own), and within a block in chunks of about
+/// ``chunkLength`` urls, each chunk ending after a url whose hash says so (``endsChunk(_:)``). Chunks and
+/// blocks are given room to grow: a page added anywhere in its folder (a new run at the end, a new
+/// enterprise in the middle) takes a free number of its own chunk, and no other chunk's numbers change
+/// until its chunk outgrows its room or the new url ends a chunk (about one page in 16 either way); no
+/// other block's numbers change until its block outgrows its room. Numbers still rise in url order, so
+/// results of equal score are listed in url order as before.
 enum SearchNumbering {
     /// The block of the document at `url`: its first folder (its first two under a language folder such
     /// as `en/`), or the url itself for a page at the top. All urls with one block are consecutive in url
@@ -25,9 +28,20 @@ enum SearchNumbering {
 
     private static let languageFolders = Set(SiteLanguage.allCases.map { $0.path("") }.filter { !$0.isEmpty })
 
-    /// The numbers a block of `count` documents takes: `count` rounded up to a quarter of the largest power
-    /// of two not above it (at least 16), so a block of 1,100 runs holds 1,280 and outgrows that only after
-    /// 180 more.
+    /// About this many urls per chunk: one url in this many ends one.
+    static let chunkLength = 32
+
+    /// Whether the chunk of `url` ends after it: by the url's hash alone, so that a url added to a folder
+    /// moves no chunk boundary but (when it ends a chunk itself) its own chunk's.
+    static func endsChunk(_ url: String) -> Bool { hash(url) % UInt32(chunkLength) == 0 }
+
+    /// The numbers a chunk of `count` urls takes: a multiple of ``chunkLength``, so that it grows (and
+    /// moves the chunks after it in its block) once per ``chunkLength`` pages added to it.
+    static func chunkRoom(_ count: Int) -> Int { (count + chunkLength - 1) / chunkLength * chunkLength }
+
+    /// The numbers a block of `count` numbers (its chunks' rooms) takes: `count` rounded up to a quarter of
+    /// the largest power of two not above it (at least 16), so a block of 1,100 holds 1,280 and outgrows
+    /// that only after 180 more.
     static func room(_ count: Int) -> Int {
         var power = 1
         while power * 2 <= count { power *= 2 }
@@ -36,33 +50,43 @@ enum SearchNumbering {
     }
 
     /// The number of each url of `urls` (sorted), and the numbers taken in all (the first free one after
-    /// the last block). Blocks are placed in the order of their first url.
+    /// the last block). Blocks are placed in the order of their first url, chunks in url order.
     static func numbers(_ urls: [String]) -> (numbers: [Int], capacity: Int) {
         var blocks: [Substring: Int] = [:]
-        var counts: [Int] = []
-        var numbers: [Int] = []  // the rank within the block, then the number
-        var blockOf: [Int] = []
-        numbers.reserveCapacity(urls.count)
-        blockOf.reserveCapacity(urls.count)
-        for url in urls {
+        var members: [[Int]] = []  // the urls of each block, in url order
+        for (i, url) in urls.enumerated() {
             let b = block(url)
-            let index = blocks[b] ?? counts.count
-            if index == counts.count {
-                blocks[b] = index
-                counts.append(0)
+            if let index = blocks[b] {
+                members[index].append(i)
+            } else {
+                blocks[b] = members.count
+                members.append([i])
             }
-            numbers.append(counts[index])
-            blockOf.append(index)
-            counts[index] += 1
         }
-        var base: [Int] = []
+        var numbers = [Int](repeating: 0, count: urls.count)
         var next = 0
-        for count in counts {
-            base.append(next)
-            next += room(count)
+        for block in members {
+            var offset = 0, chunkStart = 0
+            for (rank, i) in block.enumerated() {
+                numbers[i] = next + offset + rank - chunkStart
+                if endsChunk(urls[i]) || rank == block.count - 1 {
+                    offset += chunkRoom(rank + 1 - chunkStart)
+                    chunkStart = rank + 1
+                }
+            }
+            next += room(offset)
         }
-        for i in numbers.indices { numbers[i] += base[blockOf[i]] }
         return (numbers, next)
+    }
+
+    /// FNV-1a of the url's UTF-8 bytes.
+    private static func hash(_ url: String) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for b in url.utf8 {
+            h ^= UInt32(b)
+            h = h &* 16_777_619
+        }
+        return h
     }
 
     /// Whether a text shard may end after the document at `url` once it holds `bytes` of text: cuts fall
@@ -72,12 +96,7 @@ enum SearchNumbering {
     static func cutsAfter(_ url: String, bytes: Int) -> Bool {
         if bytes >= SiteSearch.textShardBytes * 2 { return true }
         guard bytes >= SiteSearch.textShardBytes / 2 else { return false }
-        var h: UInt32 = 2_166_136_261
-        for b in url.utf8 {
-            h ^= UInt32(b)
-            h = h &* 16_777_619
-        }
-        return h % 4 == 0
+        return hash(url) % 4 == 0
     }
 
     /// The number of term shards for `estimate` bytes of postings: the power of two nearest to the estimate

@@ -32,6 +32,19 @@ enum ShardJSON {
         return Data(out)
     }
 
+    /// `[[["anchor","heading","text"],…],null,…]`: a free document number is null.
+    static func sections(_ documents: [[[String]]?]) -> Data {
+        var out: [UInt8] = []
+        array(documents, into: &out) { sections, out in
+            if let sections {
+                array(sections, into: &out) { section, out in array(section, into: &out, string) }
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+        }
+        return Data(out)
+    }
+
     private static func array<T>(_ items: [T], into out: inout [UInt8], _ element: (T, inout [UInt8]) -> Void) {
         out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {

@@ -11,10 +11,13 @@ import Foundation
 /// and the first search must not wait for all of it. The index is cut in three kinds of files, each a
 /// script that hands its part to `ARCHIVEOPS_SEARCH_SHARD(name, data)`:
 /// - `search/index.js` — the manifest (how many shards of each kind), loaded with the search page;
-/// - `search/t/N.js` — terms (``SearchTerms``) with their postings (document number, score), the shard
-///   chosen by a hash of the term's key, so a query loads one file per query word;
+/// - `search/t/B/N.js` — terms (``SearchTerms``) with their postings (document number, score) in the
+///   documents of term block B (numbers B × 4,096 to B × 4,096 + 4,095), the shard chosen by a hash of the
+///   term's key, so a query loads one file per term block and query word, and a new page rewrites only
+///   term shards of its own block;
 /// - `search/m/N.js` — url and title of the documents numbered 256 × N to 256 × N + 255, for the result list;
-/// - `search/x/N.js` — the section texts of the documents numbered from N on (about 32 KB a file), for the
+/// - `search/x/N.js` — the section texts of the documents numbered from N on (about 32 KB a file, a free
+///   number as null), for the
 ///   excerpts and the section a result links to; only the shards of the first results are loaded.
 ///
 /// Documents are numbered so that adding a page changes few files (``SearchNumbering``).
@@ -43,8 +46,8 @@ public enum SiteSearch {
     /// The pages with the site index added, each indexed page with its key in `cache` (``SitePage/searchKey``);
     /// documents the previous build indexed are taken from `cache` instead of being indexed again.
     ///
-    /// With `reuse`, the index files are a function of the documents' keys in order: when those are the
-    /// previous build's, the published files are taken over without the postings being made again.
+    /// With `reuse`, each index file is taken over from the previous build when the documents it is made
+    /// from (their keys and numbers) are the same (``files(for:keys:reuse:)``).
     static func index(_ pages: [SitePage], cache: SearchIndexCache, reuse: PageReuse? = nil) throws -> [SitePage] {
         var pages = pages
         var candidates: [Int] = []
@@ -65,16 +68,9 @@ public enum SiteSearch {
         // The urls taken out first: the comparisons copied each (key, document) pair they looked at.
         let orders = indexed.map(\.document.order)
         let order = orders.indices.sorted { orders[$0] < orders[$1] }
-        guard let reuse else { return pages + (try files(for: order.map { indexed[$0].document })) }
-        let print = try reuse.fingerprint(path: folder, language: nil, title: "", input: order.map { indexed[$0].key })
-        if let published = reuse.publishedFolder(folder, fingerprint: print) { return pages + published }
-        let made = try files(for: order.map { indexed[$0].document })
-        for file in made { reuse.record(path: file.path, fingerprint: print) }
-        return pages + made
+        return pages + (try files(for: order.map { indexed[$0].document }, keys: reuse.map { _ in order.map { indexed[$0].key } },
+                                  reuse: reuse))
     }
-
-    /// The folder below `Output/` that holds the index files, and nothing else.
-    static let folder = "search/"
 
     /// The document with every string masked: the index is published like a page.
     static func masked(_ d: SearchDocument) -> SearchDocument {
@@ -115,93 +111,171 @@ public enum SiteSearch {
         }
     }
 
-    /// One index file to write: a term shard, a url/title shard, or a text shard of documents `range`.
+    /// Documents per term block: a block's documents have their own term shards (`search/t/B/N.js`), so
+    /// that a page added or changed rewrites the term shards of its block only, and a build makes the
+    /// postings of the changed blocks only. A query loads one term shard per block and query word.
+    static let termBlockSize = 4096
+
+    /// One group of index files to make: the term shards of a term block (the documents `range`, numbers
+    /// from `block` × ``termBlockSize`` on, in `shards` shards), a url/title shard (`slots`: the document
+    /// at each number from k × ``metaShardSize`` on, nil for a free number, up to the last document), or a
+    /// text shard of the documents `range` (the first numbered `first`).
     private enum ShardJob {
-        case terms(Int)
-        case meta(Int)
+        case terms(block: Int, range: Range<Int>, shards: Int)
+        case meta(k: Int, slots: [Int?])
         case text(first: Int, range: Range<Int>)
+
+        /// The paths of its files.
+        var paths: [String] {
+            switch self {
+            case .terms(let block, _, let shards): return (0..<shards).map { "search/t/\(block)/\($0).js" }
+            case .meta(let k, _): return ["search/m/\(k).js"]
+            case .text(let first, _): return ["search/x/\(first).js"]
+            }
+        }
+
+        /// The document indices its files are made from.
+        var documents: [Int] {
+            switch self {
+            case .terms(_, let range, _), .text(_, let range): return Array(range)
+            case .meta(_, let slots): return slots.compactMap { $0 }
+            }
+        }
     }
 
     /// The index files of `documents` (in url order), numbered by ``SearchNumbering``.
-    static func files(for documents: [IndexedDocument]) throws -> [SitePage] {
+    ///
+    /// With `keys` (each document's search cache key) and `reuse`, a group of files (``ShardJob``) whose
+    /// documents — their keys and numbers — are the previous build's is taken over without being made:
+    /// after one new inspection only the term blocks, url/title shards and text shards holding a changed
+    /// number are made again.
+    static func files(for documents: [IndexedDocument], keys: [String]? = nil, reuse: PageReuse? = nil) throws -> [SitePage] {
         let (numbers, capacity) = SearchNumbering.numbers(documents.map(\.order))
-        // Terms: shard count from the size of the postings, so a small site is a handful of files.
-        let parts = try postings(of: documents, numbers: numbers)
-        let estimate = parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.key.utf8.count + 4 + $1.value.postings.count * 8 } }
-        let termShards = SearchNumbering.termShards(estimate: estimate)
-        // The terms of each shard, gathered part by part on every core.
-        let termsByPart = try ParallelMap.run(count: parts.count) { p -> [[(term: String, postings: Postings)]] in
-            var byShard = Array(repeating: [(term: String, postings: Postings)](), count: termShards)
-            for (term, entry) in parts[p] { byShard[Int(entry.hash % UInt32(termShards))].append((term, entry.postings)) }
-            return byShard
+        var jobs: [ShardJob] = []
+        // Terms: the documents of each term block, with a shard count from the size of their postings (about
+        // ten bytes a posting, terms and punctuation included), so a small site is a handful of files.
+        var blockShards: [Int] = []
+        var first = 0
+        while first < documents.count {
+            let block = numbers[first] / termBlockSize
+            var end = first
+            var postingCount = 0
+            while end < documents.count && numbers[end] / termBlockSize == block {
+                postingCount += documents[end].terms.count
+                end += 1
+            }
+            let shards = SearchNumbering.termShards(estimate: postingCount * 10)
+            while blockShards.count < block { blockShards.append(0) }
+            blockShards.append(shards)
+            jobs.append(.terms(block: block, range: first..<end, shards: shards))
+            first = end
         }
-        var jobs = (0..<termShards).map { ShardJob.terms($0) }
         // Urls and titles: shard k holds the numbers from k × metaShardSize on, a free number as null (the
         // free numbers at a shard's end left out); a shard of free numbers only is not written.
         var byNumber = [Int?](repeating: nil, count: capacity)
         for (i, number) in numbers.enumerated() { byNumber[number] = i }
         for k in 0..<((capacity + metaShardSize - 1) / metaShardSize) {
             let slots = byNumber[(k * metaShardSize)..<min(capacity, (k + 1) * metaShardSize)]
-            if slots.contains(where: { $0 != nil }) { jobs.append(.meta(k)) }
+            if let last = slots.lastIndex(where: { $0 != nil }) { jobs.append(.meta(k: k, slots: Array(slots[...last]))) }
         }
-        // Section texts: documents of consecutive numbers, cut where ``SearchNumbering/cutsAfter(_:bytes:)``
-        // says, each shard named by its first number. Where the cuts fall is decided here, one document
-        // after the other; the shards are then written on every core.
+        // Section texts: documents in number order, a free number between two as null, cut where
+        // ``SearchNumbering/cutsAfter(_:bytes:)`` says, each shard named by its first number.
         var textStarts: [Int] = []
         var currentStart = 0
         var currentBytes = 0
-        func flushText(upTo end: Int) {
-            guard end > currentStart else { return }
-            jobs.append(.text(first: numbers[currentStart], range: currentStart..<end))
-            currentStart = end
-            currentBytes = 0
-        }
         for (i, d) in documents.enumerated() {
-            if i > currentStart, numbers[i] != numbers[currentStart] + (i - currentStart) { flushText(upTo: i) }
             if i == currentStart { textStarts.append(numbers[i]) }
             currentBytes += d.sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
-            if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) { flushText(upTo: i + 1) }
-        }
-        flushText(upTo: documents.count)
-        let allJobs = jobs, slotsByNumber = byNumber
-        // Written as bytes, every file on every core: string interpolation of half a million numbers was slow.
-        var pages = try ParallelMap.run(count: jobs.count) { j -> SitePage in
-            switch allJobs[j] {
-            case .terms(let i):
-                var json: [UInt8] = [UInt8(ascii: "{")]
-                let terms = termsByPart.flatMap { $0[i] }.sorted { $0.term < $1.term }
-                for (n, entry) in terms.enumerated() {
-                    if n > 0 { json.append(UInt8(ascii: ",")) }
-                    json.append(UInt8(ascii: "\""))
-                    json.append(contentsOf: entry.term.utf8)
-                    json.append(contentsOf: "\":[".utf8)
-                    for (k, p) in entry.postings.enumerated() {
-                        if k > 0 { json.append(UInt8(ascii: ",")) }
-                        appendDecimal(p.doc, to: &json)
-                        json.append(UInt8(ascii: ","))
-                        appendDecimal(p.score, to: &json)
-                    }
-                    json.append(UInt8(ascii: "]"))
-                }
-                json.append(UInt8(ascii: "}"))
-                return shard("t/\(i)", json: Data(json))
-            case .meta(let k):
-                let slots = slotsByNumber[(k * metaShardSize)..<min(capacity, (k + 1) * metaShardSize)]
-                let last = slots.lastIndex(where: { $0 != nil })!
-                let rows = slots[...last].map { $0.map { [documents[$0].url, documents[$0].title] } }
-                return shard("m/\(k)", json: ShardJSON.strings(rows))
-            case .text(let first, let range):
-                return shard("x/\(first)", json: ShardJSON.sections(documents[range].map(\.sections)))
+            if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) || i == documents.count - 1 {
+                jobs.append(.text(first: numbers[currentStart], range: currentStart..<(i + 1)))
+                currentStart = i + 1
+                currentBytes = 0
             }
         }
-        let manifest: [String: Any] = ["version": 3, "docs": documents.count, "termShards": termShards,
+        // Each group taken over when its documents are the previous build's, else made.
+        var made: [SitePage] = []
+        var toMake: [(job: ShardJob, fingerprint: String?)] = []
+        for job in jobs {
+            guard let keys, let reuse else {
+                toMake.append((job, nil))
+                continue
+            }
+            let print = try reuse.fingerprint(path: job.paths[0], language: nil, title: "", input: job.documents.map { "\(numbers[$0]) \(keys[$0])" })
+            let taken = job.paths.compactMap { reuse.publishedIndexFile($0, fingerprint: print) }
+            if taken.count == job.paths.count { made += taken } else { toMake.append((job, print)) }
+        }
+        made += try make(toMake.map(\.job), documents: documents, numbers: numbers)
+        if let reuse {
+            let fingerprints = Dictionary(toMake.flatMap { item in item.job.paths.map { ($0, item.fingerprint) } }, uniquingKeysWith: { a, _ in a })
+            for page in made where !page.isPublished {
+                if let print = fingerprints[page.path] ?? nil { reuse.record(path: page.path, fingerprint: print) }
+            }
+        }
+        let manifest: [String: Any] = ["version": 4, "docs": documents.count, "termBlockSize": termBlockSize, "termShards": blockShards,
                                        "metaShardSize": metaShardSize, "textShards": textStarts]
         var data = Data("/* ArchiveOps 站内搜索索引 (site search index), generated by archive-ops build */\n".utf8)
         data.append(Data("window.\(variable) = ".utf8))
         data.append(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]))
         data.append(Data(";\n".utf8))
-        pages.append(SitePage(path: indexPath, contents: data))
+        if let reuse { reuse.record(path: indexPath, fingerprint: SiteBuildCache.contentHash(data)) }
+        made.append(SitePage(path: indexPath, contents: data))
+        return made
+    }
+
+    /// The files of `jobs`: the term blocks one after the other (each on every core), then the url/title
+    /// and text shards on every core.
+    private static func make(_ jobs: [ShardJob], documents: [IndexedDocument], numbers: [Int]) throws -> [SitePage] {
+        var pages: [SitePage] = []
+        for case .terms(let block, let range, let shards) in jobs {
+            pages += try termShards(block: block, documents: Array(documents[range]), numbers: Array(numbers[range]), shards: shards)
+        }
+        let others = jobs.filter { if case .terms = $0 { return false } else { return true } }
+        // Written as bytes, every file on every core.
+        pages += try ParallelMap.run(count: others.count) { j -> SitePage in
+            switch others[j] {
+            case .terms: fatalError("term blocks are made above")
+            case .meta(let k, let slots):
+                return shard("m/\(k)", json: ShardJSON.strings(slots.map { $0.map { [documents[$0].url, documents[$0].title] } }))
+            case .text(let first, let range):
+                var sections: [[[String]]?] = []
+                for i in range {
+                    if i > range.lowerBound { sections += [[[String]]?](repeating: nil, count: numbers[i] - numbers[i - 1] - 1) }
+                    sections.append(documents[i].sections)
+                }
+                return shard("x/\(first)", json: ShardJSON.sections(sections))
+            }
+        }
         return pages
+    }
+
+    /// The term shards of one term block: its documents' postings gathered in parts on every core, each
+    /// shard's terms in order, written as bytes (string interpolation of half a million numbers was slow).
+    private static func termShards(block: Int, documents: [IndexedDocument], numbers: [Int], shards: Int) throws -> [SitePage] {
+        let parts = try postings(of: documents, numbers: numbers)
+        let termsByPart = try ParallelMap.run(count: parts.count) { p -> [[(term: String, postings: Postings)]] in
+            var byShard = Array(repeating: [(term: String, postings: Postings)](), count: shards)
+            for (term, entry) in parts[p] { byShard[Int(entry.hash % UInt32(shards))].append((term, entry.postings)) }
+            return byShard
+        }
+        return try ParallelMap.run(count: shards) { i -> SitePage in
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            let terms = termsByPart.flatMap { $0[i] }.sorted { $0.term < $1.term }
+            for (n, entry) in terms.enumerated() {
+                if n > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "\""))
+                json.append(contentsOf: entry.term.utf8)
+                json.append(contentsOf: "\":[".utf8)
+                for (k, p) in entry.postings.enumerated() {
+                    if k > 0 { json.append(UInt8(ascii: ",")) }
+                    appendDecimal(p.doc, to: &json)
+                    json.append(UInt8(ascii: ","))
+                    appendDecimal(p.score, to: &json)
+                }
+                json.append(UInt8(ascii: "]"))
+            }
+            json.append(UInt8(ascii: "}"))
+            return shard("t/\(block)/\(i)", json: Data(json))
+        }
     }
 
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
