@@ -96,9 +96,10 @@ final class SearchShardEquivalenceTests: XCTestCase {
                 textStarts.append(numbers[i])
             } else {
                 current += [[[String]]?](repeating: nil, count: numbers[i] - numbers[i - 1] - 1)
+                currentBytes += 5 * (numbers[i] - numbers[i - 1] - 1)
             }
             current.append(d.sections)
-            currentBytes += d.sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
+            currentBytes += d.sections.reduce(3) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
             if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) { flushText() }
         }
         flushText()

@@ -44,11 +44,12 @@ enum ReportIndexPages {
                 }
             }
             try render("inspections/index.html", n.text("inspections_title"), InspectionsIndexView(
-                months: data.months.reversed().compactMap { m in
-                    guard let runs = runsByMonth[m] else { return nil }
-                    return .init(month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html",
-                                 runs: runs.map { runLink($0, data: data, n: n) })
-                }, comparisonsHref: comparisons.isEmpty ? nil : ComparisonPages.indexPath))
+                latest: data.months.last { runsByMonth[$0] != nil }.map { m in
+                    .init(month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html",
+                          runs: runsByMonth[m]!.map { runLink($0, data: data, n: n) })
+                },
+                years: inspectionYears(data.months.filter { runsByMonth[$0] != nil }, runsByMonth: runsByMonth, data: data),
+                comparisonsHref: comparisons.isEmpty ? nil : ComparisonPages.indexPath))
             try render("tickets/index.html", n.text("tickets_title"), TicketsIndexView(
                 months: data.months.reversed().compactMap { m in
                     guard let t = ticketsByMonth[m] else { return nil }
@@ -93,6 +94,30 @@ enum ReportIndexPages {
         var tickets: [PageInputs.Digest]
         var levels: ServiceLevels
         var queryDays = false
+    }
+
+    /// The rows of the inspections overview: `months` (those with runs, oldest first) by year, newest first.
+    static func inspectionYears(_ months: [String], runsByMonth: [String: [InspectionRun]], data: ReportData)
+        -> [InspectionsIndexView.Year] {
+        var years: [InspectionsIndexView.Year] = []
+        for m in months.reversed() {
+            let runs = runsByMonth[m] ?? []
+            var worst: [String: Int] = [:]
+            var findings = 0
+            for r in runs {
+                let f = data.history.findings(of: r)
+                findings += f.count
+                worst[f.map(\.severity).max()?.rawValue ?? "ok", default: 0] += 1
+            }
+            let row = InspectionsIndexView.MonthRow(
+                month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html", runs: Format.int(runs.count),
+                ok: Format.int(worst["ok"] ?? 0), info: Format.int(worst[Severity.info.rawValue] ?? 0),
+                warning: Format.int(worst[Severity.warning.rawValue] ?? 0), critical: Format.int(worst[Severity.critical.rawValue] ?? 0),
+                findings: Format.int(findings))
+            let year = String(m.prefix(4))
+            if years.last?.year == year { years[years.count - 1].months.append(row) } else { years.append(.init(year: year, months: [row])) }
+        }
+        return years
     }
 
     static func runLink(_ r: InspectionRun, data: ReportData, n: LabelNames) -> RunLink {

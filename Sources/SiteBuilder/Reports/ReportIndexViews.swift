@@ -15,7 +15,13 @@ struct MonthIndexView: ReportView {
     var queryDaysHref: String
 }
 
-/// What `layouts/inspections-index` reads: the daily reports by month.
+/// What `layouts/inspections-index` reads: the newest month's daily reports day by day, and every month
+/// of every year in one row (runs, how many ended OK, with notices, warnings or critical findings, and
+/// the findings in all) linking to the month's page, where its runs are listed.
+///
+/// A manager reads the newest days and the trend of the months; the day-by-day grid of three years (1,100
+/// links in both languages) was rendered again after every inspection, so the older days moved to their
+/// month pages.
 struct InspectionsIndexView: ReportView {
     static let template = "layouts/inspections-index"
 
@@ -26,7 +32,28 @@ struct InspectionsIndexView: ReportView {
         var runs: [RunLink]
     }
 
-    var months: [Month]
+    /// One month's row: its runs counted by their worst finding.
+    struct MonthRow: Codable {
+        var month: String
+        var href: String
+        var summaryHref: String
+        var runs: String
+        var ok: String
+        var info: String
+        var warning: String
+        var critical: String
+        var findings: String
+    }
+
+    struct Year: Codable {
+        var year: String
+        var months: [MonthRow]
+    }
+
+    /// The newest month with runs; nil when there is none.
+    var latest: Month?
+    /// Newest first, each year's months newest first.
+    var years: [Year]
     /// The list of 数据迁移核对报告; nil (no link) when there is none in the period.
     var comparisonsHref: String?
 }

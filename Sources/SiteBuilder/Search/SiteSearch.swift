@@ -12,7 +12,7 @@ import Foundation
 /// script that hands its part to `ARCHIVEOPS_SEARCH_SHARD(name, data)`:
 /// - `search/index.js` — the manifest (how many shards of each kind), loaded with the search page;
 /// - `search/t/B/N.js` — terms (``SearchTerms``) with their postings (document number, score) in the
-///   documents of term block B (numbers B × 4,096 to B × 4,096 + 4,095), the shard chosen by a hash of the
+///   documents of term block B (numbers B × 2,048 to B × 2,048 + 2,047), the shard chosen by a hash of the
 ///   term's key, so a query loads one file per term block and query word, and a new page rewrites only
 ///   term shards of its own block;
 /// - `search/m/N.js` — url and title of the documents numbered 256 × N to 256 × N + 255, for the result list;
@@ -114,7 +114,7 @@ public enum SiteSearch {
     /// Documents per term block: a block's documents have their own term shards (`search/t/B/N.js`), so
     /// that a page added or changed rewrites the term shards of its block only, and a build makes the
     /// postings of the changed blocks only. A query loads one term shard per block and query word.
-    static let termBlockSize = 4096
+    static let termBlockSize = 2048
 
     /// One group of index files to make: the term shards of a term block (the documents `range`, numbers
     /// from `block` × ``termBlockSize`` on, in `shards` shards), a url/title shard (`slots`: the document
@@ -184,8 +184,9 @@ public enum SiteSearch {
         var currentStart = 0
         var currentBytes = 0
         for (i, d) in documents.enumerated() {
-            if i == currentStart { textStarts.append(numbers[i]) }
-            currentBytes += d.sections.reduce(0) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
+            if i == currentStart { textStarts.append(numbers[i]) } else { currentBytes += 5 * (numbers[i] - numbers[i - 1] - 1) }
+            // The bytes the shard takes: a page found by its title alone is `[]`, a free number `null`.
+            currentBytes += d.sections.reduce(3) { $0 + $1[2].utf8.count + $1[1].utf8.count + 8 }
             if SearchNumbering.cutsAfter(d.order, bytes: currentBytes) || i == documents.count - 1 {
                 jobs.append(.text(first: numbers[currentStart], range: currentStart..<(i + 1)))
                 currentStart = i + 1
