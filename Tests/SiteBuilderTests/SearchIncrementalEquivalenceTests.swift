@@ -40,7 +40,8 @@ final class SearchIncrementalEquivalenceTests: XCTestCase {
             let now = try searchFiles(steps)
             let rewritten = now.filter { previous[$0.key] != $0.value }.map(\.key)
             // The site is small (one term block): its term shards change, but few text shards do.
-            XCTAssertLessThanOrEqual(rewritten.filter { $0.hasPrefix("search/x/") }.count, 2, "after the run of \(day): \(rewritten.sorted())")
+            XCTAssertLessThanOrEqual(rewritten.filter { $0.hasPrefix("search/x/") }.count, 2,
+                                     "after the run of \(day): \(rewritten.sorted())")
             previous = now
         }
         try build(store, into: whole, incremental: false)
@@ -73,7 +74,9 @@ final class SearchIncrementalEquivalenceTests: XCTestCase {
         let (numbers, _) = SearchNumbering.numbers(documents.map(\.order))
         for term in ["签章", "档案", "sync"] {
             let expected = documents.indices
-                .compactMap { i in documents[i].terms.first { $0.term == term }.map { (url: documents[i].url, number: numbers[i], score: $0.score) } }
+                .compactMap { i in
+                    documents[i].terms.first { $0.term == term }.map { (url: documents[i].url, number: numbers[i], score: $0.score) }
+                }
                 .sorted { ($0.score, -$0.number) > ($1.score, -$1.number) }
             XCTAssertGreaterThan(expected.count, 50, term)
             let dom = try SearchPageQuery.dom(output: output, query: term)

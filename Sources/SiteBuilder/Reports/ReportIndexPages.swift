@@ -115,7 +115,11 @@ enum ReportIndexPages {
                 warning: Format.int(worst[Severity.warning.rawValue] ?? 0), critical: Format.int(worst[Severity.critical.rawValue] ?? 0),
                 findings: Format.int(findings))
             let year = String(m.prefix(4))
-            if years.last?.year == year { years[years.count - 1].months.append(row) } else { years.append(.init(year: year, months: [row])) }
+            if years.last?.year == year {
+                years[years.count - 1].months.append(row)
+            } else {
+                years.append(.init(year: year, months: [row]))
+            }
         }
         return years
     }

@@ -201,13 +201,15 @@ public enum SiteSearch {
                 toMake.append((job, nil))
                 continue
             }
-            let print = try reuse.fingerprint(path: job.paths[0], language: nil, title: "", input: job.documents.map { "\(numbers[$0]) \(keys[$0])" })
+            let documentKeys = job.documents.map { "\(numbers[$0]) \(keys[$0])" }
+            let print = try reuse.fingerprint(path: job.paths[0], language: nil, title: "", input: documentKeys)
             let taken = job.paths.compactMap { reuse.publishedIndexFile($0, fingerprint: print) }
             if taken.count == job.paths.count { made += taken } else { toMake.append((job, print)) }
         }
         made += try make(toMake.map(\.job), documents: documents, numbers: numbers)
         if let reuse {
-            let fingerprints = Dictionary(toMake.flatMap { item in item.job.paths.map { ($0, item.fingerprint) } }, uniquingKeysWith: { a, _ in a })
+            let fingerprints = Dictionary(toMake.flatMap { item in item.job.paths.map { ($0, item.fingerprint) } },
+                                          uniquingKeysWith: { a, _ in a })
             for page in made where !page.isPublished {
                 if let print = fingerprints[page.path] ?? nil { reuse.record(path: page.path, fingerprint: print) }
             }
