@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The catalog export of a center snapshot (`catalog.sqlite`), read from one consistent committed state.
 ///
@@ -117,17 +118,45 @@ public final class CenterCatalog: @unchecked Sendable {
         text.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? text : text.lowercased()
     }
 
-    /// Calls `body` with every volume row's columns as text, in volume id order — the input of the
-    /// per-volume catalog fingerprint that tells which volumes changed since the last run.
-    public func forEachVolumeRowText(_ body: (String, String) -> Void) throws {
-        try read("volume") { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, uscc || '|' || seq || '|' || ifnull(created_at,'') || '|' || pages || '|' ||
-                       ifnull(efile_status,'') || '|' || ifnull(efile_sha256,'') || '|' ||
-                       ifnull(seal_status,'') || '|' || ifnull(seal_sha256,'')
-                FROM volume ORDER BY id
-                """)
-            while let r = try rows.next() { body(r[0] ?? "", r[1] ?? "") }
+    /// Calls `body` with every volume id and the UTF-8 bytes of its row's columns as text, in volume id
+    /// order — the input of the per-volume catalog fingerprint that tells which volumes changed since the
+    /// last run. Read with the C API (``CatalogRawRow``): the bytes are valid only during the call.
+    public func forEachVolumeRowText(_ body: (String, UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try forEachRawRow("volume", sql: """
+            SELECT id, uscc || '|' || seq || '|' || ifnull(created_at,'') || '|' || pages || '|' ||
+                   ifnull(efile_status,'') || '|' || ifnull(efile_sha256,'') || '|' ||
+                   ifnull(seal_status,'') || '|' || ifnull(seal_sha256,'')
+            FROM volume ORDER BY id
+            """) { row in
+            let id = row.string(0) ?? ""
+            row.withUTF8(1) { body(id, $0) }
+        }
+    }
+
+    /// Calls `body` with every page row in (volume, no) order, as the UTF-8 bytes of the volume id, the page
+    /// number, the UTF-8 bytes of the lower-cased SHA-256 and the size (−1 when NULL) — the same values
+    /// ``forEachPage(_:)`` gives, without a `String` per row. The bytes are valid only during the call.
+    func forEachPageRow(_ body: (UnsafeBufferPointer<UInt8>, Int64, UnsafeBufferPointer<UInt8>, Int64) -> Void) throws {
+        try forEachRawRow("page", sql: "SELECT volume_id, no, sha256, bytes FROM page ORDER BY volume_id, no") { row in
+            let no = row.int64(1) ?? 0, bytes = row.int64(3) ?? -1
+            row.withUTF8(0) { id in row.withLowercasedHashUTF8(2) { sha in body(id, no, sha, bytes) } }
+        }
+    }
+
+    /// Steps `sql` with SQLite's C API and calls `body` with each row; errors name the file like ``read(_:_:)``.
+    private func forEachRawRow(_ what: String, sql: String, _ body: (CatalogRawRow) -> Void) throws {
+        try read(what) { db in
+            let prepared = try db.makeStatement(sql: sql)  // kept alive: it finalizes the statement when released
+            let statement = prepared.sqliteStatement
+            defer { sqlite3_reset(statement); withExtendedLifetime(prepared) {} }
+            while true {
+                let code = sqlite3_step(statement)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                body(CatalogRawRow(statement: statement))
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Which volumes' files a run verifies, and the bookkeeping that makes the choice incremental,
 /// rotating and resumable (restic-style honesty about what was checked).
@@ -78,13 +79,16 @@ public final class CoverageLedger: Sendable {
                 return plan
             }
 
+            // A full run verifies everything whatever the ledger holds, so it does not read the ledger.
             var known: [String: (fingerprint: Int64, verifiedAt: String, open: Bool)] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT volume_id, fingerprint, verified_at, findings FROM coverage_volume WHERE center = ? AND checks = ?
-                """, arguments: [center, checks])
-            while let r = try rows.next() {
-                let findings: String? = r[3]
-                known[r[0]] = (r[1], r[2], !(findings ?? "").isEmpty)
+            if !full {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT volume_id, fingerprint, verified_at, findings FROM coverage_volume WHERE center = ? AND checks = ?
+                    """, arguments: [center, checks])
+                while let r = try rows.next() {
+                    let findings: String? = r[3]
+                    known[r[0]] = (r[1], r[2], !(findings ?? "").isEmpty)
+                }
             }
             if full || known.isEmpty {
                 plan.mode = .full
@@ -109,8 +113,7 @@ public final class CoverageLedger: Sendable {
                 plan.selection = ids.filter { chosen.contains($0) }
             }
             try db.execute(sql: "DELETE FROM coverage_pending WHERE center = ? AND checks = ?", arguments: [center, checks])
-            let insert = try db.makeStatement(sql: "INSERT INTO coverage_pending (center, checks, volume_id) VALUES (?, ?, ?)")
-            for id in plan.selection { try insert.execute(arguments: [center, checks, id]) }
+            try Self.insertPending(plan.selection, center: center, checks: checks, db)
             try db.execute(sql: """
                 INSERT OR REPLACE INTO coverage_run (center, checks, run_id, at, mode, slice_no, slice_count, changed, reverified, slice,
                                                      finished)
@@ -118,6 +121,26 @@ public final class CoverageLedger: Sendable {
                 """, arguments: [center, checks, runID, BureauTime.iso(at), plan.mode == .full ? plan.fullReason : plan.mode.rawValue,
                                  plan.sliceNo, plan.sliceCount, plan.changed, plan.reverified, plan.slice])
             return plan
+        }
+    }
+
+    /// Writes the run's selection to `coverage_pending`, binding each id with the C API: the selection is
+    /// every volume of a full run, and building GRDB arguments per row was most of the plan's time.
+    static func insertPending(_ ids: [String], center: String, checks: String, _ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO coverage_pending (center, checks, volume_id) VALUES (?, ?, ?)")
+        try insert.setArguments([center, checks, ""])
+        let statement = insert.sqliteStatement
+        defer { withExtendedLifetime(insert) {} }  // it finalizes the statement when released
+        // SQLITE_TRANSIENT (a C macro, not imported): SQLite copies the text before the call returns.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for id in ids {
+            let code = sqlite3_bind_text(statement, 3, id, -1, transient)  // as GRDB binds a String
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            let step = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            guard step == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
     }
 

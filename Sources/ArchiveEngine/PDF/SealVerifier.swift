@@ -91,28 +91,53 @@ public struct SealVerifier: Sendable {
 
     /// The DER blob at the start of the hex string: the hex is zero-padded to its reserved size, so the
     /// length comes from the DER header, not from the string.
+    ///
+    /// Only the blob's own digits are decoded (the padding is often several times the blob); the rest is
+    /// still checked to be hex digits or white space, so a damaged string is refused as before.
     static func derBlob(_ hex: ArraySlice<UInt8>) -> [UInt8]? {
         var raw = [UInt8]()
-        raw.reserveCapacity(hex.count / 2)
+        var total: Int? = nil  // the blob's length once its header is decoded
         var high: UInt8? = nil
-        for ch in hex where !PDFBytes.isWhitespace(ch) {
+        var index = hex.startIndex
+        while index < hex.endIndex, total.map({ raw.count < $0 }) ?? true {
+            let ch = hex[index]
+            index += 1
+            if PDFBytes.isWhitespace(ch) { continue }
             guard let v = PDFBytes.hexValue(ch) else { return nil }
-            if let h = high { raw.append(h << 4 | v); high = nil } else { high = v }
+            guard let h = high else { high = v; continue }
+            raw.append(h << 4 | v)
+            high = nil
+            if total == nil {
+                switch headerLength(raw) {
+                case .needMore: break
+                case .invalid: return nil
+                case .length(let length): total = length; raw.reserveCapacity(length)
+                }
+            }
         }
-        if let h = high { raw.append(h << 4) }  // an odd final digit is followed by an implied 0
-        guard raw.count >= 2, raw[0] == 0x30 else { return nil }
-        let total: Int
-        if raw[1] < 0x80 {
-            total = 2 + Int(raw[1])
-        } else {
-            let n = Int(raw[1] & 0x7F)
-            guard n >= 1, n <= 4, raw.count >= 2 + n else { return nil }  // 0x80 (indefinite BER) is not accepted
-            var length = 0
-            for i in 0..<n { length = length << 8 | Int(raw[2 + i]) }
-            total = 2 + n + length
+        guard hex[index...].allSatisfy({ PDFBytes.isWhitespace($0) || PDFBytes.hexValue($0) != nil }) else { return nil }
+        if let h = high {  // an odd final digit is followed by an implied 0
+            raw.append(h << 4)
+            if total == nil, case .length(let length) = headerLength(raw) { total = length }
         }
-        guard total <= raw.count else { return nil }
+        guard let total, total <= raw.count else { return nil }
         return Array(raw[0..<total])
+    }
+
+    private enum DERHeader { case needMore, invalid, length(Int) }
+
+    /// The whole length of a DER SEQUENCE from its first bytes (definite lengths of up to four bytes; the
+    /// indefinite BER form 0x80 is not accepted).
+    private static func headerLength(_ raw: [UInt8]) -> DERHeader {
+        guard raw.count >= 2 else { return .needMore }
+        guard raw[0] == 0x30 else { return .invalid }
+        if raw[1] < 0x80 { return .length(2 + Int(raw[1])) }
+        let n = Int(raw[1] & 0x7F)
+        guard n >= 1, n <= 4 else { return .invalid }
+        guard raw.count >= 2 + n else { return .needMore }
+        var length = 0
+        for i in 0..<n { length = length << 8 | Int(raw[2 + i]) }
+        return .length(2 + n + length)
     }
 }
 
