@@ -43,6 +43,34 @@ final class CatalogFingerprintReadingTests: XCTestCase {
         XCTAssertEqual(Set(fromBytes.keys), Set(f.volumes.keys))
     }
 
+    func testVolumeRowsReadWithTheCAPIEqualThoseReadThroughGRDBRows() throws {
+        let f = try standardFixture()
+        try f.addVolume("V-档案", uscc: CenterFixture.code(7), seq: 1, pages: 2, lockOwner: "张三", lockedAt: "2023-06-30 07:00")
+        for sql in [
+            "UPDATE volume SET efile_sha256 = upper(efile_sha256), seq = '2', pages = NULL WHERE id = 'V001'",
+            "UPDATE volume SET created_at = 'not a time', seal_sha256 = CAST(x'41ff00' AS TEXT), uscc = NULL WHERE id = 'V002'",
+            "UPDATE volume SET efile_updated_at = '2023-06-30T17:05:00+08:00', sealed_at = 20230630, seq = 3.7 WHERE id = 'V003'",
+        ] { try f.execute(sql) }
+        try f.close()
+        let catalog = try CenterCatalog(path: f.catalogURL.path)
+        let reference = try catalog.dbQueue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, uscc, seq, created_at, pages, efile_status, efile_updated_at, efile_sha256,
+                       seal_status, sealed_at, seal_sha256, lock_owner, locked_at
+                FROM volume ORDER BY id
+                """).map { r in
+                func time(_ i: Int) -> Date? { (r[i] as String?).flatMap { BureauTime.parse($0) } }
+                func hash(_ i: Int) -> String? { (r[i] as String?).map(CenterCatalog.lowercasedHash) }
+                return CatalogVolume(
+                    id: r[0] ?? "", uscc: r[1] ?? "", seq: r[2] ?? 0, createdAt: time(3), pages: r[4] ?? 0,
+                    efileStatus: r[5] ?? "", efileUpdatedAt: time(6), efileSHA256: hash(7),
+                    sealStatus: r[8] ?? "", sealedAt: time(9), sealSHA256: hash(10), lockOwner: r[11], lockedAt: time(12))
+            }
+        }
+        XCTAssertEqual(try catalog.volumes(), reference)
+        XCTAssertEqual(reference.count, 4)
+    }
+
     /// The fingerprint as computed before the C API reading: every value a GRDB-decoded `String` or `Int`.
     private static func referenceFingerprints(_ catalog: CenterCatalog) throws -> [String: Int64] {
         var hashes: [String: UInt64] = [:]
