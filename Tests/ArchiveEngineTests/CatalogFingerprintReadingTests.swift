@@ -90,7 +90,8 @@ final class CatalogFingerprintReadingTests: XCTestCase {
                 current = (volumeID, hashes[volumeID])
             }
             guard let h = current?.hash else { return }
-            current?.hash = CatalogFingerprint.mix(CatalogFingerprint.mix(CatalogFingerprint.mix(h, Int64(page.no)), page.sha256), page.bytes)
+            let withNumber = CatalogFingerprint.mix(h, Int64(page.no))
+            current?.hash = CatalogFingerprint.mix(CatalogFingerprint.mix(withNumber, page.sha256), page.bytes)
         }
         if let done = current, let h = done.hash { hashes[done.id] = h }
         return hashes.mapValues { Int64(bitPattern: $0) }

@@ -146,7 +146,8 @@ public final class CenterCatalog: @unchecked Sendable {
                 let code = sqlite3_step(statement)
                 if code == SQLITE_DONE { return }
                 guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
                 }
                 body(CatalogRawRow(statement: statement))
             }

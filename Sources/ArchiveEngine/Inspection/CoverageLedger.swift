@@ -139,7 +139,8 @@ public final class CoverageLedger: Sendable {
             let step = sqlite3_step(statement)
             sqlite3_reset(statement)
             guard step == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: message)
             }
         }
     }

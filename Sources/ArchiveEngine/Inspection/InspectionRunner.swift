@@ -80,8 +80,9 @@ public enum InspectionRunner {
             var p = try phases.measure("coverage plan") { try ledger.plan(fingerprints: fingerprints, at: options.at, full: options.full,
                                     cycleDays: options.thresholds.fixityCycleDays, runID: runID) }
             findings += p.carried
-            let byID = Dictionary(volumes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let selected = p.selection.compactMap { byID[$0] }
+            // Positions, not copies: a volume is a dozen strings, and this table holds every volume.
+            let byID = Dictionary(volumes.indices.map { (volumes[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            let selected = p.selection.compactMap { byID[$0].map { volumes[$0] } }
             let workers = BatchWorkers(count: options.workers ?? ProcessInfo.processInfo.activeProcessorCount,
                                        context: context, types: fileChecks.map { type(of: $0) }, first: fileChecks,
                                        nice: options.nice)
