@@ -84,9 +84,16 @@ public struct DeadlineCompliance: Codable, Hashable, Sendable {
 
     /// The month `month` (`2023-06`) judged up to `asOf`.
     public static func month(_ month: String, runs: [InspectionRun], deadline: InspectionDeadline, asOf: CalendarDay) -> Month {
+        self.month(month, runsFinishingIn: runs, firstRunDay: runs.map { CalendarDay($0.finishedAt) }.min(), deadline: deadline, asOf: asOf)
+    }
+
+    /// The same from at least the runs that finished on a day of `month` (a caller holding the runs by month
+    /// passes the month's, not every run) and the first day any run finished, where judging starts.
+    public static func month(_ month: String, runsFinishingIn runs: [InspectionRun], firstRunDay: CalendarDay?,
+                             deadline: InspectionDeadline, asOf: CalendarDay) -> Month {
         var result = Month(month: month, judged: [], onTime: 0, late: [], missing: [], daysOffWithRuns: 0)
         let first = firstRuns(runs)
-        guard let bounds = CalendarDay.month(month), let firstRun = first.keys.min() else { return result }
+        guard let bounds = CalendarDay.month(month), let firstRun = firstRunDay else { return result }
         let from = max(bounds.first, firstRun), through = min(bounds.last, asOf)
         for d in CalendarDay.days(from: from, through: through) {
             let verdict = verdict(d, first: first[d], deadline: deadline)

@@ -111,11 +111,35 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         return set.sorted()
     }
 
+    /// The runs a month's summary reads, when the caller has them by month already (the site build groups
+    /// every run once for all months): a month then costs its own runs, not a pass over every run.
+    public struct MonthRuns: Sendable {
+        /// Indexes into the history's runs of the runs started in the month, in order.
+        public var started: [Int]
+        /// At least every run that finished on a day of the month (more do no harm).
+        public var finishing: [InspectionRun]
+        /// The first day any run of the history finished: where the on-time rate starts.
+        public var firstRunDay: CalendarDay?
+
+        public init(started: [Int], finishing: [InspectionRun], firstRunDay: CalendarDay?) {
+            self.started = started
+            self.finishing = finishing
+            self.firstRunDay = firstRunDay
+        }
+    }
+
+    /// The summary of `month`. `runs`, when given, must be what ``MonthRuns`` says; the summary is the same
+    /// either way.
     public static func make(month: String, tickets allTickets: [TicketRecord], history: InspectionHistory,
                             figures: [QueryFigure], levels: ServiceLevels = .init(),
                             deadline: InspectionDeadline = .init(), asOf: CalendarDay? = nil,
-                            capacity: MonthlyCapacity? = nil) -> MonthlySummary {
+                            capacity: MonthlyCapacity? = nil, runs: MonthRuns? = nil) -> MonthlySummary {
         let tickets = allTickets.filter { $0.month == month }
+        let indexes = runs?.started ?? runIndexes(month: month, history: history)
+        let judgedAsOf = asOf ?? CalendarDay.month(month)?.last ?? CalendarDay(ordinal: 0)
+        let deadlineMonth = runs.map {
+            DeadlineCompliance.month(month, runsFinishingIn: $0.finishing, firstRunDay: $0.firstRunDay, deadline: deadline, asOf: judgedAsOf)
+        } ?? DeadlineCompliance.month(month, runs: history.runs, deadline: deadline, asOf: judgedAsOf)
         let rows = TicketCategory.allCases.compactMap { cat -> CategoryRow? in
             let mine = tickets.filter { $0.category == cat }
             guard !mine.isEmpty else { return nil }
@@ -133,12 +157,11 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         }
         return MonthlySummary(
             month: month, tickets: ticketSection, sla: .of(tickets, levels: levels), slaMisses: misses,
-            inspections: inspections(month: month, history: history),
-            queries: queries(month: month, figures: figures, history: history),
-            disk: disk(month: month, history: history, capacity: capacity),
+            inspections: inspections(month: month, history: history, indexes: indexes),
+            queries: queries(month: month, figures: figures, history: history, indexes: indexes),
+            disk: disk(month: month, history: history, capacity: capacity, indexes: indexes),
             training: tickets.filter { $0.category == .training },
-            deadline: DeadlineCompliance.month(month, runs: history.runs, deadline: deadline,
-                                               asOf: asOf ?? CalendarDay.month(month)?.last ?? CalendarDay(ordinal: 0)),
+            deadline: deadlineMonth,
             deadlineTime: deadline.timeText)
     }
 
@@ -146,8 +169,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         history.runs.indices.filter { BureauTime.month(history.runs[$0].startedAt) == month }
     }
 
-    static func inspections(month: String, history: InspectionHistory) -> InspectionSection {
-        let indexes = runIndexes(month: month, history: history)
+    static func inspections(month: String, history: InspectionHistory, indexes: [Int]? = nil) -> InspectionSection {
+        let indexes = indexes ?? runIndexes(month: month, history: history)
         var opened = 0, closed = 0
         var repaired: [RepairedFinding] = []
         var counts: [String: Int] = [:]
@@ -169,7 +192,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         counts.keys.sorted().map { CodeCount(code: $0, title: CheckCatalog.definition(code: $0)?.title ?? $0, count: counts[$0]!) }
     }
 
-    static func queries(month: String, figures: [QueryFigure], history: InspectionHistory) -> QuerySection {
+    static func queries(month: String, figures: [QueryFigure], history: InspectionHistory, indexes: [Int]? = nil) -> QuerySection {
         var rows: [QueryMonthRow] = []
         let lastDataDay = PeriodCoverage.lastDataDay(figures)
         for source in Array(Set(figures.map(\.source))).sorted() {
@@ -196,7 +219,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         }
         var seen = Set<FindingKey>()
         var causes: [String: Int] = [:]
-        for i in runIndexes(month: month, history: history) {
+        for i in indexes ?? runIndexes(month: month, history: history) {
             for f in history.findings(of: history.runs[i]) where f.code.hasPrefix("notfound.") {
                 // The same query triaged by two runs is one not-found query.
                 var key = FindingKey(f)
@@ -214,8 +237,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
                              notFound: notFound, notFoundPercent: percent, coverage: coverage)
     }
 
-    static func disk(month: String, history: InspectionHistory, capacity: MonthlyCapacity?) -> DiskSection {
-        let indexes = runIndexes(month: month, history: history)
+    static func disk(month: String, history: InspectionHistory, capacity: MonthlyCapacity?, indexes: [Int]? = nil) -> DiskSection {
+        let indexes = indexes ?? runIndexes(month: month, history: history)
         var counts: [String: Int] = [:]
         for i in indexes {
             for f in history.findings(of: history.runs[i]) where f.check == "disk" {

@@ -52,6 +52,13 @@ public struct EnterpriseVolume: Codable, Hashable, Sendable {
 /// a mistyped code in a ticket still names the enterprise a reader should look at.
 public enum USCCMentions {
     public static func codes(in text: String) -> [String] {
+        if let codes = codesInCommonText(text) { return codes }
+        return codesInAnyText(text)
+    }
+
+    /// ``codes(in:)`` character by character after upper-casing: right for any text, and the reference
+    /// the scan below is tested against.
+    static func codesInAnyText(_ text: String) -> [String] {
         var result: [String] = []
         var run: [Character] = []
         func flush() {
@@ -66,4 +73,48 @@ public enum USCCMentions {
         flush()
         return result
     }
+
+    /// The same scan over the text's scalars, without upper-casing the text or forming its characters
+    /// (the site build reads every ticket for codes on every build); nil when the text holds a scalar
+    /// outside ASCII and the common Chinese ranges below. In those ranges no scalar upper-cases to an ASCII
+    /// letter (as `ß` or `ﬁ` do) or joins the scalar before it into one character (as a combining mark
+    /// does), so the scalars are the characters and only ASCII letters change case.
+    static func codesInCommonText(_ text: String) -> [String]? {
+        var result: [String] = []
+        var run: [UInt8] = []
+        var inAlphabet = true
+        func flush() {
+            if run.count == 18, run[0] == UInt8(ascii: "9"), inAlphabet { result.append(String(decoding: run, as: UTF8.self)) }
+            run.removeAll(keepingCapacity: true)
+            inAlphabet = true
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                var byte = UInt8(v)
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { byte -= 0x20 }
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                let isLetter = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                if isDigit || isLetter {
+                    run.append(byte)
+                    if !USCC.isInAlphabet(byte) { inAlphabet = false }
+                } else {
+                    flush()
+                }
+            } else if commonRanges.contains(where: { $0.contains(v) }) {
+                flush()
+            } else {
+                return nil
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// CJK ideographs, CJK symbols and punctuation (without the combining tone marks U+302A–302F), general
+    /// punctuation (without the zero-width joiners and marks U+2000–200F), fullwidth ASCII forms, `·`, `×`.
+    static let commonRanges: [ClosedRange<UInt32>] = [
+        0x4E00...0x9FFF, 0x3000...0x3029, 0xFF01...0xFF5E, 0x3030...0x303F, 0x3400...0x4DBF,
+        0x2010...0x2027, 0x2030...0x205E, 0x00B7...0x00B7, 0x00D7...0x00D7,
+    ]
 }

@@ -66,9 +66,7 @@ extension OperationsStore {
     /// Every run, oldest first.
     public func inspectionRuns() throws -> [InspectionRun] {
         try dbQueue.read { db in
-            // Read through a cursor: its rows find a column by name in the statement's index, while rows
-            // copied by fetchAll lowercase every column name at each lookup (a fiftieth of a site rebuild).
-            try Array(Row.fetchCursor(db, sql: "SELECT * FROM inspection_run ORDER BY started_at, id").map(Self.run(from:)))
+            try Self.decodedRows(db, sql: "SELECT * FROM inspection_run ORDER BY started_at, id", Self.run(from:))
         }
     }
 

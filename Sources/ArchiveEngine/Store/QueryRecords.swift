@@ -105,10 +105,7 @@ extension OperationsStore {
     /// skipped: the importers never write them.
     public func queryFigures() throws -> [QueryFigure] {
         try dbQueue.read { db in
-            // Read through a cursor: its rows find a column by name in the statement's index, while rows
-            // copied by fetchAll lowercase every column name at each lookup (a fiftieth of a site rebuild).
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM query_stat ORDER BY source, period, channel")
-            return try Array(rows.compactMap(Self.queryFigure(from:)))
+            try Self.decodedRows(db, sql: "SELECT * FROM query_stat ORDER BY source, period, channel", Self.queryFigure(from:))
         }
     }
 

@@ -62,9 +62,7 @@ extension OperationsStore {
     /// Every ticket with its stored SLA facts, by report time then id: what every report and `stats` read.
     public func ticketRecords() throws -> [TicketRecord] {
         try dbQueue.read { db in
-            // Read through a cursor: its rows find a column by name in the statement's index, while rows
-            // copied by fetchAll lowercase every column name at each lookup (a fiftieth of a site rebuild).
-            try Array(Row.fetchCursor(db, sql: "SELECT * FROM ticket ORDER BY reported_at, id").map(Self.ticketRecord(from:)))
+            try Self.decodedRows(db, sql: "SELECT * FROM ticket ORDER BY reported_at, id", Self.ticketRecord(from:))
         }
     }
 

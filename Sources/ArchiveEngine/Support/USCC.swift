@@ -19,6 +19,9 @@ public enum USCC {
         return table
     }()
 
+    /// Whether the ASCII byte `byte` is one of the ``alphabet``'s characters.
+    static func isInAlphabet(_ byte: UInt8) -> Bool { byte < 128 && values[Int(byte)] >= 0 }
+
     /// Whether `code` has 18 characters from the alphabet and a correct check character.
     /// Lower-case letters and surrounding spaces are not accepted: the catalog must hold the code as printed.
     public static func isValid(_ code: String) -> Bool {

@@ -12,6 +12,8 @@ import Foundation
 /// so the bytes are deterministic.
 struct FingerprintEncoder {
     func bytes<Value: Encodable>(of value: Value) throws -> [UInt8] {
+        // A value that writes its own bytes (``FingerprintFeed``) is not encoded field by field.
+        if let fed = value as? any FingerprintFeed { return FingerprintBytes.of(fed) }
         let sink = FingerprintSink()
         try value.encode(to: FingerprintStream(sink: sink, depth: 0))
         return sink.bytes
@@ -34,6 +36,12 @@ private final class FingerprintSink {
             integer(UInt64(buffer.count))
             bytes.append(contentsOf: buffer)
         }
+    }
+
+    /// Bytes a ``FingerprintFeed`` wrote, prefixed by their length.
+    func bytes(_ fed: [UInt8]) {
+        integer(UInt64(fed.count))
+        bytes.append(contentsOf: fed)
     }
 
     func integer(_ v: UInt64) {
@@ -65,6 +73,9 @@ private struct FingerprintStream: Encoder {
     static func write(_ value: some Encodable, to sink: FingerprintSink, depth: Int) throws {
         if let scalar = value as? any FingerprintScalar {
             scalar.write(to: sink, depth: depth)
+        } else if let fed = value as? any FingerprintFeed {
+            sink.tag(0x46, depth)  // F
+            sink.bytes(FingerprintBytes.of(fed))
         } else {
             try value.encode(to: FingerprintStream(sink: sink, depth: depth))
         }

@@ -5,17 +5,21 @@ import Foundation
 enum PageInputs {
     /// An enterprise a page links to: where its page is (file names depend on the other codes) and what
     /// the link shows.
-    struct Enterprise: Encodable {
+    struct Enterprise: Encodable, FingerprintFeed {
         var path: String
         var uscc: String
         var name: String?
+
+        func feed(into b: inout FingerprintBytes) { b.add(path); b.add(uscc); b.add(name) }
     }
 
     /// The digest of one record's inputs, computed once for the pages of both languages (encoding the
     /// rows was the largest part of keying a page). Empty when the build keeps no cache.
-    struct Digest: Encodable {
+    struct Digest: Encodable, FingerprintFeed {
         var type: String
         var sha256: String
+
+        func feed(into b: inout FingerprintBytes) { b.add(type); b.add(sha256) }
 
         static let none = Digest(type: "", sha256: "")
 

@@ -12,6 +12,8 @@ import Foundation
 /// is not rendered: its published bytes are taken over (and linked, not copied, by ``OutputWriter``).
 final class PageReuse: @unchecked Sendable {
     let outputURL: URL
+    /// `outputURL.path` with a slash, made once: a URL's path is rebuilt at each call, once per page taken over.
+    private let outputFolder: String
     private let previousCache: SiteBuildCache
     private var previous: [String: SiteBuildCache.Entry] { previousCache.entries }
     /// What every page's fingerprint starts with: the generator, theme and site context.
@@ -37,9 +39,11 @@ final class PageReuse: @unchecked Sendable {
     init(outputURL: URL, previous: SiteBuildCache?, templates: TemplateLibrary, site: SiteContext, search: SearchIndexCache? = nil,
          manualOutlines: ManualOutlineCache = ManualOutlineCache()) {
         self.outputURL = outputURL
+        self.outputFolder = outputURL.path + "/"
         self.search = search
         self.manualOutlines = manualOutlines
         self.previousCache = previous ?? SiteBuildCache()
+        fingerprints.reserveCapacity(previousCache.entries.count)
         var hash = SHA256()
         hash.update(data: Data(Self.generatorIdentity.utf8))
         hash.update(data: templates.digest)
@@ -131,7 +135,7 @@ final class PageReuse: @unchecked Sendable {
 
     private func takeOver(path: String, entry: SiteBuildCache.Entry, title: String?, searchDocument: SearchDocument?,
                           counted: Bool = true) -> SitePage? {
-        let url = outputURL.path + "/" + path
+        let url = outputFolder + path
         guard FileIdentity(path: url) == entry.file else { return nil }
         // Only a racy file is read (to compare its bytes); any other is linked by the publish unread.
         if previousCache.isRacy(entry) {
@@ -173,7 +177,7 @@ final class PageReuse: @unchecked Sendable {
             // every page was a fiftieth of a rebuild. Should the publish have had to copy it after all,
             // the next build finds another file there and renders the page: never a stale page.
             let known = page.isPublished ? previous[page.path]?.file : nil
-            guard let file = known ?? FileIdentity(path: outputURL.path + "/" + page.path) else { continue }
+            guard let file = known ?? FileIdentity(path: outputFolder + page.path) else { continue }
             // A page taken over is the file the previous entry hashed; any other page is hashed from memory.
             let hash = page.isPublished ? previous[page.path]?.contentHash : page.contentHash
             cache.entries[page.path] = .init(fingerprint: recorded.fingerprint, file: file,

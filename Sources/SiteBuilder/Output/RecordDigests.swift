@@ -13,14 +13,18 @@ struct RecordDigests: Sendable {
     /// By run id: the run and its findings.
     var runs: [String: PageInputs.Digest]
 
-    struct Ticket: Encodable {
+    struct Ticket: Encodable, FingerprintFeed {
         var ticket: TicketRecord
         var path: String
+
+        func feed(into b: inout FingerprintBytes) { b.add(ticket); b.add(path) }
     }
 
-    struct Run: Encodable {
+    struct Run: Encodable, FingerprintFeed {
         var run: InspectionRun
         var findings: [Finding]
+
+        func feed(into b: inout FingerprintBytes) { b.add(run); b.add(findings) }
     }
 
     init(_ data: ReportData) throws {

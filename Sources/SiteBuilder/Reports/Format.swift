@@ -42,6 +42,16 @@ enum Format {
 
     /// A ticket id or run id as a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.
     static func fileName(_ id: String) -> String {
+        // ASCII without CR (which joins a following LF into one character): each byte is a character, and
+        // the same result comes without forming characters (every ticket's and run's id, on every build).
+        let bytes = id.utf8
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return String(decoding: bytes.map { b -> UInt8 in
+                let kept = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+                return kept ? b : UInt8(ascii: "_")
+            }, as: UTF8.self)
+        }
         let safe = String(id.map { c -> Character in
             (c.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "_"
         })

@@ -30,10 +30,12 @@ enum InspectionReportPages {
     /// What a daily report is made from: its run and findings, and the run before it with its findings
     /// (what "new" and "resolved" compare with) and the run after it (the link), the runs as digested
     /// once for every page (``RecordDigests``).
-    struct Inputs: Encodable {
+    struct Inputs: Encodable, FingerprintFeed {
         var run: PageInputs.Digest
         var previous: PageInputs.Digest?
         var next: String?
+
+        func feed(into b: inout FingerprintBytes) { b.add(run); b.add(previous); b.add(next) }
     }
 
     /// The Chinese report as the site search reads it: each check's findings (code, title, place, code of

@@ -35,7 +35,8 @@ struct LabelNames {
         // as replacing `{0}`, `{1}`, … in turn, without Foundation's search per value (a tenth of the
         // keying of 10,000 service reports in an incremental build).
         // A value without braces and a label without `{{` cannot form a new placeholder across a boundary.
-        guard values.count <= 10, !s.contains("{{"),
+        // (`{{` looked for byte by byte: `String.contains` with a string argument is Foundation's search.)
+        guard values.count <= 10, !Self.hasDoubleBrace(s),
               !values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } }) else {
             for (i, v) in values.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: v) }
             return s
@@ -56,6 +57,15 @@ struct LabelNames {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hasDoubleBrace(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            if byte == UInt8(ascii: "{") && previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 }
 

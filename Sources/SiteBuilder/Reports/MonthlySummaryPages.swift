@@ -24,7 +24,8 @@ enum MonthlySummaryPages {
                 // copied every ticket.
                 let tickets = (rows.tickets[data.months[i]] ?? []).map { data.tickets[$0] }
                 return MonthlySummary.make(month: data.months[i], tickets: tickets, history: data.history, figures: data.figures,
-                                           levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacities[i])
+                                           levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacities[i],
+                                           runs: rows.monthRuns(data.months[i], history: data.history))
             }
         }
         let digests: [PageInputs.Digest]
@@ -75,6 +76,9 @@ enum MonthlySummaryPages {
         var figures: [String: [QueryFigure]] = [:]
         var lastDataDay: String?
         var firstRunDay: String?
+        /// Indexes of the runs started in each month, in order.
+        var started: [String: [Int]] = [:]
+        var firstRunCalendarDay: CalendarDay?
 
         init(_ data: ReportData) {
             for (i, t) in data.tickets.enumerated() { tickets[t.month, default: []].append(i) }
@@ -85,6 +89,7 @@ enum MonthlySummaryPages {
                 // The run before a month's first run: the first run's "changes since" compares with it.
                 if started != previousMonth, i > 0 { runs[started, default: []].append(i - 1) }
                 runs[started, default: []].append(i)
+                self.started[started, default: []].append(i)
                 previousMonth = started
                 // The on-time rate judges a day by the runs finished on it, whichever month they started in.
                 let finished = CalendarDay(run.finishedAt).monthText
@@ -94,7 +99,15 @@ enum MonthlySummaryPages {
                 figures[String(f.period.prefix(7)), default: []].append(f)
             }
             lastDataDay = PeriodCoverage.lastDataDay(data.figures).map(\.description)
-            firstRunDay = history.runs.map { CalendarDay($0.finishedAt) }.min()?.description
+            firstRunCalendarDay = history.runs.map { CalendarDay($0.finishedAt) }.min()
+            firstRunDay = firstRunCalendarDay?.description
+        }
+
+        /// What the month's summary reads of the runs (``MonthlySummary/MonthRuns``): the runs started in it,
+        /// and those finished in it (among ``runs``, with the run before the first, which does no harm).
+        func monthRuns(_ month: String, history: InspectionHistory) -> MonthlySummary.MonthRuns {
+            MonthlySummary.MonthRuns(started: started[month] ?? [], finishing: (runs[month] ?? []).map { history.runs[$0] },
+                                     firstRunDay: firstRunCalendarDay)
         }
 
         func inputs(month: String, records: RecordDigests, data: ReportData, deadline: InspectionDeadline, asOf: CalendarDay?,

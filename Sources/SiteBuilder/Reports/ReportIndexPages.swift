@@ -89,11 +89,13 @@ enum ReportIndexPages {
     /// What a month index or a ticket list is made from: its runs (with their findings) and tickets (with
     /// where their pages are), the service levels the tickets are judged by, and whether the month has a
     /// page of day query figures.
-    struct TicketListInputs: Encodable {
+    struct TicketListInputs: Encodable, FingerprintFeed {
         var runs: [PageInputs.Digest] = []
         var tickets: [PageInputs.Digest]
         var levels: ServiceLevels
         var queryDays = false
+
+        func feed(into b: inout FingerprintBytes) { b.add(runs); b.add(tickets); b.add(levels); b.add(queryDays) }
     }
 
     /// The rows of the inspections overview: `months` (those with runs, oldest first) by year, newest first.

@@ -31,10 +31,12 @@ enum ServiceReportPages {
 
     /// What a service report is made from: the ticket as stored (digested once, ``RecordDigests``), the
     /// service levels it is judged by and the enterprises its text names.
-    struct Inputs: Encodable {
+    struct Inputs: Encodable, FingerprintFeed {
         var ticket: PageInputs.Digest
         var levels: ServiceLevels
         var enterprises: [PageInputs.Enterprise]
+
+        func feed(into b: inout FingerprintBytes) { b.add(ticket); b.add(levels); b.add(enterprises) }
     }
 
     /// The Chinese service report as the site search reads it: the ticket's own words (the index masks
