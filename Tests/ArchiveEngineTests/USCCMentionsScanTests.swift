@@ -16,19 +16,19 @@ final class USCCMentionsScanTests: XCTestCase {
         }
         // Random text over ASCII, ideographs and punctuation: the same codes, in the same order.
         var rng = SystemRandomNumberGenerator()
-        let pieces = Array("9914419MAUJ5XY2Kaxk0 -，。：东莞市") + ["91441900MA4UJ5XY2K", "\r\n", "”"]
+        let pieces: [String] = "9914419MAUJ5XY2Kaxk0 -，。：东莞市".map(String.init) + ["91441900MA4UJ5XY2K", "\r\n", "”"]
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in String(pieces.randomElement(using: &rng)!) }.joined()
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             XCTAssertEqual(USCCMentions.codesInCommonText(text), USCCMentions.codesInAnyText(text), text)
         }
     }
 
     func testTextTheQuickScanDoesNotModelIsLeftToTheCharacterScan() {
-        // ß upper-cases to SS, ﬁ to FI, and a combining mark joins the digit before it into one character.
-        for text in ["9144190065851764ß", "91441900MA4UJ5XYﬁ", "91441900MA4UJ5XY2K\u{0301}", "91441900MA4UJ5XY2K\u{200D}"] {
+        // ß upper-cases to SS, ﬁ to FI, ﬀ to FF, and a combining mark joins the digit before it into one character.
+        for text in ["9144190065851764ß", "91441900MA4UJ5XYﬁ", "代码91441900MA4UJ5XYﬀ", "91441900MA4UJ5XY2K\u{0301}", "91441900MA4UJ5XY2K\u{200D}"] {
             XCTAssertNil(USCCMentions.codesInCommonText(text), text)
             XCTAssertEqual(USCCMentions.codes(in: text), USCCMentions.codesInAnyText(text), text)
         }
-        XCTAssertEqual(USCCMentions.codes(in: "9144190065851764ß"), ["9144190065851764SS"])
+        XCTAssertEqual(USCCMentions.codes(in: "代码91441900MA4UJ5XYﬀ"), ["91441900MA4UJ5XYFF"], "ﬀ upper-cases to FF")
     }
 }

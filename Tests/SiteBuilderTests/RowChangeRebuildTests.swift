@@ -75,7 +75,7 @@ final class RowChangeRebuildTests: XCTestCase {
         XCTAssertTrue(try page("inspections/\(id).html").contains("inspector-b"))
     }
 
-    func testAFindingsDetailChangedInTheDatabaseIsShownOnItsDailyReport() throws {
+    func testAFindingsVolumeChangedInTheDatabaseIsShownOnItsDailyReport() throws {
         let store = try SiteFixture.store()
         let id = try XCTUnwrap(store.inspectionRuns().first?.id)
         try rebuild(after: "UPDATE finding SET volume = 'V9' WHERE run_id = '\(id)' AND seq = 1")
