@@ -138,7 +138,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         let indexes = runs?.started ?? runIndexes(month: month, history: history)
         let judgedAsOf = asOf ?? CalendarDay.month(month)?.last ?? CalendarDay(ordinal: 0)
         let deadlineMonth = runs.map {
-            DeadlineCompliance.month(month, runsFinishingIn: $0.finishing, firstRunDay: $0.firstRunDay, deadline: deadline, asOf: judgedAsOf)
+            DeadlineCompliance.month(month, runsFinishingIn: $0.finishing, firstRunDay: $0.firstRunDay, deadline: deadline,
+                                     asOf: judgedAsOf)
         } ?? DeadlineCompliance.month(month, runs: history.runs, deadline: deadline, asOf: judgedAsOf)
         let rows = TicketCategory.allCases.compactMap { cat -> CategoryRow? in
             let mine = tickets.filter { $0.category == cat }

@@ -25,7 +25,8 @@ final class USCCMentionsScanTests: XCTestCase {
 
     func testTextTheQuickScanDoesNotModelIsLeftToTheCharacterScan() {
         // ß upper-cases to SS, ﬁ to FI, ﬀ to FF, and a combining mark joins the digit before it into one character.
-        for text in ["9144190065851764ß", "91441900MA4UJ5XYﬁ", "代码91441900MA4UJ5XYﬀ", "91441900MA4UJ5XY2K\u{0301}", "91441900MA4UJ5XY2K\u{200D}"] {
+        for text in ["9144190065851764ß", "91441900MA4UJ5XYﬁ", "代码91441900MA4UJ5XYﬀ", "91441900MA4UJ5XY2K\u{0301}",
+                     "91441900MA4UJ5XY2K\u{200D}"] {
             XCTAssertNil(USCCMentions.codesInCommonText(text), text)
             XCTAssertEqual(USCCMentions.codes(in: text), USCCMentions.codesInAnyText(text), text)
         }

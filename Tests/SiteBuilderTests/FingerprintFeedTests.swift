@@ -71,8 +71,9 @@ final class FingerprintFeedTests: XCTestCase {
             ("params", { $0.params?.values["files"] = .list(["a"]) }),
         ])
         // A value's kind counts, not only its text.
-        XCTAssertNotEqual(FingerprintBytes.of(FindingMessage("k", ["v": .data("x")])), FingerprintBytes.of(FindingMessage("k", ["v": .term("x")])))
-        XCTAssertNotEqual(FingerprintBytes.of(FindingMessage("k", ["v": .data("x")])), FingerprintBytes.of(FindingMessage("k", ["w": .data("x")])))
+        let data = FingerprintBytes.of(FindingMessage("k", ["v": .data("x")]))
+        XCTAssertNotEqual(data, FingerprintBytes.of(FindingMessage("k", ["v": .term("x")])))
+        XCTAssertNotEqual(data, FingerprintBytes.of(FindingMessage("k", ["w": .data("x")])))
     }
 
     func testTheServiceLevelsAndAServiceReportsInputsCountEveryField() {
@@ -88,6 +89,16 @@ final class FingerprintFeedTests: XCTestCase {
         assertEveryFieldCounts(inputs, fields: 3, [
             ("ticket", { $0.ticket.sha256 = "01" }), ("levels", { $0.levels.responseMinutes = 16 }),
             ("enterprises", { $0.enterprises[0].name = "某公司" }),
+        ])
+    }
+
+    func testEveryFieldOfAnEnterpriseIndexRowChangesItsFingerprint() {
+        let row = EnterprisePages.IndexInputs.Row(uscc: "91441900MA4UJ5XY2K", path: "enterprises/91441900MA4UJ5XY2K.html", name: "甲公司",
+                                                  formerNames: ["乙公司"], open: 1, findings: 2, notFound: 3, tickets: 4)
+        assertEveryFieldCounts(row, fields: 8, [
+            ("uscc", { $0.uscc = "91441900MA4UJ5XY2L" }), ("path", { $0.path += "x" }), ("name", { $0.name = nil }),
+            ("formerNames", { $0.formerNames = [] }), ("open", { $0.open = 0 }), ("findings", { $0.findings = 3 }),
+            ("notFound", { $0.notFound = 4 }), ("tickets", { $0.tickets = 5 }),
         ])
     }
 }

@@ -28,11 +28,36 @@ enum EnterprisePages {
                 view(story, data: data, runs: runs, tickets: tickets, n: n)
             }
         }
+        let index = IndexInputs(data)
         for (lang, n) in zip(languages, names) {
             pages.append(try build.renderer.report(path: indexPath, language: lang, title: n.text("enterprise_indexTitle"),
-                                                   view: indexView(data, n: n)))
+                                                   inputs: index) { indexView(data, n: n) })
         }
         return pages
+    }
+
+    /// What the enterprise index is made from: per enterprise its code, page, names and counts. Keyed by
+    /// these, an unchanged index (1,400 rows on a large site) is neither made nor fingerprinted again.
+    struct IndexInputs: Encodable, FingerprintFeed {
+        struct Row: Encodable, FingerprintFeed {
+            var uscc: String, path: String, name: String?, formerNames: [String]?
+            var open: Int, findings: Int, notFound: Int, tickets: Int
+
+            func feed(into b: inout FingerprintBytes) {
+                b.add(uscc); b.add(path); b.add(name); b.add(formerNames)
+                b.add(open); b.add(findings); b.add(notFound); b.add(tickets)
+            }
+        }
+        var rows: [Row]
+
+        init(_ data: ReportData) {
+            rows = data.enterprises.map { s in
+                Row(uscc: s.uscc, path: data.enterprisePath(s.uscc), name: s.name, formerNames: s.facts?.formerNames, open: s.openCount,
+                    findings: s.episodes.count, notFound: s.notFound.count, tickets: s.ticketIDs.count)
+            }
+        }
+
+        func feed(into b: inout FingerprintBytes) { b.add(rows) }
     }
 
     /// What an enterprise page is made from: its story (facts, episodes, not-found queries, tickets), the
