@@ -111,11 +111,12 @@ enum ReportIndexPages {
                 findings += f.count
                 worst[f.map(\.severity).max()?.rawValue ?? "ok", default: 0] += 1
             }
+            let warning = worst[Severity.warning.rawValue] ?? 0, critical = worst[Severity.critical.rawValue] ?? 0
             let row = InspectionsIndexView.MonthRow(
                 month: m, href: "months/\(m).html", summaryHref: "monthly/\(m).html", runs: Format.int(runs.count),
                 ok: Format.int(worst["ok"] ?? 0), info: Format.int(worst[Severity.info.rawValue] ?? 0),
-                warning: Format.int(worst[Severity.warning.rawValue] ?? 0), critical: Format.int(worst[Severity.critical.rawValue] ?? 0),
-                findings: Format.int(findings))
+                warning: Format.int(warning), critical: Format.int(critical), hasWarning: warning > 0,
+                hasCritical: critical > 0, findings: Format.int(findings))
             let year = String(m.prefix(4))
             if years.last?.year == year {
                 years[years.count - 1].months.append(row)

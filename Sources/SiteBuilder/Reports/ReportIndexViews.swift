@@ -42,6 +42,9 @@ struct InspectionsIndexView: ReportView {
         var info: String
         var warning: String
         var critical: String
+        /// Counts coloured only when not zero: a red 0 reads as an alarm.
+        var hasWarning: Bool
+        var hasCritical: Bool
         var findings: String
     }
 
