@@ -45,6 +45,16 @@ pages=(
   "manual-command:manual/commands/check.html"
   "search:search.html"
 )
+# Headless Chromium never lays a window out narrower than 500 px: a 390 px --window-size crops a 500 px
+# layout. The phone shot is therefore of a page holding a frame exactly 390 px wide with the page in it.
+phone_frame() {  # phone_frame PAGE_PATH → writes $shots/.phone-frame.html around it
+  python3 - "$1" "$shots/.phone-frame.html" <<'PY'
+import pathlib, sys
+url = pathlib.Path(sys.argv[1]).resolve().as_uri()
+pathlib.Path(sys.argv[2]).write_text('<!doctype html><html><body style="margin:0">'
+    f'<iframe src="{url}" style="width:390px;height:1600px;border:0"></iframe></body></html>\n')
+PY
+}
 printf '%-24s %6s %s\n' "page" "A4" "words outside the page"
 for entry in "${pages[@]}"; do
   key=${entry%%:*}; file=${entry#*:}
@@ -56,8 +66,9 @@ for entry in "${pages[@]}"; do
     [ -f "$path" ] || continue
     "$chromium_bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 \
       --screenshot="$shots/$name.png" "file://$path" 2>/dev/null
+    phone_frame "$path"
     "$chromium_bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,1600 \
-      --screenshot="$shots/$name-phone.png" "file://$path" 2>/dev/null
+      --screenshot="$shots/$name-phone.png" "file://$(realpath "$shots")/.phone-frame.html" 2>/dev/null
     "$chromium_bin" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
       --print-to-pdf="$shots/$name.pdf" "file://$path" 2>/dev/null
     count=$(pdfinfo "$shots/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
