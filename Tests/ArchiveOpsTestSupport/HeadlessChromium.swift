@@ -61,7 +61,7 @@ public enum HeadlessChromium {
 
     /// `page` in a frame exactly `width` pixels wide (its media queries and layout see that width), with
     /// `script` run inside the frame once it has loaded; the frame's title is returned.
-    static func measureInFrame(page: URL, script: String, width: Int) throws -> String {
+    private static func measureInFrame(page: URL, script: String, width: Int) throws -> String {
         let probe = page.deletingLastPathComponent().appendingPathComponent("measure-\(UUID().uuidString).html")
         let source = String(decoding: try JSONEncoder().encode([script]), as: UTF8.self)  // a JS string literal, in [ ]
         let wrapper = """
