@@ -7,52 +7,8 @@ import XCTest
 /// Incremental builds: after a new inspection, an import of tickets or of query statistics, a build that
 /// renders only the changed pages publishes exactly the bytes of a full build from scratch; a cache that
 /// is missing, corrupted, foreign or out of date is never trusted; builds at the same time do not mix.
-final class IncrementalBuildTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        // A page taken over by its input key is computed as well and must be what the key stood for.
-        PageReuse.verifiesInputKeys = true
-    }
-
-    override func tearDownWithError() throws {
-        PageReuse.verifiesInputKeys = false
-        try? FileManager.default.removeItem(at: dir)
-    }
-
-    private var output: URL { dir.appendingPathComponent("Output") }
+final class IncrementalBuildTests: RebuildTestCase {
     private var cache: URL { SiteBuildCache.url(for: output) }
-
-    private func contents(of root: URL) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        for f in SiteFixture.files(in: root) { out[f] = try Data(contentsOf: root.appendingPathComponent(f)) }
-        return out
-    }
-
-    /// What archive-ops.yaml and `--as-of` set on a build; tests change it between builds.
-    private var configure: (inout SiteBuild) -> Void = { _ in }
-
-    @discardableResult
-    private func build(_ store: OperationsStore, into folder: URL? = nil, incremental: Bool = true) throws -> OutputWriter.Summary {
-        var build = try SiteBuild(store: store, outputURL: folder ?? output)
-        build.incremental = incremental
-        configure(&build)
-        return try build.run()
-    }
-
-    /// `Output/` holds exactly what a full build from scratch (a new folder, no cache) publishes.
-    private func assertSameAsFullBuild(_ store: OperationsStore, file: StaticString = #filePath, line: UInt = #line) throws {
-        let fresh = dir.appendingPathComponent("fresh-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: fresh) }
-        try build(store, into: fresh, incremental: false)
-        let expected = try contents(of: fresh), actual = try contents(of: output)
-        XCTAssertEqual(actual.keys.sorted(), expected.keys.sorted(), file: file, line: line)
-        for (path, data) in expected where actual[path] != data {
-            XCTFail("\(path) differs from a full build", file: file, line: line)
-        }
-    }
 
     private func write(_ name: String, _ text: String) throws -> URL {
         let url = dir.appendingPathComponent(name)

@@ -8,29 +8,7 @@ import XCTest
 /// again: the pages that show the row are rendered again, and the site equals a full build from scratch.
 /// The rows' fingerprints are written field by field (``FingerprintFeed``), so these guard its completeness
 /// from the user's side.
-final class RowChangeRebuildTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("row-change-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        PageReuse.verifiesInputKeys = true
-    }
-
-    override func tearDownWithError() throws {
-        PageReuse.verifiesInputKeys = false
-        try? FileManager.default.removeItem(at: dir)
-    }
-
-    private var output: URL { dir.appendingPathComponent("Output") }
-
-    @discardableResult
-    private func build(_ store: OperationsStore, into folder: URL? = nil, incremental: Bool = true) throws -> OutputWriter.Summary {
-        var build = try SiteBuild(store: store, outputURL: folder ?? output)
-        build.incremental = incremental
-        return try build.run()
-    }
-
+final class RowChangeRebuildTests: RebuildTestCase {
     private func page(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
@@ -45,14 +23,7 @@ final class RowChangeRebuildTests: XCTestCase {
             XCTAssertEqual(db.changesCount, 1, "one row changed", file: file, line: line)
         }
         let summary = try build(store)
-        let fresh = dir.appendingPathComponent("fresh")
-        try build(store, into: fresh, incremental: false)
-        let expected = SiteFixture.files(in: fresh), actual = SiteFixture.files(in: output)
-        XCTAssertEqual(actual, expected, file: file, line: line)
-        for path in expected
-        where try Data(contentsOf: fresh.appendingPathComponent(path)) != Data(contentsOf: output.appendingPathComponent(path)) {
-            XCTFail("\(path) differs from a full build", file: file, line: line)
-        }
+        try assertSameAsFullBuild(store, file: file, line: line)
         XCTAssertGreaterThan(summary.written, 0, file: file, line: line)
         return summary
     }
