@@ -170,8 +170,8 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         history.runs.indices.filter { BureauTime.month(history.runs[$0].startedAt) == month }
     }
 
-    static func inspections(month: String, history: InspectionHistory, indexes: [Int]? = nil) -> InspectionSection {
-        let indexes = indexes ?? runIndexes(month: month, history: history)
+    /// `indexes`: the month's runs (``runIndexes(month:history:)`` or ``MonthRuns/started``), in order.
+    static func inspections(month: String, history: InspectionHistory, indexes: [Int]) -> InspectionSection {
         var opened = 0, closed = 0
         var repaired: [RepairedFinding] = []
         var counts: [String: Int] = [:]
@@ -193,7 +193,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         counts.keys.sorted().map { CodeCount(code: $0, title: CheckCatalog.definition(code: $0)?.title ?? $0, count: counts[$0]!) }
     }
 
-    static func queries(month: String, figures: [QueryFigure], history: InspectionHistory, indexes: [Int]? = nil) -> QuerySection {
+    static func queries(month: String, figures: [QueryFigure], history: InspectionHistory, indexes: [Int]) -> QuerySection {
         var rows: [QueryMonthRow] = []
         let lastDataDay = PeriodCoverage.lastDataDay(figures)
         for source in Array(Set(figures.map(\.source))).sorted() {
@@ -220,7 +220,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
         }
         var seen = Set<FindingKey>()
         var causes: [String: Int] = [:]
-        for i in indexes ?? runIndexes(month: month, history: history) {
+        for i in indexes {
             for f in history.findings(of: history.runs[i]) where f.code.hasPrefix("notfound.") {
                 // The same query triaged by two runs is one not-found query.
                 var key = FindingKey(f)
@@ -238,8 +238,7 @@ public struct MonthlySummary: Codable, Hashable, Sendable {
                              notFound: notFound, notFoundPercent: percent, coverage: coverage)
     }
 
-    static func disk(month: String, history: InspectionHistory, capacity: MonthlyCapacity?, indexes: [Int]? = nil) -> DiskSection {
-        let indexes = indexes ?? runIndexes(month: month, history: history)
+    static func disk(month: String, history: InspectionHistory, capacity: MonthlyCapacity?, indexes: [Int]) -> DiskSection {
         var counts: [String: Int] = [:]
         for i in indexes {
             for f in history.findings(of: history.runs[i]) where f.check == "disk" {

@@ -75,10 +75,10 @@ enum MonthlySummaryPages {
         var runs: [String: [Int]] = [:]
         var figures: [String: [QueryFigure]] = [:]
         var lastDataDay: String?
-        var firstRunDay: String?
         /// Indexes of the runs started in each month, in order.
         var started: [String: [Int]] = [:]
-        var firstRunCalendarDay: CalendarDay?
+        /// The first day any run finished: where the on-time rate starts.
+        var firstRunDay: CalendarDay?
 
         init(_ data: ReportData) {
             for (i, t) in data.tickets.enumerated() { tickets[t.month, default: []].append(i) }
@@ -99,15 +99,14 @@ enum MonthlySummaryPages {
                 figures[String(f.period.prefix(7)), default: []].append(f)
             }
             lastDataDay = PeriodCoverage.lastDataDay(data.figures).map(\.description)
-            firstRunCalendarDay = history.runs.map { CalendarDay($0.finishedAt) }.min()
-            firstRunDay = firstRunCalendarDay?.description
+            firstRunDay = history.runs.map { CalendarDay($0.finishedAt) }.min()
         }
 
         /// What the month's summary reads of the runs (``MonthlySummary/MonthRuns``): the runs started in it,
         /// and those finished in it (among ``runs``, with the run before the first, which does no harm).
         func monthRuns(_ month: String, history: InspectionHistory) -> MonthlySummary.MonthRuns {
             MonthlySummary.MonthRuns(started: started[month] ?? [], finishing: (runs[month] ?? []).map { history.runs[$0] },
-                                     firstRunDay: firstRunCalendarDay)
+                                     firstRunDay: firstRunDay)
         }
 
         func inputs(month: String, records: RecordDigests, data: ReportData, deadline: InspectionDeadline, asOf: CalendarDay?,
@@ -117,7 +116,7 @@ enum MonthlySummaryPages {
             return Inputs(
                 month: month, tickets: (tickets[month] ?? []).map { records.ticket(data.tickets[$0].id) }, runs: runIDs.map(records.run),
                 runPaths: runIDs.map(data.runPath), figures: figures[month] ?? [], lastDataDay: lastDataDay,
-                firstRunDay: firstRunDay, levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacity)
+                firstRunDay: firstRunDay?.description, levels: data.levels, deadline: deadline, asOf: asOf, capacity: capacity)
         }
     }
 
